@@ -1,0 +1,5 @@
+import sys
+
+from contractml.cli import main
+
+sys.exit(main())

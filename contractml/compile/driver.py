@@ -1,0 +1,393 @@
+"""Compile a project's targets: choose a solc per file, batch by version, isolate failures,
+cache outputs.
+
+Every target ends in exactly one `FileOutcome`: compiled (fresh or from the cache) or
+failed with a reason (solc's own message where solc gave one). Nothing is dropped.
+
+solc is asked for ABIs and ASTs only: Slither needs no bytecode, and skipping code
+generation both saves time and keeps code-generation failures ("Stack too deep") from
+blocking analysis.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import logging
+import os
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from contractml.compile import backends
+from contractml.compile.backends import Compiler
+from contractml.compile.imports import SourceGraph, build_graph
+from contractml.compile.pragma import Constraint, PragmaError, choose_version
+from contractml.compile.project import Project
+from contractml.compile.sourcetext import text_hash
+from contractml.compile.versions import ALL_SOLC_VERSIONS, SOLCJS_VERSIONS, Version
+from contractml.errors import CompilerError, ContractmlError, NoCompilerError
+
+LOG = logging.getLogger(__name__)
+
+#: Bump when the standard-JSON request or the cached layout changes.
+COMPILE_CACHE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class CompileOptions:
+    solc: str | None = None  # --solc PATH
+    solc_version: str | None = None  # force one version for every file
+    offline: bool = False
+    cache_dir: Path | None = None  # None: no cache
+    jobs: int = 2
+    timeout: float | None = 600.0  # per solc invocation
+
+
+@dataclass
+class CompiledUnit:
+    """One solc output and the sources behind it, shared by the targets compiled together."""
+
+    compiler: Compiler
+    output: dict
+    files: dict[str, Path]  # unit name -> absolute path
+    texts: dict[str, str]  # unit name -> text compiled
+    targets: list[str]  # unit names of the targets this unit was made for
+    closures: dict[str, list[str]]  # target -> unit names it needs (itself first)
+    seconds: float
+    from_cache: bool = False
+
+    def subset(self, target: str) -> CompiledUnit:
+        """This unit cut down to one target's import closure (same ids, same ASTs)."""
+        closure = self.closures[target]
+        return CompiledUnit(compiler=self.compiler, output=_restrict(self.output, closure),
+                            files={u: self.files[u] for u in closure},
+                            texts={u: self.texts[u] for u in closure}, targets=[target],
+                            closures={target: closure}, seconds=0.0,
+                            from_cache=self.from_cache)
+
+
+@dataclass
+class FileOutcome:
+    path: Path
+    unit_name: str
+    version: Version | None = None
+    compiler: str | None = None
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0  # this file's share of its compilation's wall time
+    batch_size: int = 0
+    cached: bool = False
+    unit: CompiledUnit | None = None
+    cache_key: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.unit is not None
+
+
+@dataclass
+class CompileRun:
+    project: Project
+    outcomes: list[FileOutcome]
+    units: list[CompiledUnit]
+    seconds: float
+
+
+#: solc stopped emitting the legacy AST in 0.8.0.
+LEGACY_AST_MAX = Version(0, 7, 6)
+
+
+def _request(sources: dict[str, str], version: Version, legacy_ast: bool = False) -> dict:
+    ast_keys = ["ast"] if version >= Version(0, 4, 12) and not legacy_ast else \
+        ["ast", "legacyAST"]
+    return {
+        "language": "Solidity",
+        "sources": {name: {"content": text} for name, text in sources.items()},
+        "settings": {"outputSelection": {"*": {"*": ["abi"], "": ast_keys}}},
+    }
+
+
+def _errors(output: dict) -> list[dict]:
+    return [e for e in output.get("errors", []) if e.get("severity") == "error"]
+
+
+def _message(error: dict) -> str:
+    text = (error.get("formattedMessage") or error.get("message") or "").strip()
+    return text or json.dumps(error)
+
+
+def _restrict(output: dict, units: Sequence[str]) -> dict:
+    keep = set(units)
+    return {
+        "sources": {k: v for k, v in output.get("sources", {}).items() if k in keep},
+        "contracts": {k: v for k, v in output.get("contracts", {}).items() if k in keep},
+    }
+
+
+class _Cache:
+    def __init__(self, root: Path | None) -> None:
+        self.root = root / "compile" if root else None
+
+    def _path(self, key: str) -> Path:
+        assert self.root is not None
+        return self.root / key[:2] / f"{key}.json.gz"
+
+    def get(self, key: str) -> dict | None:
+        if self.root is None:
+            return None
+        path = self._path(key)
+        try:
+            with gzip.open(path, "rt", encoding="utf-8") as handle:
+                return json.load(handle)
+        except (OSError, ValueError, EOFError):
+            return None
+
+    def put(self, key: str, entry: dict) -> None:
+        if self.root is None:
+            return
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=3) as handle:
+            json.dump(entry, handle, separators=(",", ":"))
+        tmp.replace(path)
+
+
+def cache_key(version: Version, closure: Sequence[str], graph: SourceGraph) -> str:
+    digest = hashlib.sha256(f"contractml-compile-{COMPILE_CACHE_VERSION}|{version}".encode())
+    for unit in sorted(closure):
+        digest.update(f"|{unit}={text_hash(graph.texts[unit])}".encode())
+    return digest.hexdigest()
+
+
+class _Planner:
+    """Chooses a version per target from the pragmas of its whole import closure."""
+
+    def __init__(self, graph: SourceGraph, options: CompileOptions) -> None:
+        self.graph = graph
+        self.options = options
+        self._constraints: dict[str, list[Constraint] | str] = {}
+        self.installed = sorted(backends.installed_versions())
+        if options.offline:
+            self.candidates: Sequence[Version] = self.installed
+        else:
+            self.candidates = ALL_SOLC_VERSIONS if backends.installed_native() else \
+                SOLCJS_VERSIONS
+
+    def constraints(self, unit: str) -> list[Constraint] | str:
+        if unit not in self._constraints:
+            from contractml.compile.pragma import find_version_pragmas
+
+            try:
+                self._constraints[unit] = [
+                    Constraint.parse(text)
+                    for text in find_version_pragmas(self.graph.texts[unit])
+                ]
+            except PragmaError as exc:
+                self._constraints[unit] = f"{unit}: unreadable pragma: {exc}"
+        return self._constraints[unit]
+
+    def choose(self, target: str, closure: Sequence[str]) -> tuple[Version | None, str | None,
+                                                                   list[str]]:
+        """(version, error, warnings) for one target."""
+        warnings: list[str] = []
+        every: list[Constraint] = []
+        for unit in closure:
+            found = self.constraints(unit)
+            if isinstance(found, str):
+                return None, found, warnings
+            if not found and unit == target:
+                warnings.append("no `pragma solidity`: compiler version chosen freely")
+            every.extend(found)
+        if self.options.solc_version:
+            return Version.parse(self.options.solc_version), None, warnings
+        version = choose_version(every, self.candidates, preferred=self.installed)
+        if version is None:
+            wanted = " and ".join(sorted({str(c) for c in every})) or "any version"
+            where = "installed" if self.options.offline else "known"
+            return None, (f"no {where} solc version satisfies pragma {wanted}"
+                          + (" (--offline: only installed compilers count)"
+                             if self.options.offline else "")), warnings
+        return version, None, warnings
+
+
+def compile_project(project: Project, options: CompileOptions,
+                    progress: Callable[[str], None] | None = None) -> CompileRun:
+    start = time.perf_counter()
+    graph = build_graph(project, project.targets)
+    planner = _Planner(graph, options)
+    cache = _Cache(options.cache_dir)
+    user_compiler = backends.user_compiler(options.solc) if options.solc else None
+
+    outcomes: dict[str, FileOutcome] = {}
+    closures: dict[str, list[str]] = {}
+    pending: dict[Version, list[str]] = defaultdict(list)
+    units: list[CompiledUnit] = []
+    missing_by_unit = defaultdict(list)
+    for importer, import_path in graph.missing:
+        missing_by_unit[importer].append(import_path)
+
+    for path in project.targets:
+        unit = project.unit_name(path)
+        outcome = FileOutcome(path=path, unit_name=unit)
+        outcomes[unit] = outcome
+        closure = graph.closure(unit)
+        closures[unit] = closure
+        missing = [f"{imp} (imported by {src})" for src in closure
+                   for imp in missing_by_unit.get(src, [])]
+        if missing:
+            outcome.error = "import not found: " + ", ".join(missing)
+            continue
+        if user_compiler is not None:
+            version, error, outcome.warnings = user_compiler.version, None, []
+        else:
+            version, error, outcome.warnings = planner.choose(unit, closure)
+        if error is not None:
+            outcome.error = error
+            continue
+        assert version is not None
+        outcome.version = version
+        outcome.cache_key = cache_key(version, closure, graph)
+        cached = cache.get(outcome.cache_key)
+        if cached is not None:
+            compiler = Compiler(version, cached["compiler"], Path(cached["compiler_path"]))
+            outcome.unit = CompiledUnit(
+                compiler=compiler, output=cached["output"],
+                files={u: graph.files[u] for u in closure},
+                texts={u: graph.texts[u] for u in closure}, targets=[unit],
+                closures={unit: closure}, seconds=0.0, from_cache=True)
+            outcome.compiler, outcome.cached = compiler.describe(), True
+            units.append(outcome.unit)
+            continue
+        pending[version].append(unit)
+
+    def compile_version(version: Version) -> list[CompiledUnit]:
+        targets = pending[version]
+        try:
+            compiler = user_compiler or backends.resolve_compiler(version,
+                                                                   offline=options.offline)
+        except NoCompilerError as exc:
+            for t in targets:
+                outcomes[t].error = exc.message
+            return []
+        if progress:
+            progress(f"compiling {len(targets)} file(s) with {compiler.describe()}")
+        return _compile_isolating(compiler, targets, closures, graph, project, options,
+                                  outcomes)
+
+    with ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:
+        for produced in pool.map(compile_version, sorted(pending)):
+            units.extend(produced)
+
+    for unit in units:
+        if unit.from_cache:
+            continue
+        for target in unit.targets:
+            outcome = outcomes[target]
+            if outcome.cache_key:
+                cache.put(outcome.cache_key, {
+                    "compiler": unit.compiler.kind,
+                    "compiler_path": str(unit.compiler.path),
+                    "output": _restrict(unit.output, closures[target]),
+                })
+    ordered = [outcomes[project.unit_name(p)] for p in project.targets]
+    if ordered and all(o.error and o.error.startswith("solc ") and "needed" in o.error
+                       for o in ordered):
+        # Not one file compiled for want of a compiler: say what to install, once.
+        raise NoCompilerError(ordered[0].error or "no compiler")
+    return CompileRun(project=project, outcomes=ordered, units=units,
+                      seconds=time.perf_counter() - start)
+
+
+def _compile_isolating(compiler: Compiler, targets: list[str], closures: dict[str, list[str]],
+                       graph: SourceGraph, project: Project, options: CompileOptions,
+                       outcomes: dict[str, FileOutcome]) -> list[CompiledUnit]:
+    """Compile `targets` together; on errors, retry the implicated files alone and the
+    rest together again, so one broken file never sinks the others."""
+    sources: dict[str, None] = {}
+    for target in targets:
+        sources.update(dict.fromkeys(closures[target]))
+    texts = {u: graph.texts[u] for u in sources}
+    roots = [project.root, *project.include_paths]
+    start = time.perf_counter()
+    try:
+        output = compiler.run(_request(texts, compiler.version),
+                              {u: graph.files[u] for u in sources}, roots, options.timeout)
+    except CompilerError as exc:
+        if len(targets) == 1:
+            outcomes[targets[0]].error = exc.message
+            outcomes[targets[0]].compiler = compiler.describe()
+            return []
+        output = {"errors": [{"severity": "error", "message": exc.message}]}
+    seconds = time.perf_counter() - start
+    errors = _errors(output)
+    if not errors:
+        unit = CompiledUnit(compiler=compiler, output=output,
+                            files={u: graph.files[u] for u in sources}, texts=texts,
+                            targets=list(targets),
+                            closures={t: closures[t] for t in targets}, seconds=seconds)
+        total = sum(len(texts[t]) for t in targets) or 1
+        for target in targets:
+            outcome = outcomes[target]
+            outcome.unit = unit
+            outcome.compiler = compiler.describe()
+            outcome.batch_size = len(targets)
+            outcome.seconds = seconds * len(texts[target]) / total
+        return [unit]
+    if len(targets) == 1:
+        outcome = outcomes[targets[0]]
+        outcome.compiler = compiler.describe()
+        outcome.seconds = seconds
+        outcome.batch_size = 1
+        outcome.error = "\n".join(_message(e) for e in errors)
+        return []
+    bad_sources = {e.get("sourceLocation", {}).get("file") for e in errors}
+    implicated = [t for t in targets if bad_sources & set(closures[t])]
+    if not implicated or None in bad_sources:
+        half = len(targets) // 2
+        groups = [targets[:half], targets[half:]]
+    else:
+        rest = [t for t in targets if t not in implicated]
+        groups = [[t] for t in implicated] + ([rest] if rest else [])
+    produced: list[CompiledUnit] = []
+    for group in groups:
+        produced.extend(_compile_isolating(compiler, group, closures, graph, project, options,
+                                           outcomes))
+    return produced
+
+
+def recompile_with_legacy_ast(unit: CompiledUnit, target: str,
+                              options: CompileOptions) -> CompiledUnit | None:
+    """`target` compiled again with solc's legacy AST in place of the compact one, for
+    the contracts Slither cannot read in the compact form; None where solc has no legacy
+    AST (0.8.0 on) or the compilation fails."""
+    if unit.compiler.version > LEGACY_AST_MAX:
+        return None
+    closure = unit.closures[target]
+    texts = {u: unit.texts[u] for u in closure}
+    files = {u: unit.files[u] for u in closure}
+    try:
+        output = unit.compiler.run(_request(texts, unit.compiler.version, legacy_ast=True),
+                                   files, sorted({p.parent for p in files.values()}),
+                                   options.timeout)
+    except CompilerError:
+        return None
+    if _errors(output):
+        return None
+    for source in output.get("sources", {}).values():
+        if "legacyAST" in source:
+            source["ast"] = source.pop("legacyAST")
+    return CompiledUnit(compiler=unit.compiler, output=output, files=files, texts=texts,
+                        targets=[target], closures={target: closure}, seconds=0.0)
+
+
+def summarise_failure(outcomes: Sequence[FileOutcome]) -> ContractmlError | None:
+    """An error for the case where nothing at all compiled."""
+    if outcomes and not any(o.ok for o in outcomes):
+        return ContractmlError(f"none of the {len(outcomes)} file(s) could be compiled")
+    return None

@@ -1,0 +1,143 @@
+"""Import directives: find them in source text and resolve them the way solc does.
+
+Resolution follows solc's documented rules ("Import Path Resolution"): a path starting
+with `./` or `../` is joined to the directory of the importing source unit name; then the
+longest matching remapping (whose context is a prefix of the importer) rewrites the
+prefix; the resulting source unit name is looked up under the project root, then under
+each include path (`node_modules/`, `lib/`).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from contractml.compile.project import Project, Remapping
+from contractml.compile.sourcetext import read_source, strip_comments
+
+_IMPORT_RE = re.compile(
+    r"""\bimport\s+
+        (?:
+            (?:\*\s*as\s+\w+|\{[^}]*\}|\w+(?:\s+as\s+\w+)?)\s*from\s*
+        )?
+        (?P<q>["'])(?P<path>[^"'\n]+)(?P=q)""",
+    re.VERBOSE,
+)
+
+
+def find_imports(source: str) -> list[str]:
+    """Import paths named by the source's import directives, in order."""
+    return [m.group("path") for m in _IMPORT_RE.finditer(strip_comments(source))]
+
+
+def _normalise(unit_name: str) -> str:
+    absolute = unit_name.startswith("/")
+    parts: list[str] = []
+    for part in unit_name.split("/"):
+        if part in ("", "."):
+            continue
+        if part == ".." and parts and parts[-1] != "..":
+            parts.pop()
+        elif part == ".." and absolute:
+            continue
+        else:
+            parts.append(part)
+    return ("/" if absolute else "") + "/".join(parts)
+
+
+def apply_remappings(unit_name: str, importer: str, remappings: Iterable[Remapping]) -> str:
+    """Rewrite the longest matching prefix; among equal prefixes the longest context wins."""
+    best: Remapping | None = None
+    for remapping in remappings:
+        if not unit_name.startswith(remapping.prefix):
+            continue
+        if remapping.context and not importer.startswith(remapping.context):
+            continue
+        if best is None or (len(remapping.context), len(remapping.prefix)) > (
+            len(best.context), len(best.prefix)
+        ):
+            best = remapping
+    if best is None:
+        return unit_name
+    return best.target + unit_name[len(best.prefix):]
+
+
+def resolve_unit_name(import_path: str, importer: str, remappings: Iterable[Remapping]) -> str:
+    """The source unit name solc gives to `import_path` written in unit `importer`."""
+    if import_path.startswith(("./", "../")):
+        base = posixpath.dirname(importer)
+        joined = posixpath.join(base, import_path) if base else import_path
+        name = _normalise(joined)
+    else:
+        name = import_path
+    return _normalise(apply_remappings(name, importer, remappings))
+
+
+@dataclass(frozen=True)
+class SourceGraph:
+    """The import closure of some targets."""
+
+    #: source unit name -> absolute path, for every file reached.
+    files: dict[str, Path]
+    #: source unit name -> unit names it imports (resolved), for reached files.
+    edges: dict[str, tuple[str, ...]]
+    #: source unit name -> file text as compiled.
+    texts: dict[str, str]
+    #: (importer unit name, import path) pairs that lead to no file.
+    missing: tuple[tuple[str, str], ...]
+
+    def closure(self, unit_name: str) -> list[str]:
+        """`unit_name` and everything it imports, transitively, in a stable order."""
+        seen: dict[str, None] = {}
+        stack = [unit_name]
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen[current] = None
+            stack.extend(reversed(self.edges.get(current, ())))
+        return list(seen)
+
+
+def locate(unit_name: str, project: Project) -> Path | None:
+    """The file behind a source unit name: under the root, then each include path."""
+    candidate = Path(unit_name)
+    if candidate.is_absolute():
+        return candidate if candidate.is_file() else None
+    for base in (project.root, *project.include_paths):
+        path = base / unit_name
+        if path.is_file():
+            return path
+    return None
+
+
+def build_graph(project: Project, targets: Iterable[Path]) -> SourceGraph:
+    """Read the targets and follow their imports."""
+    files: dict[str, Path] = {}
+    edges: dict[str, tuple[str, ...]] = {}
+    texts: dict[str, str] = {}
+    missing: list[tuple[str, str]] = []
+    queue = [(project.unit_name(t), t) for t in targets]
+    while queue:
+        unit, path = queue.pop()
+        if unit in files:
+            continue
+        files[unit] = path
+        text = read_source(path)
+        texts[unit] = text
+        resolved: list[str] = []
+        for import_path in find_imports(text):
+            name = resolve_unit_name(import_path, unit, project.remappings)
+            resolved.append(name)
+            if name in files:
+                continue
+            found = locate(name, project)
+            if found is None:
+                missing.append((unit, import_path))
+            else:
+                queue.append((name, found))
+        edges[unit] = tuple(dict.fromkeys(resolved))
+    return SourceGraph(files=files, edges=edges, texts=texts, missing=tuple(missing))

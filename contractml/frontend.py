@@ -1,0 +1,305 @@
+"""The front end: solc output -> Slither -> plain `FileRecord`s.
+
+This is the only module that imports Slither (and crytic-compile). It hands Slither the
+output the compile layer already produced, through a crytic-compile platform of our own,
+so solc never runs twice, then walks contracts -> functions and modifiers -> CFG nodes ->
+SlithIR and copies what the graph layer needs into records.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from crytic_compile import CryticCompile
+from crytic_compile.compilation_unit import CompilationUnit
+from crytic_compile.compiler.compiler import CompilerVersion
+from crytic_compile.platform.abstract_platform import AbstractPlatform
+from crytic_compile.platform.types import Type
+from crytic_compile.utils.naming import Filename
+from crytic_compile.utils.natspec import Natspec
+from slither import Slither
+from slither.core.cfg.node import Node, NodeType
+from slither.core.declarations import (
+    Contract,
+    Function,
+    FunctionContract,
+    Modifier,
+    SolidityFunction,
+    SolidityVariable,
+)
+from slither.core.variables.local_variable import LocalVariable
+from slither.core.variables.state_variable import StateVariable
+from slither.slithir import operations as ops
+from slither.slithir.variables import Constant
+
+from contractml.compile.driver import CompiledUnit
+from contractml.records import (
+    ContractRecord,
+    FileRecord,
+    FunctionRecord,
+    IROp,
+    NodeRecord,
+    Span,
+)
+
+LOG = logging.getLogger(__name__)
+
+# Slither logs every detector/parsing hiccup at INFO/WARNING; keep our output clean.
+for _name in ("Slither", "CryticCompile", "SlitherSolcParsing"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+
+class FrontendError(Exception):
+    """Slither could not parse an output the compiler accepted."""
+
+
+class _Precompiled(AbstractPlatform):
+    """A crytic-compile platform that serves an existing standard-JSON output."""
+
+    NAME = "contractml"
+    PROJECT_URL = "https://github.com/contractml/contractml"
+    TYPE = Type.SOLC_STANDARD_JSON
+    HIDE = True
+
+    def __init__(self, root: Path, unit: CompiledUnit) -> None:
+        super().__init__(str(root))
+        self._root = root
+        self._unit = unit
+
+    def _filename(self, unit_name: str) -> Filename:
+        path = self._unit.files[unit_name]
+        try:
+            relative = path.relative_to(self._root).as_posix()
+        except ValueError:
+            relative = path.as_posix()
+        return Filename(absolute=str(path), used=unit_name, relative=relative,
+                        short=relative)
+
+    def compile(self, crytic_compile: CryticCompile, **_kwargs: str) -> None:
+        output = self._unit.output
+        compilation_unit = CompilationUnit(crytic_compile, "contractml")
+        compilation_unit.compiler_version = CompilerVersion(
+            compiler="solc", version=str(self._unit.compiler.version), optimized=False)
+        sources = sorted(output.get("sources", {}).items(), key=lambda kv: kv[1].get("id", 0))
+        for unit_name, info in sources:
+            source_unit = compilation_unit.create_source_unit(self._filename(unit_name))
+            source_unit.ast = info.get("ast") or info.get("legacyAST")
+        for unit_name, contracts in output.get("contracts", {}).items():
+            filename = self._filename(unit_name)
+            source_unit = compilation_unit.create_source_unit(filename)
+            for name, info in contracts.items():
+                source_unit.add_contract_name(name)
+                compilation_unit.filename_to_contracts[filename].add(name)
+                source_unit.abis[name] = info.get("abi", [])
+                source_unit.natspec[name] = Natspec({}, {})
+                for table in (source_unit.bytecodes_init, source_unit.bytecodes_runtime):
+                    table[name] = ""
+                for maps in (source_unit.srcmaps_init, source_unit.srcmaps_runtime):
+                    maps[name] = []
+        crytic_compile.src_content = {str(self._unit.files[u]): t
+                                      for u, t in self._unit.texts.items()}
+
+    def clean(self, **_kwargs: str) -> None:
+        return None
+
+    @staticmethod
+    def is_supported(target: str, **kwargs: str) -> bool:
+        return False
+
+    def is_dependency(self, path: str) -> bool:
+        return "node_modules" in Path(path).parts or "lib" in Path(path).parts
+
+    def _guessed_tests(self) -> list[str]:
+        return []
+
+
+@dataclass
+class FrontendResult:
+    records: dict[str, FileRecord]  # by target unit name
+    seconds: float  # Slither parse + IR + extraction
+
+
+def analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None = None
+            ) -> FrontendResult:
+    """Run Slither over one compiled unit and return records for the targets."""
+    start = time.perf_counter()
+    wanted = list(targets if targets is not None else unit.targets)
+    try:
+        crytic = CryticCompile(_Precompiled(root, unit))
+        slither = Slither(crytic, disallow_partial=False)
+    except Exception as exc:  # Slither raises many types on what it cannot parse
+        raise FrontendError(f"Slither could not parse the compiler output: "
+                            f"{type(exc).__name__}: {exc}") from exc
+    by_path: dict[str, list[Contract]] = {}
+    for compilation_unit in slither.compilation_units:
+        for contract in compilation_unit.contracts:
+            by_path.setdefault(contract.source_mapping.filename.absolute, []).append(contract)
+    records: dict[str, FileRecord] = {}
+    for unit_name in wanted:
+        absolute = str(unit.files[unit_name])
+        contracts = sorted(by_path.get(absolute, []),
+                           key=lambda c: c.source_mapping.start)
+        records[unit_name] = FileRecord(
+            file=_relative(unit.files[unit_name], root), unit_name=unit_name,
+            solc_version=str(unit.compiler.version),
+            contracts=tuple(_contract(c, root) for c in contracts))
+    return FrontendResult(records=records, seconds=time.perf_counter() - start)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _span(obj: Any, root: Path) -> Span:
+    mapping = obj.source_mapping
+    lines = mapping.lines or [0]
+    return Span(file=_relative(Path(mapping.filename.absolute), root),
+                start_line=min(lines), end_line=max(lines),
+                start_column=mapping.starting_column, end_column=mapping.ending_column)
+
+
+def _contract(contract: Contract, root: Path) -> ContractRecord:
+    if contract.is_interface:
+        kind = "interface"
+    elif contract.is_library:
+        kind = "library"
+    elif getattr(contract, "is_abstract", False):
+        kind = "abstract"
+    else:
+        kind = "contract"
+    functions = [f for f in contract.functions_and_modifiers if f.contract_declarer == contract]
+    return ContractRecord(
+        name=contract.name, kind=kind, span=_span(contract, root),
+        inherits=tuple(c.name for c in contract.inheritance),
+        state_variables=tuple((_var_key(v), str(v.type))
+                              for v in contract.state_variables_declared),
+        functions=tuple(_function(f, root) for f in
+                        sorted(functions, key=lambda f: f.source_mapping.start)))
+
+
+def function_id(function: Function) -> str:
+    if isinstance(function, FunctionContract):
+        return f"{function.contract_declarer.name}.{function.full_name}"
+    return function.full_name
+
+
+def _function(function: Function, root: Path) -> FunctionRecord:
+    if isinstance(function, Modifier):
+        kind = "modifier"
+    elif function.is_constructor:
+        kind = "constructor"
+    elif function.is_fallback:
+        kind = "fallback"
+    elif function.is_receive:
+        kind = "receive"
+    else:
+        kind = "function"
+    nodes = sorted(function.nodes, key=lambda n: n.node_id)
+    return FunctionRecord(
+        id=function_id(function), name=function.name,
+        contract=function.contract.name if isinstance(function, FunctionContract) else "",
+        declared_in=(function.contract_declarer.name
+                     if isinstance(function, FunctionContract) else ""),
+        kind=kind, visibility=function.visibility, payable=function.payable,
+        view=function.view, pure=function.pure, implemented=function.is_implemented,
+        modifiers=tuple(function_id(m.modifier) for m in function.modifiers_statements
+                        if isinstance(m.modifier, Function)),
+        span=_span(function, root),
+        entry=function.entry_point.node_id if function.entry_point else None,
+        nodes=tuple(_node(n, root) for n in nodes))
+
+
+def _checked(node: Node) -> bool:
+    scope = node.scope
+    return bool(getattr(scope, "is_checked", True))
+
+
+def _node(node: Node, root: Path) -> NodeRecord:
+    return NodeRecord(
+        id=node.node_id, type=node.type.value, span=_span(node, root),
+        sons=tuple(s.node_id for s in node.sons),
+        son_true=node.son_true.node_id if node.son_true else None,
+        son_false=node.son_false.node_id if node.son_false else None,
+        irs=tuple(_ir(ir) for ir in node.irs),
+        checked=_checked(node),
+        in_loop=node.type in (NodeType.STARTLOOP, NodeType.ENDLOOP, NodeType.IFLOOP)
+        or _inside_loop(node),
+        state_read=_keys(node.state_variables_read),
+        state_written=_keys(node.state_variables_written),
+        locals_read=_keys(node.local_variables_read),
+        locals_written=_keys(node.local_variables_written),
+        env_read=_keys(node.solidity_variables_read),
+        text=str(node.expression) if node.expression is not None else "")
+
+
+def _inside_loop(node: Node) -> bool:
+    """Slither marks loop bodies through dominators: a node is in a loop when a
+    BEGIN_LOOP dominates it and an END_LOOP does not yet."""
+    depth = 0
+    for dominator in sorted(node.dominators, key=lambda n: n.node_id):
+        if dominator.type == NodeType.STARTLOOP:
+            depth += 1
+        elif dominator.type == NodeType.ENDLOOP:
+            depth -= 1
+    return depth > 0
+
+
+def _keys(variables: Iterable[Any]) -> tuple[str, ...]:
+    return tuple(sorted({_var_key(v) for v in variables if v is not None}))
+
+
+def _var_key(variable: Any) -> str:
+    if isinstance(variable, StateVariable):
+        return f"state:{variable.canonical_name}"
+    if isinstance(variable, LocalVariable):
+        return f"local:{variable.name}"
+    if isinstance(variable, SolidityVariable):
+        return f"env:{variable.name}"
+    if isinstance(variable, Constant):
+        return f"const:{variable.type}"
+    name = getattr(variable, "name", None)
+    if name is not None and type(variable).__name__ in (
+            "TemporaryVariable", "ReferenceVariable", "TupleVariable",
+            "TemporaryVariableSSA", "ReferenceVariableSSA", "TupleVariableSSA"):
+        return f"tmp:{name}"
+    return f"other:{name if name is not None else type(variable).__name__}"
+
+
+def _ir(ir: ops.Operation) -> IROp:
+    attrs: dict[str, Any] = {}
+    if isinstance(ir, ops.LowLevelCall):
+        attrs = {"function": str(ir.function_name), "value": ir.call_value is not None,
+                 "destination": _var_key(ir.destination)}
+    elif isinstance(ir, ops.HighLevelCall):  # includes LibraryCall
+        callee = ir.function
+        attrs = {"value": ir.call_value is not None, "destination": _var_key(ir.destination),
+                 "library": isinstance(ir, ops.LibraryCall)}
+        if isinstance(callee, Function):
+            attrs["callee"] = function_id(callee)
+    elif isinstance(ir, ops.InternalCall):
+        if isinstance(ir.function, Function):
+            attrs = {"callee": function_id(ir.function),
+                     "modifier": isinstance(ir.function, Modifier)}
+    elif isinstance(ir, (ops.Send, ops.Transfer)):
+        attrs = {"value": True, "destination": _var_key(ir.destination)}
+    elif isinstance(ir, ops.SolidityCall):
+        attrs = {"function": ir.function.name if isinstance(ir.function, SolidityFunction)
+                 else str(ir.function)}
+    elif isinstance(ir, ops.Binary):
+        attrs = {"operator": str(ir.type.value)}
+    elif isinstance(ir, ops.Unary):
+        attrs = {"operator": str(ir.type.value)}
+    elif isinstance(ir, ops.NewContract):
+        attrs = {"value": ir.call_value is not None}
+    lvalue = getattr(ir, "lvalue", None)
+    return IROp(op=type(ir).__name__, text=str(ir),
+                lvalue=_var_key(lvalue) if lvalue is not None else None,
+                reads=tuple(_var_key(v) for v in ir.read if v is not None), attrs=attrs)

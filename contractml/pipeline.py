@@ -1,0 +1,152 @@
+"""Compile + front end for a project, with per-file isolation and caching.
+
+`build()` returns one `FileReport` per target: a `FileRecord` or the reason it failed.
+Front-end records are cached beside compiled outputs, under the same content key, so a
+re-run over unchanged files neither compiles nor imports Slither.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from contractml.compile.driver import (
+    CompiledUnit,
+    CompileOptions,
+    FileOutcome,
+    compile_project,
+    recompile_with_legacy_ast,
+)
+from contractml.compile.project import Project
+from contractml.records import RECORDS_VERSION, FileRecord
+
+
+@dataclass
+class FileReport:
+    outcome: FileOutcome
+    record: FileRecord | None = None
+    error: str | None = None  # compile or front-end failure
+    stage: str | None = None  # "compile" | "frontend" when it failed
+    frontend_seconds: float = 0.0
+    frontend_cached: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.record is not None
+
+
+@dataclass
+class BuildResult:
+    project: Project
+    files: list[FileReport]
+    compile_seconds: float
+    frontend_seconds: float
+
+    @property
+    def failed(self) -> list[FileReport]:
+        return [f for f in self.files if not f.ok]
+
+
+def _slither_version() -> str:
+    try:
+        return metadata.version("slither-analyzer")
+    except metadata.PackageNotFoundError:  # pragma: no cover
+        return "unknown"
+
+
+class _RecordCache:
+    def __init__(self, root: Path | None) -> None:
+        self.root = root / "frontend" if root else None
+        self._salt = f"records-{RECORDS_VERSION}|slither-{_slither_version()}"
+
+    def _path(self, key: str) -> Path:
+        assert self.root is not None
+        digest = hashlib.sha256(f"{self._salt}|{key}".encode()).hexdigest()
+        return self.root / digest[:2] / f"{digest}.json.gz"
+
+    def get(self, key: str | None) -> FileRecord | None:
+        if self.root is None or key is None:
+            return None
+        try:
+            with gzip.open(self._path(key), "rt", encoding="utf-8") as handle:
+                return FileRecord.from_json(json.load(handle))
+        except (OSError, ValueError, EOFError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str | None, record: FileRecord) -> None:
+        if self.root is None or key is None:
+            return
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=3) as handle:
+            json.dump(record.to_json(), handle, separators=(",", ":"))
+        tmp.replace(path)
+
+
+def build(project: Project, options: CompileOptions,
+          progress: Callable[[str], None] | None = None) -> BuildResult:
+    run = compile_project(project, options, progress=progress)
+    cache = _RecordCache(options.cache_dir)
+    reports = {o.unit_name: FileReport(outcome=o) for o in run.outcomes}
+    for report in reports.values():
+        if not report.outcome.ok:
+            report.error, report.stage = report.outcome.error, "compile"
+
+    start = time.perf_counter()
+    for unit in run.units:
+        todo = []
+        for target in unit.targets:
+            report = reports[target]
+            record = cache.get(report.outcome.cache_key)
+            if record is not None:
+                report.record, report.frontend_cached = record, True
+            else:
+                todo.append(target)
+        if todo:
+            if progress:
+                progress(f"analysing {len(todo)} file(s) with Slither")
+            _analyse(unit, todo, project.root, reports, cache, options)
+    return BuildResult(project=project, files=[reports[project.unit_name(p)]
+                                               for p in project.targets],
+                       compile_seconds=run.seconds,
+                       frontend_seconds=time.perf_counter() - start)
+
+
+def _analyse(unit: CompiledUnit, targets: list[str], root: Path,
+             reports: dict[str, FileReport], cache: _RecordCache,
+             options: CompileOptions) -> None:
+    """Slither over the whole unit; if it fails, over each target's closure alone, and
+    then over solc's legacy AST, which Slither parses with a separate reader."""
+    from contractml import frontend  # Slither loads only when something needs parsing
+
+    try:
+        result = frontend.analyse(unit, root, targets)
+    except frontend.FrontendError as exc:
+        if len(targets) > 1:
+            for target in targets:
+                _analyse(unit.subset(target), [target], root, reports, cache, options)
+            return
+        legacy = recompile_with_legacy_ast(unit, targets[0], options)
+        try:
+            if legacy is None:
+                raise exc
+            result = frontend.analyse(legacy, root, targets)
+            reports[targets[0]].warnings.append(
+                "Slither could not read solc's compact AST; analysed from the legacy AST")
+        except frontend.FrontendError as final:
+            reports[targets[0]].error, reports[targets[0]].stage = final.args[0], "frontend"
+            return
+    share = result.seconds / max(1, len(targets))
+    for target, record in result.records.items():
+        report = reports[target]
+        report.record, report.frontend_seconds = record, share
+        cache.put(report.outcome.cache_key, record)

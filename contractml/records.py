@@ -1,0 +1,133 @@
+"""Plain records of what the front end found: contracts -> functions -> CFG nodes -> SlithIR.
+
+These are what the graph layer consumes. They hold no Slither objects (so they can be
+cached as JSON and read without importing Slither). Identifier names appear only in
+`name`/`text` fields and in variable keys, which link uses to definitions; features must
+never be computed from them.
+
+Variable keys: `state:<Contract>.<name>`, `local:<name>`, `tmp:<name>` (SlithIR
+temporaries, references and tuples), `env:<msg.sender|block.timestamp|...>`,
+`const:<type>` (literal constants), `other:<name>`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+#: Bump when a record's fields change; part of every front-end cache key.
+RECORDS_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Span:
+    file: str  # path relative to the project root (posix)
+    start_line: int
+    end_line: int
+    start_column: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class IROp:
+    op: str  # SlithIR operation class name, e.g. "LowLevelCall", "Binary", "SolidityCall"
+    text: str  # str(ir), for explanations only
+    lvalue: str | None
+    reads: tuple[str, ...]
+    #: Kind-specific facts, e.g. {"function": "delegatecall", "value": True} for a
+    #: LowLevelCall, {"operator": "+"} for a Binary, {"callee": "<function id>"} for calls.
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class NodeRecord:
+    id: int  # Slither's node_id, unique within the function
+    type: str  # Slither NodeType value, e.g. "EXPRESSION", "IF", "BEGIN_LOOP"
+    span: Span
+    sons: tuple[int, ...]
+    son_true: int | None
+    son_false: int | None
+    irs: tuple[IROp, ...]
+    checked: bool  # arithmetic reverts on overflow here (>=0.8 outside `unchecked`)
+    in_loop: bool
+    state_read: tuple[str, ...]
+    state_written: tuple[str, ...]
+    locals_read: tuple[str, ...]
+    locals_written: tuple[str, ...]
+    env_read: tuple[str, ...]  # solidity variables, e.g. "msg.sender", "block.timestamp"
+    text: str  # the node's expression, for explanations only
+
+
+@dataclass(frozen=True)
+class FunctionRecord:
+    id: str  # "<Contract>.<signature>", unique in the compilation
+    name: str
+    contract: str
+    declared_in: str  # contract that declares it (differs for inherited code)
+    kind: str  # "function" | "modifier" | "constructor" | "fallback" | "receive"
+    visibility: str
+    payable: bool
+    view: bool
+    pure: bool
+    implemented: bool
+    modifiers: tuple[str, ...]  # function ids of modifiers applied
+    span: Span
+    entry: int | None
+    nodes: tuple[NodeRecord, ...]
+
+
+@dataclass(frozen=True)
+class ContractRecord:
+    name: str
+    kind: str  # "contract" | "interface" | "library" | "abstract"
+    span: Span
+    inherits: tuple[str, ...]
+    state_variables: tuple[tuple[str, str], ...]  # (key, solidity type)
+    functions: tuple[FunctionRecord, ...]
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    file: str  # path relative to the project root
+    unit_name: str
+    solc_version: str
+    contracts: tuple[ContractRecord, ...]
+
+    @property
+    def function_count(self) -> int:
+        return sum(len(c.functions) for c in self.contracts)
+
+    @property
+    def node_count(self) -> int:
+        return sum(len(f.nodes) for c in self.contracts for f in c.functions)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> FileRecord:
+        def span(d: dict[str, Any]) -> Span:
+            return Span(**d)
+
+        def node(d: dict[str, Any]) -> NodeRecord:
+            return NodeRecord(
+                **{**d, "span": span(d["span"]), "sons": tuple(d["sons"]),
+                   "irs": tuple(IROp(**{**i, "reads": tuple(i["reads"])}) for i in d["irs"]),
+                   **{k: tuple(d[k]) for k in ("state_read", "state_written", "locals_read",
+                                               "locals_written", "env_read")}})
+
+        def function(d: dict[str, Any]) -> FunctionRecord:
+            return FunctionRecord(**{**d, "span": span(d["span"]),
+                                     "modifiers": tuple(d["modifiers"]),
+                                     "nodes": tuple(node(n) for n in d["nodes"])})
+
+        def contract(d: dict[str, Any]) -> ContractRecord:
+            return ContractRecord(**{**d, "span": span(d["span"]),
+                                     "inherits": tuple(d["inherits"]),
+                                     "state_variables": tuple(tuple(v) for v in
+                                                              d["state_variables"]),
+                                     "functions": tuple(function(f) for f in d["functions"])})
+
+        return cls(file=data["file"], unit_name=data["unit_name"],
+                   solc_version=data["solc_version"],
+                   contracts=tuple(contract(c) for c in data["contracts"]))
