@@ -1,0 +1,32 @@
+# contractml developer entry points. `make demo` and `make test` each set up .venv first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup demo test lint bench-compile clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	# torch first, pinned: the CPU build 2.13.0; any range-only install pulls CUDA wheels.
+	$(BIN)/python -m pip install -q torch==2.13.0
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: setup
+	$(BIN)/contractml compile examples
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check contractml tests scripts datasets
+
+bench-compile: setup
+	$(BIN)/python scripts/bench_compile.py --out docs/benchmarks/compile.md
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache
