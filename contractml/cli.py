@@ -104,8 +104,10 @@ def compile_cmd(paths: tuple[str, ...], solc: str | None, solc_version: str | No
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return its exit code instead of exiting."""
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="contractml",
-                 standalone_mode=False)
+        # Without standalone mode click returns (not raises) the code of `Exit`.
+        code = cli.main(args=list(argv) if argv is not None else None,
+                        prog_name="contractml", standalone_mode=False)
+        return int(code) if isinstance(code, int) else int(ExitCode.OK)
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
     except click.exceptions.Abort:
@@ -117,7 +119,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ContractmlError as exc:
         click.echo(f"contractml: error: {exc.message}", err=True)
         return int(exc.exit_code)
-    return int(ExitCode.OK)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -261,8 +261,8 @@ def resolve_compiler(version: Version, *, offline: bool) -> Compiler:
     if package is None:
         if offline:
             raise NoCompilerError(
-                f"solc {version} is needed and --offline forbids installing it: install "
-                f"it first (`npm install --prefix {solcjs_dir() / str(version)} "
+                f"solc {version} is needed but not installed, and --offline forbids "
+                f"installing it: install it first (`npm install --prefix {solcjs_dir() / str(version)} "
                 f"solc@{npm_tag(version)}`, or `solc-select install {version}`), "
                 "or pass --solc PATH")
         _node()

@@ -60,6 +60,7 @@ class CompiledUnit:
     closures: dict[str, list[str]]  # target -> unit names it needs (itself first)
     seconds: float
     from_cache: bool = False
+    remappings: tuple[str, ...] = ()
 
     def subset(self, target: str) -> CompiledUnit:
         """This unit cut down to one target's import closure (same ids, same ASTs)."""
@@ -68,7 +69,7 @@ class CompiledUnit:
                             files={u: self.files[u] for u in closure},
                             texts={u: self.texts[u] for u in closure}, targets=[target],
                             closures={target: closure}, seconds=0.0,
-                            from_cache=self.from_cache)
+                            from_cache=self.from_cache, remappings=self.remappings)
 
 
 @dataclass
@@ -84,6 +85,8 @@ class FileOutcome:
     cached: bool = False
     unit: CompiledUnit | None = None
     cache_key: str | None = None
+    pragma: str = ""  # the version constraints that chose the compiler
+    no_compiler: bool = False  # failed only for want of a compiler
 
     @property
     def ok(self) -> bool:
@@ -102,13 +105,15 @@ class CompileRun:
 LEGACY_AST_MAX = Version(0, 7, 6)
 
 
-def _request(sources: dict[str, str], version: Version, legacy_ast: bool = False) -> dict:
+def _request(sources: dict[str, str], version: Version, remappings: Sequence[str] = (),
+             legacy_ast: bool = False) -> dict:
     ast_keys = ["ast"] if version >= Version(0, 4, 12) and not legacy_ast else \
         ["ast", "legacyAST"]
     return {
         "language": "Solidity",
         "sources": {name: {"content": text} for name, text in sources.items()},
-        "settings": {"outputSelection": {"*": {"*": ["abi"], "": ast_keys}}},
+        "settings": {"outputSelection": {"*": {"*": ["abi"], "": ast_keys}},
+                     "remappings": list(remappings)},
     }
 
 
@@ -172,12 +177,11 @@ class _Planner:
         self.graph = graph
         self.options = options
         self._constraints: dict[str, list[Constraint] | str] = {}
+        # Installed versions win; otherwise the newest known release is chosen even with
+        # --offline, so that the message about the missing compiler can name it.
         self.installed = sorted(backends.installed_versions())
-        if options.offline:
-            self.candidates: Sequence[Version] = self.installed
-        else:
-            self.candidates = ALL_SOLC_VERSIONS if backends.installed_native() else \
-                SOLCJS_VERSIONS
+        self.candidates: Sequence[Version] = (
+            ALL_SOLC_VERSIONS if backends.installed_native() else SOLCJS_VERSIONS)
 
     def constraints(self, unit: str) -> list[Constraint] | str:
         if unit not in self._constraints:
@@ -191,6 +195,11 @@ class _Planner:
             except PragmaError as exc:
                 self._constraints[unit] = f"{unit}: unreadable pragma: {exc}"
         return self._constraints[unit]
+
+    def pragma_text(self, closure: Sequence[str]) -> str:
+        texts = [str(c) for u in closure if isinstance(found := self.constraints(u), list)
+                 for c in found]
+        return " and ".join(sorted(set(texts)))
 
     def choose(self, target: str, closure: Sequence[str]) -> tuple[Version | None, str | None,
                                                                    list[str]]:
@@ -209,10 +218,7 @@ class _Planner:
         version = choose_version(every, self.candidates, preferred=self.installed)
         if version is None:
             wanted = " and ".join(sorted({str(c) for c in every})) or "any version"
-            where = "installed" if self.options.offline else "known"
-            return None, (f"no {where} solc version satisfies pragma {wanted}"
-                          + (" (--offline: only installed compilers count)"
-                             if self.options.offline else "")), warnings
+            return None, f"no solc release satisfies pragma {wanted}", warnings
         return version, None, warnings
 
 
@@ -252,6 +258,7 @@ def compile_project(project: Project, options: CompileOptions,
             continue
         assert version is not None
         outcome.version = version
+        outcome.pragma = planner.pragma_text(closure)
         outcome.cache_key = cache_key(version, closure, graph)
         cached = cache.get(outcome.cache_key)
         if cached is not None:
@@ -260,7 +267,8 @@ def compile_project(project: Project, options: CompileOptions,
                 compiler=compiler, output=cached["output"],
                 files={u: graph.files[u] for u in closure},
                 texts={u: graph.texts[u] for u in closure}, targets=[unit],
-                closures={unit: closure}, seconds=0.0, from_cache=True)
+                closures={unit: closure}, seconds=0.0, from_cache=True,
+                remappings=tuple(str(r) for r in project.remappings))
             outcome.compiler, outcome.cached = compiler.describe(), True
             units.append(outcome.unit)
             continue
@@ -273,7 +281,9 @@ def compile_project(project: Project, options: CompileOptions,
                                                                    offline=options.offline)
         except NoCompilerError as exc:
             for t in targets:
-                outcomes[t].error = exc.message
+                pragma = outcomes[t].pragma
+                outcomes[t].error = (f"pragma {pragma}: " if pragma else "") + exc.message
+                outcomes[t].no_compiler = True
             return []
         if progress:
             progress(f"compiling {len(targets)} file(s) with {compiler.describe()}")
@@ -296,8 +306,7 @@ def compile_project(project: Project, options: CompileOptions,
                     "output": _restrict(unit.output, closures[target]),
                 })
     ordered = [outcomes[project.unit_name(p)] for p in project.targets]
-    if ordered and all(o.error and o.error.startswith("solc ") and "needed" in o.error
-                       for o in ordered):
+    if ordered and all(o.no_compiler for o in ordered):
         # Not one file compiled for want of a compiler: say what to install, once.
         raise NoCompilerError(ordered[0].error or "no compiler")
     return CompileRun(project=project, outcomes=ordered, units=units,
@@ -316,7 +325,8 @@ def _compile_isolating(compiler: Compiler, targets: list[str], closures: dict[st
     roots = [project.root, *project.include_paths]
     start = time.perf_counter()
     try:
-        output = compiler.run(_request(texts, compiler.version),
+        output = compiler.run(_request(texts, compiler.version,
+                                       [str(r) for r in project.remappings]),
                               {u: graph.files[u] for u in sources}, roots, options.timeout)
     except CompilerError as exc:
         if len(targets) == 1:
@@ -330,7 +340,8 @@ def _compile_isolating(compiler: Compiler, targets: list[str], closures: dict[st
         unit = CompiledUnit(compiler=compiler, output=output,
                             files={u: graph.files[u] for u in sources}, texts=texts,
                             targets=list(targets),
-                            closures={t: closures[t] for t in targets}, seconds=seconds)
+                            closures={t: closures[t] for t in targets}, seconds=seconds,
+                            remappings=tuple(str(r) for r in project.remappings))
         total = sum(len(texts[t]) for t in targets) or 1
         for target in targets:
             outcome = outcomes[target]
@@ -372,7 +383,8 @@ def recompile_with_legacy_ast(unit: CompiledUnit, target: str,
     texts = {u: unit.texts[u] for u in closure}
     files = {u: unit.files[u] for u in closure}
     try:
-        output = unit.compiler.run(_request(texts, unit.compiler.version, legacy_ast=True),
+        output = unit.compiler.run(_request(texts, unit.compiler.version, unit.remappings,
+                                            legacy_ast=True),
                                    files, sorted({p.parent for p in files.values()}),
                                    options.timeout)
     except CompilerError:
@@ -383,7 +395,8 @@ def recompile_with_legacy_ast(unit: CompiledUnit, target: str,
         if "legacyAST" in source:
             source["ast"] = source.pop("legacyAST")
     return CompiledUnit(compiler=unit.compiler, output=output, files=files, texts=texts,
-                        targets=[target], closures={target: closure}, seconds=0.0)
+                        targets=[target], closures={target: closure}, seconds=0.0,
+                        remappings=unit.remappings)
 
 
 def summarise_failure(outcomes: Sequence[FileOutcome]) -> ContractmlError | None:

@@ -16,21 +16,30 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from contractml.compile.project import Project, Remapping
-from contractml.compile.sourcetext import read_source, strip_comments
+from contractml.compile.sourcetext import mask_strings, read_source, strip_comments
 
 _IMPORT_RE = re.compile(
-    r"""\bimport\s+
+    r"""\bimport\b\s*
         (?:
             (?:\*\s*as\s+\w+|\{[^}]*\}|\w+(?:\s+as\s+\w+)?)\s*from\s*
         )?
         (?P<q>["'])(?P<path>[^"'\n]+)(?P=q)""",
     re.VERBOSE,
 )
+_KEYWORD_RE = re.compile(r"\bimport\b")
 
 
 def find_imports(source: str) -> list[str]:
-    """Import paths named by the source's import directives, in order."""
-    return [m.group("path") for m in _IMPORT_RE.finditer(strip_comments(source))]
+    """Import paths named by the source's import directives, in order. `import` inside
+    comments and string literals does not count."""
+    code = strip_comments(source)
+    masked = mask_strings(code)
+    found = []
+    for keyword in _KEYWORD_RE.finditer(masked):
+        match = _IMPORT_RE.match(code, keyword.start())
+        if match:
+            found.append(match.group("path"))
+    return found
 
 
 def _normalise(unit_name: str) -> str:

@@ -57,3 +57,27 @@ def strip_comments(source: str) -> str:
             out.append(ch)
             i += 1
     return "".join(out)
+
+
+def mask_strings(code: str) -> str:
+    """`code` (comments already blanked) with the inside of every string literal replaced
+    by `_`, so keyword searches skip strings; lengths and positions are unchanged."""
+    out: list[str] = []
+    i = 0
+    n = len(code)
+    while i < n:
+        ch = code[i]
+        if ch in "\"'":
+            j = i + 1
+            while j < n and code[j] != ch and code[j] != "\n":
+                j += 2 if code[j] == "\\" else 1
+            j = min(j, n)
+            out.append(ch + "_" * (j - i - 1))
+            i = j
+            if i < n and code[i] == ch:
+                out.append(ch)
+                i += 1
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)[:n]

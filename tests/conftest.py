@@ -1,0 +1,56 @@
+"""Shared test helpers: the fixture folder, a one-call build, markers for known bugs.
+
+Builds compile real Solidity with the solc-js compilers in the shared cache
+(``~/.cache/contractml/solcjs`` or ``$CONTRACTML_SOLCJS_DIR``); compile and front-end
+caches go to a temporary folder per test module.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+
+from contractml.compile import backends
+from contractml.compile.driver import CompileOptions
+from contractml.compile.project import discover
+from contractml.pipeline import BuildResult, FileReport, build
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def build_dir(path: str | os.PathLike[str], cache_dir: str | os.PathLike[str] | None, *,
+              keep_tests: bool = False, extra_remappings: Iterable[str] = (),
+              **options: object) -> BuildResult:
+    """discover() + build() over one file or folder, caching under `cache_dir`."""
+    project = discover([path], keep_tests=keep_tests, extra_remappings=extra_remappings)
+    return build(project, CompileOptions(
+        cache_dir=Path(cache_dir) if cache_dir is not None else None, **options))
+
+
+def reports_by_unit(result: BuildResult) -> dict[str, FileReport]:
+    """The build's reports keyed by source unit name (path relative to the root)."""
+    return {report.outcome.unit_name: report for report in result.files}
+
+
+def write_sources(root: Path, files: dict[str, str]) -> Path:
+    """Write `{relative path: text}` under `root`; return `root`."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_native_solc_download() -> Iterable[None]:
+    """Keep the suite off the network: py-solc-x is never asked to download a native solc
+    (the backends would otherwise try it before falling back to an installed solc-js).
+    Tests that want to prove no download is attempted patch it again themselves."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(backends, "_try_solcx_install", lambda version: None)
+        yield
+
+
