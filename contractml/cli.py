@@ -82,8 +82,6 @@ def compile_cmd(paths: tuple[str, ...], solc: str | None, solc_version: str | No
 
     project = discover(paths or ["."], keep_tests=include_tests,
                        extra_remappings=remappings)
-    for notice in project.notices:
-        click.echo(f"contractml: {notice}", err=True)
     if not project.targets:
         raise ContractmlError(f"no .sol files found under {', '.join(paths or ['.'])}")
     options = CompileOptions(solc=solc, solc_version=solc_version, offline=offline,
@@ -91,6 +89,8 @@ def compile_cmd(paths: tuple[str, ...], solc: str | None, solc_version: str | No
                              jobs=jobs)
     progress = (lambda msg: click.echo(f"contractml: {msg}", err=True)) if verbose else None
     result = build(project, options, progress=progress)
+    for notice in result.project.notices:
+        click.echo(f"contractml: {notice}", err=True)
     if fmt == "json":
         click.echo(json.dumps(render_json(result), indent=2))
     else:
@@ -119,6 +119,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ContractmlError as exc:
         click.echo(f"contractml: error: {exc.message}", err=True)
         return int(exc.exit_code)
+    except Exception as exc:  # a bug of ours: one line, the traceback only with -v
+        logging.getLogger(__name__).debug("internal error", exc_info=True)
+        click.echo(f"contractml: internal error: {type(exc).__name__}: {exc} (please "
+                   "report it; -vv shows the traceback)", err=True)
+        return int(ExitCode.USAGE)
 
 
 if __name__ == "__main__":  # pragma: no cover

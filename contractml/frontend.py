@@ -129,6 +129,7 @@ def analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None = None
     """Run Slither over one compiled unit and return records for the targets."""
     start = time.perf_counter()
     wanted = list(targets if targets is not None else unit.targets)
+    unit.output  # noqa: B018 - a cached output that cannot be read fails here, clearly
     try:
         crytic = CryticCompile(_Precompiled(root, unit))
         slither = Slither(crytic, disallow_partial=False)

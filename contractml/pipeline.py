@@ -72,6 +72,9 @@ class _RecordCache:
         digest = hashlib.sha256(f"{self._salt}|{key}".encode()).hexdigest()
         return self.root / digest[:2] / f"{digest}.json.gz"
 
+    def has(self, key: str) -> bool:
+        return self.root is not None and self._path(key).is_file()
+
     def get(self, key: str | None) -> FileRecord | None:
         if self.root is None or key is None:
             return None
@@ -94,8 +97,10 @@ class _RecordCache:
 
 def build(project: Project, options: CompileOptions,
           progress: Callable[[str], None] | None = None) -> BuildResult:
-    run = compile_project(project, options, progress=progress)
     cache = _RecordCache(options.cache_dir)
+    run = compile_project(project, options, progress=progress,
+                          output_needed=lambda key: not cache.has(key))
+    project = run.project  # the compile layer may have widened the root
     reports = {o.unit_name: FileReport(outcome=o) for o in run.outcomes}
     for report in reports.values():
         if not report.outcome.ok:

@@ -262,9 +262,9 @@ def resolve_compiler(version: Version, *, offline: bool) -> Compiler:
         if offline:
             raise NoCompilerError(
                 f"solc {version} is needed but not installed, and --offline forbids "
-                f"installing it: install it first (`npm install --prefix {solcjs_dir() / str(version)} "
-                f"solc@{npm_tag(version)}`, or `solc-select install {version}`), "
-                "or pass --solc PATH")
+                "installing it: install it first (`npm install --prefix "
+                f"{solcjs_dir() / str(version)} solc@{npm_tag(version)}`, or "
+                f"`solc-select install {version}`), or pass --solc PATH")
         _node()
         package = install_solcjs(version)
     wrapper = None

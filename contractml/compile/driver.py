@@ -11,6 +11,8 @@ blocking analysis.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import gzip
 import hashlib
 import json
@@ -53,7 +55,7 @@ class CompiledUnit:
     """One solc output and the sources behind it, shared by the targets compiled together."""
 
     compiler: Compiler
-    output: dict
+    output_data: dict | None  # None until `output` loads it (cached units)
     files: dict[str, Path]  # unit name -> absolute path
     texts: dict[str, str]  # unit name -> text compiled
     targets: list[str]  # unit names of the targets this unit was made for
@@ -61,11 +63,21 @@ class CompiledUnit:
     seconds: float
     from_cache: bool = False
     remappings: tuple[str, ...] = ()
+    loader: Callable[[], dict] | None = None
+
+    @property
+    def output(self) -> dict:
+        """solc's standard-JSON output; a cached one is read from disk on first use, so
+        a run whose front-end records are all cached never reads it."""
+        if self.output_data is None:
+            assert self.loader is not None
+            self.output_data = self.loader()
+        return self.output_data
 
     def subset(self, target: str) -> CompiledUnit:
         """This unit cut down to one target's import closure (same ids, same ASTs)."""
         closure = self.closures[target]
-        return CompiledUnit(compiler=self.compiler, output=_restrict(self.output, closure),
+        return CompiledUnit(compiler=self.compiler, output_data=_restrict(self.output, closure),
                             files={u: self.files[u] for u in closure},
                             texts={u: self.texts[u] for u in closure}, targets=[target],
                             closures={target: closure}, seconds=0.0,
@@ -138,29 +150,40 @@ class _Cache:
     def __init__(self, root: Path | None) -> None:
         self.root = root / "compile" if root else None
 
-    def _path(self, key: str) -> Path:
+    def _path(self, key: str, suffix: str) -> Path:
         assert self.root is not None
-        return self.root / key[:2] / f"{key}.json.gz"
+        return self.root / key[:2] / f"{key}{suffix}"
 
     def get(self, key: str) -> dict | None:
-        if self.root is None:
+        """The entry's metadata (compiler), if both it and the output are stored."""
+        if self.root is None or not self._path(key, ".json.gz").is_file():
             return None
-        path = self._path(key)
         try:
-            with gzip.open(path, "rt", encoding="utf-8") as handle:
-                return json.load(handle)
-        except (OSError, ValueError, EOFError):
+            meta = json.loads(self._path(key, ".meta.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
             return None
+        return meta if isinstance(meta, dict) and {"compiler", "compiler_path"} <= set(meta) \
+            else None
 
-    def put(self, key: str, entry: dict) -> None:
+    def load_output(self, key: str) -> dict:
+        try:
+            with gzip.open(self._path(key, ".json.gz"), "rt", encoding="utf-8") as handle:
+                return json.load(handle)
+        except (OSError, ValueError, EOFError) as exc:
+            raise CompilerError(f"compile cache entry {key[:12]} is unreadable ({exc}); "
+                                "run again with --no-cache or delete it") from exc
+
+    def put(self, key: str, meta: dict, output: dict) -> None:
         if self.root is None:
             return
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=3) as handle:
-            json.dump(entry, handle, separators=(",", ":"))
-        tmp.replace(path)
+        for suffix, payload in ((".json.gz", output), (".meta.json", meta)):
+            path = self._path(key, suffix)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            opener = gzip.open if suffix.endswith(".gz") else open
+            with opener(tmp, "wt", encoding="utf-8") as handle:  # type: ignore[operator]
+                json.dump(payload, handle, separators=(",", ":"))
+            tmp.replace(path)
 
 
 def cache_key(version: Version, closure: Sequence[str], graph: SourceGraph) -> str:
@@ -223,9 +246,23 @@ class _Planner:
 
 
 def compile_project(project: Project, options: CompileOptions,
-                    progress: Callable[[str], None] | None = None) -> CompileRun:
+                    progress: Callable[[str], None] | None = None,
+                    output_needed: Callable[[str], bool] | None = None) -> CompileRun:
+    """Compile every target of `project`.
+
+    `output_needed(cache_key)` may say that a cached output will not be used (its
+    front-end records are cached too); such outputs are only read if something asks.
+    """
     start = time.perf_counter()
     graph = build_graph(project, project.targets)
+    if any(name.startswith("../") for name in graph.files):
+        # A relative import climbs above the root: solc would drop the `..`, so widen
+        # the root to the common folder of every file reached and resolve again.
+        wider = Path(os.path.commonpath([str(p.resolve().parent) for p in graph.files.values()]
+                                        + [str(project.root)]))
+        project = dataclasses.replace(project, root=wider, notices=(
+            *project.notices, f"root widened to {wider}: imports climb above {project.root}"))
+        graph = build_graph(project, project.targets)
     planner = _Planner(graph, options)
     cache = _Cache(options.cache_dir)
     user_compiler = backends.user_compiler(options.solc) if options.solc else None
@@ -261,10 +298,19 @@ def compile_project(project: Project, options: CompileOptions,
         outcome.pragma = planner.pragma_text(closure)
         outcome.cache_key = cache_key(version, closure, graph)
         cached = cache.get(outcome.cache_key)
+        output: dict | None = None
+        if cached is not None and not (output_needed and not output_needed(outcome.cache_key)):
+            # The output will be used: read it now, and treat an unreadable entry as a miss.
+            try:
+                output = cache.load_output(outcome.cache_key)
+            except CompilerError:
+                cached = None
         if cached is not None:
             compiler = Compiler(version, cached["compiler"], Path(cached["compiler_path"]))
+            assert outcome.cache_key is not None
             outcome.unit = CompiledUnit(
-                compiler=compiler, output=cached["output"],
+                compiler=compiler, output_data=output,
+                loader=functools.partial(cache.load_output, outcome.cache_key),
                 files={u: graph.files[u] for u in closure},
                 texts={u: graph.texts[u] for u in closure}, targets=[unit],
                 closures={unit: closure}, seconds=0.0, from_cache=True,
@@ -300,11 +346,10 @@ def compile_project(project: Project, options: CompileOptions,
         for target in unit.targets:
             outcome = outcomes[target]
             if outcome.cache_key:
-                cache.put(outcome.cache_key, {
-                    "compiler": unit.compiler.kind,
-                    "compiler_path": str(unit.compiler.path),
-                    "output": _restrict(unit.output, closures[target]),
-                })
+                cache.put(outcome.cache_key,
+                          {"compiler": unit.compiler.kind,
+                           "compiler_path": str(unit.compiler.path)},
+                          _restrict(unit.output, closures[target]))
     ordered = [outcomes[project.unit_name(p)] for p in project.targets]
     if ordered and all(o.no_compiler for o in ordered):
         # Not one file compiled for want of a compiler: say what to install, once.
@@ -337,7 +382,7 @@ def _compile_isolating(compiler: Compiler, targets: list[str], closures: dict[st
     seconds = time.perf_counter() - start
     errors = _errors(output)
     if not errors:
-        unit = CompiledUnit(compiler=compiler, output=output,
+        unit = CompiledUnit(compiler=compiler, output_data=output,
                             files={u: graph.files[u] for u in sources}, texts=texts,
                             targets=list(targets),
                             closures={t: closures[t] for t in targets}, seconds=seconds,
@@ -394,7 +439,7 @@ def recompile_with_legacy_ast(unit: CompiledUnit, target: str,
     for source in output.get("sources", {}).values():
         if "legacyAST" in source:
             source["ast"] = source.pop("legacyAST")
-    return CompiledUnit(compiler=unit.compiler, output=output, files=files, texts=texts,
+    return CompiledUnit(compiler=unit.compiler, output_data=output, files=files, texts=texts,
                         targets=[target], closures={target: closure}, seconds=0.0,
                         remappings=unit.remappings)
 

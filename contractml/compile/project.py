@@ -84,14 +84,22 @@ class Project:
         return path.as_posix()
 
 
+#: Files that mark the root of a plain Solidity project or npm package.
+PROJECT_MARKERS = ("remappings.txt", "package.json")
+
+
 def find_framework_root(start: Path) -> tuple[Path, str] | None:
-    """The nearest folder at or above `start` with a Foundry or Hardhat configuration."""
+    """The nearest folder at or above `start` with a Foundry or Hardhat configuration,
+    else with a project marker (`remappings.txt`, `package.json`: kind "plain")."""
+    plain: Path | None = None
     for folder in (start, *start.parents):
         if (folder / "foundry.toml").is_file():
             return folder, "foundry"
         if any((folder / name).is_file() for name in HARDHAT_CONFIGS):
             return folder, "hardhat"
-    return None
+        if plain is None and any((folder / name).is_file() for name in PROJECT_MARKERS):
+            plain = folder
+    return (plain, "plain") if plain is not None else None
 
 
 def read_remappings(root: Path, kind: str) -> list[Remapping]:
