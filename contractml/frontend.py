@@ -231,8 +231,7 @@ def _node(node: Node, root: Path) -> NodeRecord:
         son_false=node.son_false.node_id if node.son_false else None,
         irs=tuple(_ir(ir) for ir in node.irs),
         checked=_checked(node),
-        in_loop=node.type in (NodeType.STARTLOOP, NodeType.ENDLOOP, NodeType.IFLOOP)
-        or _inside_loop(node),
+        in_loop=_inside_loop(node),
         state_read=_keys(node.state_variables_read),
         state_written=_keys(node.state_variables_written),
         locals_read=_keys(node.local_variables_read),
@@ -242,8 +241,11 @@ def _node(node: Node, root: Path) -> NodeRecord:
 
 
 def _inside_loop(node: Node) -> bool:
-    """Slither marks loop bodies through dominators: a node is in a loop when a
-    BEGIN_LOOP dominates it and an END_LOOP does not yet."""
+    """True for the nodes a loop repeats (its condition, body and increment): a
+    BEGIN_LOOP dominates them and its END_LOOP does not. BEGIN_LOOP and END_LOOP
+    themselves run once and are outside."""
+    if node.type in (NodeType.STARTLOOP, NodeType.ENDLOOP):
+        return False
     depth = 0
     for dominator in sorted(node.dominators, key=lambda n: n.node_id):
         if dominator.type == NodeType.STARTLOOP:

@@ -1,4 +1,4 @@
-"""Shared test helpers: the fixture folder, a one-call build, markers for known bugs.
+"""Shared test helpers: the fixture folder, a one-call build, source writing.
 
 Builds compile real Solidity with the solc-js compilers in the shared cache
 (``~/.cache/contractml/solcjs`` or ``$CONTRACTML_SOLCJS_DIR``); compile and front-end

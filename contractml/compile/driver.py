@@ -147,43 +147,71 @@ def _restrict(output: dict, units: Sequence[str]) -> dict:
 
 
 class _Cache:
+    """Compiled outputs on disk. One gzipped output per solc run (`outputs/`), and per
+    target a small metadata file naming its compiler and that output, so files compiled
+    together share one stored copy of the ASTs they have in common."""
+
     def __init__(self, root: Path | None) -> None:
         self.root = root / "compile" if root else None
+        self._loaded: dict[str, dict] = {}
 
-    def _path(self, key: str, suffix: str) -> Path:
+    def _meta_path(self, key: str) -> Path:
         assert self.root is not None
-        return self.root / key[:2] / f"{key}{suffix}"
+        return self.root / key[:2] / f"{key}.meta.json"
+
+    def _output_path(self, output_key: str) -> Path:
+        assert self.root is not None
+        return self.root / "outputs" / f"{output_key}.json.gz"
 
     def get(self, key: str) -> dict | None:
-        """The entry's metadata (compiler), if both it and the output are stored."""
-        if self.root is None or not self._path(key, ".json.gz").is_file():
+        """The target's metadata, if it and the output it names are stored."""
+        if self.root is None:
             return None
         try:
-            meta = json.loads(self._path(key, ".meta.json").read_text(encoding="utf-8"))
+            meta = json.loads(self._meta_path(key).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        return meta if isinstance(meta, dict) and {"compiler", "compiler_path"} <= set(meta) \
-            else None
+        if not (isinstance(meta, dict) and {"compiler", "compiler_path", "output"} <= set(meta)
+                and self._output_path(str(meta["output"])).is_file()):
+            return None
+        return meta
 
-    def load_output(self, key: str) -> dict:
+    def load_output(self, key: str, closure: Sequence[str]) -> dict:
+        """The stored output behind target `key`, cut down to its closure."""
+        meta = self.get(key)
         try:
-            with gzip.open(self._path(key, ".json.gz"), "rt", encoding="utf-8") as handle:
-                return json.load(handle)
+            if meta is None:
+                raise OSError("missing")
+            output_key = str(meta["output"])
+            if output_key not in self._loaded:
+                with gzip.open(self._output_path(output_key), "rt", encoding="utf-8") as handle:
+                    self._loaded[output_key] = json.load(handle)
+            return _restrict(self._loaded[output_key], closure)
         except (OSError, ValueError, EOFError) as exc:
             raise CompilerError(f"compile cache entry {key[:12]} is unreadable ({exc}); "
                                 "run again with --no-cache or delete it") from exc
 
-    def put(self, key: str, meta: dict, output: dict) -> None:
-        if self.root is None:
+    def put(self, unit: CompiledUnit, keys: dict[str, str]) -> None:
+        """Store a fresh unit's output once and a metadata file per target."""
+        if self.root is None or not keys:
             return
-        for suffix, payload in ((".json.gz", output), (".meta.json", meta)):
-            path = self._path(key, suffix)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            opener = gzip.open if suffix.endswith(".gz") else open
-            with opener(tmp, "wt", encoding="utf-8") as handle:  # type: ignore[operator]
+        output_key = hashlib.sha256("|".join(sorted(keys.values())).encode()).hexdigest()
+        self._write(self._output_path(output_key), unit.output, compressed=True)
+        for key in keys.values():
+            self._write(self._meta_path(key), {"compiler": unit.compiler.kind,
+                                               "compiler_path": str(unit.compiler.path),
+                                               "output": output_key}, compressed=False)
+
+    @staticmethod
+    def _write(path: Path, payload: dict, *, compressed: bool) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        if compressed:
+            with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=1) as handle:
                 json.dump(payload, handle, separators=(",", ":"))
-            tmp.replace(path)
+        else:
+            tmp.write_text(json.dumps(payload), encoding="utf-8")
+        tmp.replace(path)
 
 
 def cache_key(version: Version, closure: Sequence[str], graph: SourceGraph) -> str:
@@ -302,7 +330,7 @@ def compile_project(project: Project, options: CompileOptions,
         if cached is not None and not (output_needed and not output_needed(outcome.cache_key)):
             # The output will be used: read it now, and treat an unreadable entry as a miss.
             try:
-                output = cache.load_output(outcome.cache_key)
+                output = cache.load_output(outcome.cache_key, closure)
             except CompilerError:
                 cached = None
         if cached is not None:
@@ -310,7 +338,7 @@ def compile_project(project: Project, options: CompileOptions,
             assert outcome.cache_key is not None
             outcome.unit = CompiledUnit(
                 compiler=compiler, output_data=output,
-                loader=functools.partial(cache.load_output, outcome.cache_key),
+                loader=functools.partial(cache.load_output, outcome.cache_key, closure),
                 files={u: graph.files[u] for u in closure},
                 texts={u: graph.texts[u] for u in closure}, targets=[unit],
                 closures={unit: closure}, seconds=0.0, from_cache=True,
@@ -341,15 +369,9 @@ def compile_project(project: Project, options: CompileOptions,
             units.extend(produced)
 
     for unit in units:
-        if unit.from_cache:
-            continue
-        for target in unit.targets:
-            outcome = outcomes[target]
-            if outcome.cache_key:
-                cache.put(outcome.cache_key,
-                          {"compiler": unit.compiler.kind,
-                           "compiler_path": str(unit.compiler.path)},
-                          _restrict(unit.output, closures[target]))
+        if not unit.from_cache:
+            cache.put(unit, {t: key for t in unit.targets
+                             if (key := outcomes[t].cache_key) is not None})
     ordered = [outcomes[project.unit_name(p)] for p in project.targets]
     if ordered and all(o.no_compiler for o in ordered):
         # Not one file compiled for want of a compiler: say what to install, once.
