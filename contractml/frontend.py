@@ -124,9 +124,11 @@ class FrontendResult:
     seconds: float  # Slither parse + IR + extraction
 
 
-def analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None = None
-            ) -> FrontendResult:
-    """Run Slither over one compiled unit and return records for the targets."""
+def analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None = None,
+            detectors: bool = False) -> FrontendResult:
+    """Run Slither over one compiled unit and return records for the targets. With
+    `detectors`, every Slither detector runs too and each node records which reported it.
+    """
     start = time.perf_counter()
     wanted = list(targets if targets is not None else unit.targets)
     unit.output  # noqa: B018 - a cached output that cannot be read fails here, clearly
@@ -136,6 +138,7 @@ def analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None = None
     except Exception as exc:  # Slither raises many types on what it cannot parse
         raise FrontendError(f"Slither could not parse the compiler output: "
                             f"{type(exc).__name__}: {exc}") from exc
+    hits = _detector_hits(slither) if detectors else {}
     by_path: dict[str, list[Contract]] = {}
     for compilation_unit in slither.compilation_units:
         for contract in compilation_unit.contracts:
@@ -148,7 +151,7 @@ def analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None = None
         records[unit_name] = FileRecord(
             file=_relative(unit.files[unit_name], root), unit_name=unit_name,
             solc_version=str(unit.compiler.version),
-            contracts=tuple(_contract(c, root) for c in contracts))
+            contracts=tuple(_contract(c, root, hits) for c in contracts))
     return FrontendResult(records=records, seconds=time.perf_counter() - start)
 
 
@@ -167,7 +170,40 @@ def _span(obj: Any, root: Path) -> Span:
                 start_column=mapping.starting_column, end_column=mapping.ending_column)
 
 
-def _contract(contract: Contract, root: Path) -> ContractRecord:
+#: (absolute file, function canonical name, first line) -> detector arguments
+_Hits = dict[tuple[str, str, int], set[str]]
+
+
+def _detector_hits(slither: Slither) -> _Hits:
+    """Run all of Slither's detectors; index their node-level results."""
+    from slither.detectors import all_detectors
+    from slither.detectors.abstract_detector import AbstractDetector
+
+    for name in sorted(dir(all_detectors)):
+        obj = getattr(all_detectors, name)
+        if isinstance(obj, type) and issubclass(obj, AbstractDetector):
+            slither.register_detector(obj)
+    hits: _Hits = {}
+    for results in slither.run_detectors():
+        for result in results:
+            for element in result.get("elements", []):
+                if element.get("type") != "node":
+                    continue
+                mapping = element.get("source_mapping", {})
+                parent = element.get("type_specific_fields", {}).get("parent", {})
+                lines = mapping.get("lines") or []
+                if not lines or parent.get("type") != "function":
+                    continue
+                signature = parent.get("type_specific_fields", {}).get("signature", "")
+                contract = (parent.get("type_specific_fields", {}).get("parent", {})
+                            .get("name", ""))
+                key = (mapping.get("filename_absolute", ""), f"{contract}.{signature}",
+                       min(lines))
+                hits.setdefault(key, set()).add(result["check"])
+    return hits
+
+
+def _contract(contract: Contract, root: Path, hits: _Hits) -> ContractRecord:
     if contract.is_interface:
         kind = "interface"
     elif contract.is_library:
@@ -182,7 +218,7 @@ def _contract(contract: Contract, root: Path) -> ContractRecord:
         inherits=tuple(c.name for c in contract.inheritance),
         state_variables=tuple((_var_key(v), str(v.type))
                               for v in contract.state_variables_declared),
-        functions=tuple(_function(f, root) for f in
+        functions=tuple(_function(f, root, hits) for f in
                         sorted(functions, key=lambda f: f.source_mapping.start)))
 
 
@@ -192,7 +228,7 @@ def function_id(function: Function) -> str:
     return function.full_name
 
 
-def _function(function: Function, root: Path) -> FunctionRecord:
+def _function(function: Function, root: Path, hits: _Hits) -> FunctionRecord:
     if isinstance(function, Modifier):
         kind = "modifier"
     elif function.is_constructor:
@@ -204,6 +240,16 @@ def _function(function: Function, root: Path) -> FunctionRecord:
     else:
         kind = "function"
     nodes = sorted(function.nodes, key=lambda n: n.node_id)
+    node_records = tuple(_node(n, root, _node_hits(n, function, hits)) for n in nodes)
+    span = _span(function, root)
+    if getattr(function, "is_constructor_variables", False):
+        # Slither's synthetic initialiser of state variables: its nodes are the
+        # declarations, so its span is theirs.
+        kind = "constructor"
+        spans = [n.span for n in node_records if n.type != "ENTRY_POINT"] or [span]
+        span = Span(file=spans[0].file, start_line=min(s.start_line for s in spans),
+                    end_line=max(s.end_line for s in spans),
+                    start_column=spans[0].start_column, end_column=spans[-1].end_column)
     return FunctionRecord(
         id=function_id(function), name=function.name,
         contract=function.contract.name if isinstance(function, FunctionContract) else "",
@@ -213,9 +259,9 @@ def _function(function: Function, root: Path) -> FunctionRecord:
         view=function.view, pure=function.pure, implemented=function.is_implemented,
         modifiers=tuple(function_id(m.modifier) for m in function.modifiers_statements
                         if isinstance(m.modifier, Function)),
-        span=_span(function, root),
+        span=span,
         entry=function.entry_point.node_id if function.entry_point else None,
-        nodes=tuple(_node(n, root) for n in nodes))
+        nodes=node_records)
 
 
 def _checked(node: Node) -> bool:
@@ -223,7 +269,16 @@ def _checked(node: Node) -> bool:
     return bool(getattr(scope, "is_checked", True))
 
 
-def _node(node: Node, root: Path) -> NodeRecord:
+def _node_hits(node: Node, function: Function, hits: _Hits) -> tuple[str, ...]:
+    if not hits or not node.source_mapping.lines:
+        return ()
+    contract = function.contract.name if isinstance(function, FunctionContract) else ""
+    key = (node.source_mapping.filename.absolute, f"{contract}.{function.full_name}",
+           min(node.source_mapping.lines))
+    return tuple(sorted(hits.get(key, ())))
+
+
+def _node(node: Node, root: Path, detectors: tuple[str, ...] = ()) -> NodeRecord:
     return NodeRecord(
         id=node.node_id, type=node.type.value, span=_span(node, root),
         sons=tuple(s.node_id for s in node.sons),
@@ -237,7 +292,8 @@ def _node(node: Node, root: Path) -> NodeRecord:
         locals_read=_keys(node.local_variables_read),
         locals_written=_keys(node.local_variables_written),
         env_read=_keys(node.solidity_variables_read),
-        text=str(node.expression) if node.expression is not None else "")
+        text=str(node.expression) if node.expression is not None else "",
+        detectors=detectors)
 
 
 def _inside_loop(node: Node) -> bool:
@@ -303,6 +359,16 @@ def _ir(ir: ops.Operation) -> IROp:
     elif isinstance(ir, ops.NewContract):
         attrs = {"value": ir.call_value is not None}
     lvalue = getattr(ir, "lvalue", None)
+    reads = [v for v in ir.read if v is not None]
     return IROp(op=type(ir).__name__, text=str(ir),
                 lvalue=_var_key(lvalue) if lvalue is not None else None,
-                reads=tuple(_var_key(v) for v in ir.read if v is not None), attrs=attrs)
+                reads=tuple(_var_key(v) for v in reads),
+                read_types=tuple(_type_name(v) for v in reads),
+                lvalue_type=_type_name(lvalue) if lvalue is not None else "", attrs=attrs)
+
+
+def _type_name(variable: Any) -> str:
+    kind = getattr(variable, "type", None)
+    if kind is None or isinstance(kind, list):
+        return ""
+    return str(kind)

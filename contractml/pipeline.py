@@ -63,9 +63,10 @@ def _slither_version() -> str:
 
 
 class _RecordCache:
-    def __init__(self, root: Path | None) -> None:
+    def __init__(self, root: Path | None, detectors: bool) -> None:
         self.root = root / "frontend" if root else None
-        self._salt = f"records-{RECORDS_VERSION}|slither-{_slither_version()}"
+        self._salt = (f"records-{RECORDS_VERSION}|slither-{_slither_version()}"
+                      f"|detectors-{int(detectors)}")
 
     def _path(self, key: str) -> Path:
         assert self.root is not None
@@ -96,8 +97,11 @@ class _RecordCache:
 
 
 def build(project: Project, options: CompileOptions,
-          progress: Callable[[str], None] | None = None) -> BuildResult:
-    cache = _RecordCache(options.cache_dir)
+          progress: Callable[[str], None] | None = None, detectors: bool = False
+          ) -> BuildResult:
+    """Compile and parse every target. With `detectors`, Slither's detectors run too and
+    their node-level hits land in the records (the model's optional feature block)."""
+    cache = _RecordCache(options.cache_dir, detectors)
     run = compile_project(project, options, progress=progress,
                           output_needed=lambda key: not cache.has(key))
     project = run.project  # the compile layer may have widened the root
@@ -119,7 +123,7 @@ def build(project: Project, options: CompileOptions,
         if todo:
             if progress:
                 progress(f"analysing {len(todo)} file(s) with Slither")
-            _analyse(unit, todo, project.root, reports, cache, options)
+            _analyse(unit, todo, project.root, reports, cache, options, detectors)
     return BuildResult(project=project, files=[reports[project.unit_name(p)]
                                                for p in project.targets],
                        compile_seconds=run.seconds,
@@ -128,23 +132,24 @@ def build(project: Project, options: CompileOptions,
 
 def _analyse(unit: CompiledUnit, targets: list[str], root: Path,
              reports: dict[str, FileReport], cache: _RecordCache,
-             options: CompileOptions) -> None:
+             options: CompileOptions, detectors: bool = False) -> None:
     """Slither over the whole unit; if it fails, over each target's closure alone, and
     then over solc's legacy AST, which Slither parses with a separate reader."""
     from contractml import frontend  # Slither loads only when something needs parsing
 
     try:
-        result = frontend.analyse(unit, root, targets)
+        result = frontend.analyse(unit, root, targets, detectors=detectors)
     except frontend.FrontendError as exc:
         if len(targets) > 1:
             for target in targets:
-                _analyse(unit.subset(target), [target], root, reports, cache, options)
+                _analyse(unit.subset(target), [target], root, reports, cache, options,
+                         detectors)
             return
         legacy = recompile_with_legacy_ast(unit, targets[0], options)
         try:
             if legacy is None:
                 raise exc
-            result = frontend.analyse(legacy, root, targets)
+            result = frontend.analyse(legacy, root, targets, detectors=detectors)
             reports[targets[0]].warnings.append(
                 "Slither could not read solc's compact AST; analysed from the legacy AST")
         except frontend.FrontendError as final:

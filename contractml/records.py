@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 #: Bump when a record's fields change; part of every front-end cache key.
-RECORDS_VERSION = 1
+RECORDS_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,10 @@ class IROp:
     text: str  # str(ir), for explanations only
     lvalue: str | None
     reads: tuple[str, ...]
+    #: Solidity type of each read, aligned with `reads` ("" where it has none).
+    read_types: tuple[str, ...] = ()
+    #: Solidity type of the lvalue ("" where there is none).
+    lvalue_type: str = ""
     #: Kind-specific facts, e.g. {"function": "delegatecall", "value": True} for a
     #: LowLevelCall, {"operator": "+"} for a Binary, {"callee": "<function id>"} for calls.
     attrs: dict[str, Any] = field(default_factory=dict)
@@ -56,6 +60,9 @@ class NodeRecord:
     locals_written: tuple[str, ...]
     env_read: tuple[str, ...]  # solidity variables, e.g. "msg.sender", "block.timestamp"
     text: str  # the node's expression, for explanations only
+    #: Slither detectors (their ARGUMENT) that reported this node; empty unless the
+    #: front end ran with detectors.
+    detectors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,9 +119,11 @@ class FileRecord:
         def node(d: dict[str, Any]) -> NodeRecord:
             return NodeRecord(
                 **{**d, "span": span(d["span"]), "sons": tuple(d["sons"]),
-                   "irs": tuple(IROp(**{**i, "reads": tuple(i["reads"])}) for i in d["irs"]),
+                   "irs": tuple(IROp(**{**i, "reads": tuple(i["reads"]),
+                                        "read_types": tuple(i["read_types"])})
+                                for i in d["irs"]),
                    **{k: tuple(d[k]) for k in ("state_read", "state_written", "locals_read",
-                                               "locals_written", "env_read")}})
+                                               "locals_written", "env_read", "detectors")}})
 
         def function(d: dict[str, Any]) -> FunctionRecord:
             return FunctionRecord(**{**d, "span": span(d["span"]),

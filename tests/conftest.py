@@ -54,3 +54,16 @@ def _no_native_solc_download() -> Iterable[None]:
         yield
 
 
+
+
+@pytest.fixture(scope="session")
+def smartbugs_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """All of SmartBugs curated through compile + front end (shared by corpus tests)."""
+    from datasets.corpora import CorpusMissing, smartbugs_curated
+
+    try:
+        root = smartbugs_curated()
+    except CorpusMissing as exc:
+        pytest.fail(str(exc))
+    cache = tmp_path_factory.mktemp("smartbugs-cache")
+    return build(discover([root / "dataset"]), CompileOptions(cache_dir=cache))

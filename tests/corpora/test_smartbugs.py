@@ -11,19 +11,9 @@ from contractml.compile.driver import CompileOptions
 from contractml.compile.project import discover
 from contractml.compile.versions import Version
 from contractml.pipeline import BuildResult, build
-from datasets.corpora import CorpusMissing, smartbugs_curated, smartbugs_versions
+from datasets.corpora import smartbugs_versions
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def smartbugs_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    try:
-        root = smartbugs_curated()
-    except CorpusMissing as exc:
-        pytest.fail(str(exc))
-    cache = tmp_path_factory.mktemp("cache")
-    return build(discover([root / "dataset"]), CompileOptions(cache_dir=cache))
 
 
 def test_all_143_files_are_targets(smartbugs_build: BuildResult) -> None:
@@ -63,14 +53,14 @@ def test_chosen_version_satisfies_the_file(smartbugs_build: BuildResult) -> None
         assert chosen >= expected or chosen == Version(0, 4, 9)
 
 
-def test_cached_rerun_skips_compile_and_slither(smartbugs_build: BuildResult,
-                                                tmp_path_factory: pytest.TempPathFactory
-                                                ) -> None:
-    # The module build used its own cache; a second build over it must be all hits.
+def test_cached_offline_rerun_skips_compile_and_slither(smartbugs_build: BuildResult,
+                                                        tmp_path_factory: pytest.TempPathFactory
+                                                        ) -> None:
+    # The session build used its own cache; a second, offline build over it is all hits.
     root = smartbugs_build.project.root
     cache = next(p for p in tmp_path_factory.getbasetemp().iterdir()
-                 if p.name.startswith("cache"))
-    again = build(discover([root]), CompileOptions(cache_dir=cache))
+                 if p.name.startswith("smartbugs-cache"))
+    again = build(discover([root]), CompileOptions(cache_dir=cache, offline=True))
     assert all(r.outcome.cached and r.frontend_cached for r in again.files if r.ok)
     assert [r.record.node_count for r in again.files if r.ok] == \
         [r.record.node_count for r in smartbugs_build.files if r.ok]

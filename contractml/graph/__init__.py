@@ -1,0 +1,1 @@
+"""Typed graphs over front-end records (torch_geometric)."""

@@ -1,0 +1,242 @@
+"""Analyses over one function's records that features and edges need: CFG reachability
+around external calls, def -> use edges, where call results go, sender guards.
+
+Everything here reads IR operation kinds, variable kinds (state/local/env/const) and the
+CFG; variable keys only link definitions to uses.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from contractml.records import FunctionRecord, IROp, NodeRecord
+
+COMPARISONS = frozenset({"<", ">", "<=", ">=", "==", "!="})
+REENTRANT_LOW_LEVEL = frozenset({"call", "callcode", "delegatecall"})
+CALL_OPS = frozenset({"LowLevelCall", "HighLevelCall", "LibraryCall", "Send", "Transfer",
+                      "InternalCall", "InternalDynamicCall", "NewContract"})
+
+
+def builtin_name(ir: IROp) -> str:
+    """`require(bool,string)` -> `require`."""
+    return str(ir.attrs.get("function", "")).split("(", 1)[0]
+
+
+def is_check(ir: IROp) -> bool:
+    """A condition that decides control flow or reverts."""
+    return ir.op == "Condition" or (ir.op == "SolidityCall"
+                                    and builtin_name(ir) in ("require", "assert"))
+
+
+def is_reentrant_call(ir: IROp) -> bool:
+    """An external call that hands control to code that can call back."""
+    if ir.op == "LowLevelCall":
+        return ir.attrs.get("function") in REENTRANT_LOW_LEVEL
+    return ir.op == "HighLevelCall"
+
+
+def is_external_call(ir: IROp) -> bool:
+    return ir.op in ("LowLevelCall", "HighLevelCall", "Send", "Transfer", "NewContract")
+
+
+def callees(node: NodeRecord) -> list[str]:
+    return [str(ir.attrs["callee"]) for ir in node.irs
+            if ir.op in ("InternalCall", "LibraryCall") and "callee" in ir.attrs]
+
+
+@dataclass
+class FunctionFacts:
+    function: FunctionRecord
+    #: function id -> whether it (or anything it calls internally) writes state
+    writes_state: Mapping[str, bool] = field(default_factory=dict)
+
+    @cached_property
+    def nodes(self) -> dict[int, NodeRecord]:
+        return {n.id: n for n in self.function.nodes}
+
+    def _successors(self, node_id: int) -> tuple[int, ...]:
+        return tuple(s for s in self.nodes[node_id].sons if s in self.nodes)
+
+    def _reach(self, starts: Iterable[int], reverse: bool = False) -> set[int]:
+        preds: dict[int, list[int]] = {}
+        if reverse:
+            for n in self.nodes.values():
+                for s in self._successors(n.id):
+                    preds.setdefault(s, []).append(n.id)
+        seen: set[int] = set()
+        queue = deque(starts)
+        while queue:
+            current = queue.popleft()
+            if current in seen:
+                continue
+            seen.add(current)
+            queue.extend(preds.get(current, ()) if reverse else self._successors(current))
+        return seen
+
+    def node_writes_state(self, node: NodeRecord) -> bool:
+        return bool(node.state_written) or any(self.writes_state.get(c, False)
+                                               for c in callees(node))
+
+    @cached_property
+    def reentrant_calls(self) -> set[int]:
+        return {n.id for n in self.nodes.values() if any(map(is_reentrant_call, n.irs))}
+
+    @cached_property
+    def after_call(self) -> set[int]:
+        """Nodes reachable on some path after a re-entrant external call."""
+        return self._reach(s for c in sorted(self.reentrant_calls) for s in
+                           self._successors(c))
+
+    @cached_property
+    def written_after_call(self) -> set[int]:
+        return {n for n in self.after_call if self.node_writes_state(self.nodes[n])}
+
+    @cached_property
+    def call_before_write(self) -> set[int]:
+        writers = [n.id for n in self.nodes.values() if self.node_writes_state(n)]
+        can_reach_write = self._reach(writers, reverse=True)
+        return {c for c in self.reentrant_calls
+                if any(s in can_reach_write for s in self._successors(c))}
+
+    @cached_property
+    def call_results(self) -> dict[int, tuple[bool, bool]]:
+        """node id -> (result used, result checked) for nodes whose calls return a value."""
+        irs = [(n.id, ir) for n in self.function.nodes for ir in n.irs]
+        results: dict[int, tuple[bool, bool]] = {}
+        for node in self.function.nodes:
+            starts = {ir.lvalue for ir in node.irs if ir.op in CALL_OPS and ir.lvalue}
+            if not starts:
+                continue
+            tainted = set(starts)
+            changed = True
+            while changed:
+                changed = False
+                for _, ir in irs:
+                    if ir.lvalue and ir.lvalue not in tainted and tainted & set(ir.reads):
+                        tainted.add(ir.lvalue)
+                        changed = True
+            used = any(tainted & set(ir.reads) for _, ir in irs
+                       if not (ir.op in CALL_OPS and ir.lvalue in starts))
+            checked = any(is_check(ir) and tainted & set(ir.reads) for _, ir in irs)
+            results[node.id] = (used, checked)
+        return results
+
+    @cached_property
+    def data_edges(self) -> list[tuple[int, int]]:
+        """(definition node, use node) for locals and state variables, where the
+        definition reaches the use along the CFG without being overwritten. Parameters
+        and state variables read before any write are defined at the entry node."""
+        defs: dict[str, list[int]] = {}
+        uses: dict[str, set[int]] = {}
+        for node in self.function.nodes:
+            for key in (*node.locals_written, *node.state_written):
+                defs.setdefault(key, []).append(node.id)
+            for key in (*node.locals_read, *node.state_read):
+                uses.setdefault(key, set()).add(node.id)
+        entry = self.function.entry
+        edges: set[tuple[int, int]] = set()
+        for key, use_nodes in uses.items():
+            writers = set(defs.get(key, ()))
+            sources = sorted(writers) + ([entry] if entry is not None and entry not in writers
+                                         else [])
+            for source in sources:
+                seen: set[int] = set()
+                queue = deque(self._successors(source))
+                while queue:
+                    current = queue.popleft()
+                    if current in seen:
+                        continue
+                    seen.add(current)
+                    if current in use_nodes and current != source:
+                        edges.add((source, current))
+                    if current in writers:
+                        continue  # redefined: this definition stops here
+                    queue.extend(self._successors(current))
+        return sorted(edges)
+
+    @cached_property
+    def sender_guard_nodes(self) -> set[int]:
+        return {n.id for n in self.nodes.values() if sender_guard(n)}
+
+    @property
+    def guarded(self) -> bool:
+        return bool(self.function.modifiers) or bool(self.sender_guard_nodes)
+
+
+def operand_kinds(node: NodeRecord, key: str, depth: int = 0) -> set[str]:
+    """What a value read in `node` comes from (see schema.COMPARE_OPERANDS)."""
+    kind, _, name = key.partition(":")
+    if kind == "env":
+        return {{"msg.sender": "sender", "tx.origin": "origin", "block.timestamp": "time",
+                 "now": "time", "block.number": "block", "msg.value": "value"}.get(name,
+                                                                                   "block")}
+    if kind == "state":
+        return {"state"}
+    if kind == "const":
+        return {"constant"}
+    if kind == "local":
+        return {"local"}
+    if kind != "tmp" or depth > 6:
+        return set()
+    found: set[str] = set()
+    for ir in node.irs:
+        if ir.lvalue != key:
+            continue
+        if ir.op in CALL_OPS:
+            found.add("call_result")
+        elif ir.op == "SolidityCall":
+            name = builtin_name(ir)
+            found.add("balance" if name == "balance" else "block" if "blockhash" in name
+                      else "call_result")
+        else:
+            for read in ir.reads:
+                found |= operand_kinds(node, read, depth + 1)
+    return found
+
+
+def comparisons(node: NodeRecord) -> list[set[str]]:
+    """Operand kinds of each comparison in the node."""
+    out = []
+    for ir in node.irs:
+        if ir.op == "Binary" and ir.attrs.get("operator") in COMPARISONS:
+            kinds: set[str] = set()
+            for read in ir.reads:
+                kinds |= operand_kinds(node, read)
+            out.append(kinds)
+    return out
+
+
+def sender_guard(node: NodeRecord) -> bool:
+    """msg.sender / tx.origin compared with (or used as a key into) state, deciding
+    control flow in this node."""
+    if not any(is_check(ir) for ir in node.irs):
+        return False
+    for kinds in comparisons(node):
+        if kinds & {"sender", "origin"} and "state" in kinds:
+            return True
+    for ir in node.irs:
+        if ir.op == "Index":
+            kinds: set[str] = set()
+            for read in ir.reads:
+                kinds |= operand_kinds(node, read)
+            if "state" in kinds and kinds & {"sender", "origin"}:
+                return True
+    return False
+
+
+def state_writers(functions: Mapping[str, FunctionRecord]) -> dict[str, bool]:
+    """function id -> writes state itself or through internal/library callees."""
+    direct = {fid: any(n.state_written for n in f.nodes) for fid, f in functions.items()}
+    calls = {fid: {c for n in f.nodes for c in callees(n)} for fid, f in functions.items()}
+    result = dict(direct)
+    changed = True
+    while changed:
+        changed = False
+        for fid, targets in calls.items():
+            if not result[fid] and any(result.get(t, False) for t in targets):
+                result[fid] = True
+                changed = True
+    return result

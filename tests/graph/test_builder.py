@@ -1,0 +1,222 @@
+"""Graphs from small project-written contracts: exact edges, flags and lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import torch
+from torch_geometric.loader import DataLoader
+
+from contractml.graph import schema
+from contractml.graph.builder import (
+    AddReverseEdges,
+    CodeGraph,
+    FunctionIndex,
+    build_graph,
+    contract_graphs,
+    function_graphs,
+)
+from contractml.graph.schema import EdgeType
+from contractml.records import FileRecord
+from tests.conftest import build_dir, write_sources
+
+BANK = """\
+pragma solidity ^0.8.0;
+contract Bank {
+    mapping(address => uint256) private credit;
+    address private owner;
+    address payable[] private payees;
+    modifier onlyOwner() { require(msg.sender == owner); _; }
+    function deposit() external payable { credit[msg.sender] += msg.value; }
+    function withdraw() external {
+        uint256 amount = credit[msg.sender];
+        (bool ok, ) = msg.sender.call{value: amount}("");
+        require(ok);
+        credit[msg.sender] = 0;
+    }
+    function pay(address payable to) external onlyOwner { to.send(1 ether); }
+    function payAll() external {
+        for (uint256 i = 0; i < payees.length; i++) { payees[i].transfer(1); }
+    }
+    function late() external view returns (bool) { return block.timestamp > 100; }
+    function bump(uint256 a) external pure returns (uint256) { unchecked { return a + 1; } }
+    function total(uint256 a) public pure returns (uint256) { return helper(a) * 2; }
+    function helper(uint256 a) internal pure returns (uint256) { return a + 1; }
+}
+"""
+
+# The same contract with every identifier renamed: features must not change.
+RENAMED = (BANK.replace("Bank", "Zq").replace("credit", "m1").replace("owner", "v2")
+           .replace("payees", "k3").replace("onlyOwner", "g4").replace("deposit", "f5")
+           .replace("withdraw", "f6").replace("amount", "a7").replace("ok", "b8")
+           .replace("payAll", "f9").replace("late", "f10").replace("bump", "f11")
+           .replace("total", "f12").replace("helper", "f13").replace(" to)", " t14)")
+           .replace("to.send", "t14.send").replace("pay(", "f15("))
+
+OLD = """\
+pragma solidity ^0.4.24;
+contract Old {
+    uint256 total;
+    function add(uint256 a) public { total = total + a; }
+    function early() public view returns (bool) { return now < 10; }
+}
+"""
+
+
+def _records(tmp: Path, files: dict[str, str]) -> list[FileRecord]:
+    result = build_dir(write_sources(tmp, files), None)
+    assert all(r.ok for r in result.files), [r.error for r in result.files]
+    return [r.record for r in result.files if r.record is not None]
+
+
+@pytest.fixture(scope="module")
+def bank(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
+    return _records(tmp_path_factory.mktemp("bank"), {"Bank.sol": BANK})
+
+
+def _graph(records: list[FileRecord], name: str) -> CodeGraph:
+    index = FunctionIndex(records)
+    (fid,) = [f for f in index.functions if f.split(".")[1].startswith(name + "(")]
+    return build_graph(index, [fid])
+
+
+def _feature(graph: CodeGraph, node: int, name: str) -> bool:
+    return bool(graph.x[node, schema.BASE_FEATURES.index(name)] == 1.0)
+
+
+def _at(graph: CodeGraph, line: int, feature: str | None = None) -> int:
+    found = [i for i in range(graph.num_nodes)
+             if int(graph.src_lines[i, 0]) == line and graph.seed[i]
+             and not _feature(graph, i, "node:ENTRY_POINT")
+             and (feature is None or _feature(graph, i, feature))]
+    assert len(found) == 1, (line, feature, found)
+    return found[0]
+
+
+def _edges(graph: CodeGraph, kind: EdgeType) -> set[tuple[int, int]]:
+    mask = graph.edge_type == int(kind)
+    return {(int(a), int(b)) for a, b in graph.edge_index[:, mask].t()}
+
+
+def test_reentrant_withdraw_edges_and_flags(bank: list[FileRecord]) -> None:
+    g = _graph(bank, "withdraw")
+    read = _at(g, 9)
+    call = _at(g, 10, "node:EXPRESSION")
+    check = _at(g, 11)
+    write = _at(g, 12)
+    # data: the balance read defines `amount`, which the call sends
+    assert (read, call) in _edges(g, EdgeType.DATA)
+    # control: call -> require -> write
+    assert {(call, check), (check, write)} <= _edges(g, EdgeType.CFG_NEXT)
+    for name in ("call:call", "call:value", "state:call_before_write", "result:used",
+                 "result:checked", "env:msg.sender"):
+        assert _feature(g, call, name), name
+    assert not _feature(g, call, "result:ignored")
+    assert _feature(g, write, "state:written") and _feature(g, write, "state:written_after_call")
+    assert not _feature(g, read, "state:written_after_call")
+    assert _feature(g, read, "state:read")
+    assert [int(v) for v in g.src_lines[call]] == [10, 10]
+    assert g.functions == ["Bank.withdraw()"] and g.files == ["Bank.sol"]
+
+
+def test_ignored_send_and_modifier_guard(bank: list[FileRecord]) -> None:
+    g = _graph(bank, "pay")
+    send = _at(g, 14, "ir:Send")
+    assert _feature(g, send, "call:send") and _feature(g, send, "result:ignored")
+    assert not _feature(g, send, "result:checked")
+    assert _feature(g, send, "fn:has_modifiers") and _feature(g, send, "fn:guarded")
+    assert g.functions == ["Bank.pay(address)", "Bank.onlyOwner()"]
+    guard = [i for i in range(g.num_nodes) if _feature(g, i, "guard:sender_vs_state")]
+    assert [int(g.src_lines[i, 0]) for i in guard] == [6]
+    assert not bool(g.seed[guard[0]])  # the modifier is context, not a seed
+    modifier_edges = _edges(g, EdgeType.MODIFIER)
+    placeholder = next(i for i in range(g.num_nodes) if _feature(g, i, "node:_"))
+    entry = next(i for i in range(g.num_nodes)
+                 if g.seed[i] and _feature(g, i, "node:ENTRY_POINT"))
+    assert (placeholder, entry) in modifier_edges
+    assert any(a == entry for a, _ in modifier_edges)
+
+
+def test_loop_over_storage_array(bank: list[FileRecord]) -> None:
+    g = _graph(bank, "payAll")
+    condition = _at(g, 16, "node:IF_LOOP")
+    assert _feature(g, condition, "loop:bound:storage_length")
+    assert _feature(g, condition, "loop:member")
+    transfer = _at(g, 16, "ir:Transfer")
+    assert _feature(g, transfer, "loop:call_in_loop") and _feature(g, transfer, "call:transfer")
+    true_edges, false_edges = _edges(g, EdgeType.CFG_TRUE), _edges(g, EdgeType.CFG_FALSE)
+    assert any(a == condition for a, _ in true_edges)
+    assert any(a == condition for a, _ in false_edges)
+
+
+def test_time_and_arithmetic_flags(bank: list[FileRecord], tmp_path: Path) -> None:
+    late = _graph(bank, "late")
+    node = _at(late, 18, "node:RETURN")
+    assert _feature(late, node, "env:block.timestamp") and _feature(late, node, "cmp:time")
+    bump = _graph(bank, "bump")
+    add = _at(bump, 19, "arith:+")
+    assert _feature(bump, add, "arith:unchecked") and _feature(bump, add, "solc:0.8")
+    deposit = _graph(bank, "deposit")
+    plus = _at(deposit, 7, "arith:+")
+    assert not _feature(deposit, plus, "arith:unchecked")
+    assert _feature(deposit, plus, "fn:payable") and _feature(deposit, plus, "env:msg.value")
+    old = _records(tmp_path, {"Old.sol": OLD})
+    add_old = _graph(old, "add")
+    node = _at(add_old, 4, "arith:+")
+    assert _feature(add_old, node, "arith:unchecked") and _feature(add_old, node, "solc:0.4")
+    early = _graph(old, "early")
+    assert _feature(early, _at(early, 5, "node:RETURN"), "env:now")
+
+
+def test_internal_call_is_linked(bank: list[FileRecord]) -> None:
+    g = _graph(bank, "total")
+    assert g.functions == ["Bank.total(uint256)", "Bank.helper(uint256)"]
+    call = _at(g, 20, "ir:InternalCall")
+    helper_entry = next(i for i in range(g.num_nodes)
+                        if not g.seed[i] and _feature(g, i, "node:ENTRY_POINT"))
+    assert (call, helper_entry) in _edges(g, EdgeType.CALL)
+    assert any(b == call for _, b in _edges(g, EdgeType.RETURN))
+
+
+def test_features_ignore_identifier_names(bank: list[FileRecord], tmp_path: Path) -> None:
+    renamed = _records(tmp_path, {"Zq.sol": RENAMED})
+    for a, b in zip(function_graphs(bank), function_graphs(renamed), strict=True):
+        assert torch.equal(a.x, b.x)
+        assert torch.equal(a.edge_index, b.edge_index)
+        assert torch.equal(a.edge_type, b.edge_type)
+        assert torch.equal(a.src_lines, b.src_lines)
+
+
+def test_deterministic(bank: list[FileRecord]) -> None:
+    first, second = contract_graphs(bank), contract_graphs(bank)
+    for a, b in zip(first, second, strict=True):
+        for key in ("x", "edge_index", "edge_type", "src_lines", "node_id", "fn_of_node"):
+            assert torch.equal(a[key], b[key]), key
+        assert a.functions == b.functions
+
+
+def test_batching_with_loader(bank: list[FileRecord]) -> None:
+    graphs = function_graphs(bank)
+    batch = next(iter(DataLoader(graphs, batch_size=len(graphs))))
+    assert batch.num_graphs == len(graphs)
+    total_functions = sum(g.num_functions for g in graphs)
+    assert int(batch.fn_of_node.max()) == total_functions - 1
+    assert int(batch.edge_index.max()) < batch.num_nodes
+    flat = [f for fs in batch.functions for f in fs]
+    assert len(flat) == total_functions
+
+
+def test_reverse_edges_transform(bank: list[FileRecord]) -> None:
+    g = _graph(bank, "withdraw")
+    n = g.edge_index.size(1)
+    r = AddReverseEdges()(g.clone())
+    assert r.edge_index.size(1) == 2 * n
+    assert torch.equal(r.edge_index[:, n:], g.edge_index.flip(0))
+    assert torch.equal(r.edge_type[n:], g.edge_type + schema.REVERSE_OFFSET)
+
+
+def test_vocabulary_hash_is_stable() -> None:
+    assert schema.vocabulary_hash() == schema.vocabulary_hash()
+    assert schema.vocabulary_hash() != schema.vocabulary_hash(with_detectors=True)
+    assert len(set(schema.feature_names(True))) == len(schema.feature_names(True))
