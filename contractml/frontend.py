@@ -55,7 +55,29 @@ for _name in ("Slither", "CryticCompile", "SlitherSolcParsing"):
 
 
 class FrontendError(Exception):
-    """Slither could not parse an output the compiler accepted."""
+    """Slither could not parse an output the compiler accepted. `culprit` is the absolute
+    path of the file Slither was working on when it failed, when that can be told."""
+
+    def __init__(self, message: str, culprit: str | None = None) -> None:
+        super().__init__(message)
+        self.culprit = culprit
+
+
+def _culprit(exc: BaseException) -> str | None:
+    """The file of the innermost contract or function Slither was processing."""
+    tb = exc.__traceback__
+    found: str | None = None
+    while tb is not None:
+        for name in ("func", "function", "contract", "contract_parser"):
+            value = tb.tb_frame.f_locals.get(name)
+            value = getattr(value, "underlying_contract", value)
+            mapping = getattr(value, "source_mapping", None)
+            filename = getattr(getattr(mapping, "filename", None), "absolute", None)
+            if filename:
+                found = filename
+                break
+        tb = tb.tb_next
+    return found
 
 
 class _Precompiled(AbstractPlatform):
@@ -121,7 +143,8 @@ class _Precompiled(AbstractPlatform):
 @dataclass
 class FrontendResult:
     records: dict[str, FileRecord]  # by target unit name
-    seconds: float  # Slither parse + IR + extraction
+    seconds: float  # Slither parse + IR (+ detectors) + extraction
+    slither_seconds: float = 0.0  # Slither's own parse + IR, and detectors if asked
 
 
 def analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None = None,
@@ -137,8 +160,10 @@ def analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None = None
         slither = Slither(crytic, disallow_partial=False)
     except Exception as exc:  # Slither raises many types on what it cannot parse
         raise FrontendError(f"Slither could not parse the compiler output: "
-                            f"{type(exc).__name__}: {exc}") from exc
+                            f"{type(exc).__name__}: {exc}".rstrip(": "),
+                            culprit=_culprit(exc)) from exc
     hits = _detector_hits(slither) if detectors else {}
+    slither_seconds = time.perf_counter() - start
     by_path: dict[str, list[Contract]] = {}
     for compilation_unit in slither.compilation_units:
         for contract in compilation_unit.contracts:
@@ -152,7 +177,8 @@ def analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None = None
             file=_relative(unit.files[unit_name], root), unit_name=unit_name,
             solc_version=str(unit.compiler.version),
             contracts=tuple(_contract(c, root, hits) for c in contracts))
-    return FrontendResult(records=records, seconds=time.perf_counter() - start)
+    return FrontendResult(records=records, seconds=time.perf_counter() - start,
+                          slither_seconds=slither_seconds)
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -49,6 +49,7 @@ class BuildResult:
     files: list[FileReport]
     compile_seconds: float
     frontend_seconds: float
+    slither_seconds: float = 0.0  # of frontend_seconds: Slither's own parse + IR
 
     @property
     def failed(self) -> list[FileReport]:
@@ -76,23 +77,26 @@ class _RecordCache:
     def has(self, key: str) -> bool:
         return self.root is not None and self._path(key).is_file()
 
-    def get(self, key: str | None) -> FileRecord | None:
+    def get(self, key: str | None) -> tuple[FileRecord, list[str]] | None:
+        """A cached record and the warnings its analysis gave."""
         if self.root is None or key is None:
             return None
         try:
             with gzip.open(self._path(key), "rt", encoding="utf-8") as handle:
-                return FileRecord.from_json(json.load(handle))
+                entry = json.load(handle)
+            return FileRecord.from_json(entry["record"]), list(entry["warnings"])
         except (OSError, ValueError, EOFError, KeyError, TypeError):
             return None
 
-    def put(self, key: str | None, record: FileRecord) -> None:
+    def put(self, key: str | None, record: FileRecord, warnings: list[str]) -> None:
         if self.root is None or key is None:
             return
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=3) as handle:
-            json.dump(record.to_json(), handle, separators=(",", ":"))
+            json.dump({"record": record.to_json(), "warnings": warnings}, handle,
+                      separators=(",", ":"))
         tmp.replace(path)
 
 
@@ -111,40 +115,91 @@ def build(project: Project, options: CompileOptions,
             report.error, report.stage = report.outcome.error, "compile"
 
     start = time.perf_counter()
+    slither_seconds = 0.0
     for unit in run.units:
         todo = []
         for target in unit.targets:
             report = reports[target]
-            record = cache.get(report.outcome.cache_key)
-            if record is not None:
-                report.record, report.frontend_cached = record, True
+            cached = cache.get(report.outcome.cache_key)
+            if cached is not None:
+                report.record, report.frontend_cached = cached[0], True
+                report.warnings.extend(cached[1])
             else:
                 todo.append(target)
         if todo:
             if progress:
                 progress(f"analysing {len(todo)} file(s) with Slither")
-            _analyse(unit, todo, project.root, reports, cache, options, detectors)
+            for chunk in _chunks(unit, todo):
+                part = unit if len(chunk) == len(unit.targets) else unit.subset(chunk)
+                slither_seconds += _analyse(part, chunk, project.root, reports, cache,
+                                            options, detectors)
     return BuildResult(project=project, files=[reports[project.unit_name(p)]
                                                for p in project.targets],
                        compile_seconds=run.seconds,
-                       frontend_seconds=time.perf_counter() - start)
+                       frontend_seconds=time.perf_counter() - start,
+                       slither_seconds=slither_seconds)
+
+
+#: Targets that share no source are parsed by Slither in groups of about this many, so a
+#: file Slither cannot parse costs a small group a second parse, not the whole batch.
+CHUNK_TARGETS = 16
+
+
+def _chunks(unit: CompiledUnit, targets: list[str]) -> list[list[str]]:
+    """Targets grouped so that those sharing a source file stay together."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for target in targets:
+        for source in unit.closures[target]:
+            parent[find(source)] = find(target)
+    components: dict[str, list[str]] = {}
+    for target in targets:
+        components.setdefault(find(target), []).append(target)
+    chunks: list[list[str]] = []
+    current: list[str] = []
+    for component in components.values():
+        if len(component) >= CHUNK_TARGETS:
+            chunks.append(component)
+            continue
+        if len(current) + len(component) > CHUNK_TARGETS:
+            chunks.append(current)
+            current = []
+        current.extend(component)
+    if current:
+        chunks.append(current)
+    return chunks
 
 
 def _analyse(unit: CompiledUnit, targets: list[str], root: Path,
              reports: dict[str, FileReport], cache: _RecordCache,
-             options: CompileOptions, detectors: bool = False) -> None:
+             options: CompileOptions, detectors: bool = False) -> float:
     """Slither over the whole unit; if it fails, over each target's closure alone, and
-    then over solc's legacy AST, which Slither parses with a separate reader."""
+    then over solc's legacy AST, which Slither parses with a separate reader. Returns
+    the seconds Slither itself took."""
     from contractml import frontend  # Slither loads only when something needs parsing
 
     try:
         result = frontend.analyse(unit, root, targets, detectors=detectors)
     except frontend.FrontendError as exc:
         if len(targets) > 1:
-            for target in targets:
-                _analyse(unit.subset(target), [target], root, reports, cache, options,
-                         detectors)
-            return
+            # Set aside the targets that need the file Slither failed on (or, when that
+            # cannot be told, every target) and parse the rest together again.
+            blamed = [t for t in targets if exc.culprit is not None and any(
+                str(unit.files[u]) == exc.culprit for u in unit.closures[t])]
+            alone = blamed or targets
+            rest = [t for t in targets if t not in alone]
+            spent = sum(_analyse(unit.subset([t]), [t], root, reports, cache, options,
+                                 detectors) for t in alone)
+            if rest:
+                spent += _analyse(unit.subset(rest), rest, root, reports, cache, options,
+                                  detectors)
+            return spent
         legacy = recompile_with_legacy_ast(unit, targets[0], options)
         try:
             if legacy is None:
@@ -154,9 +209,10 @@ def _analyse(unit: CompiledUnit, targets: list[str], root: Path,
                 "Slither could not read solc's compact AST; analysed from the legacy AST")
         except frontend.FrontendError as final:
             reports[targets[0]].error, reports[targets[0]].stage = final.args[0], "frontend"
-            return
+            return 0.0
     share = result.seconds / max(1, len(targets))
     for target, record in result.records.items():
         report = reports[target]
         report.record, report.frontend_seconds = record, share
-        cache.put(report.outcome.cache_key, record)
+        cache.put(report.outcome.cache_key, record, report.warnings)
+    return result.slither_seconds

@@ -74,13 +74,13 @@ class CompiledUnit:
             self.output_data = self.loader()
         return self.output_data
 
-    def subset(self, target: str) -> CompiledUnit:
-        """This unit cut down to one target's import closure (same ids, same ASTs)."""
-        closure = self.closures[target]
+    def subset(self, targets: Sequence[str]) -> CompiledUnit:
+        """This unit cut down to some targets' import closures (same ids, same ASTs)."""
+        closure = list(dict.fromkeys(u for t in targets for u in self.closures[t]))
         return CompiledUnit(compiler=self.compiler, output_data=_restrict(self.output, closure),
                             files={u: self.files[u] for u in closure},
-                            texts={u: self.texts[u] for u in closure}, targets=[target],
-                            closures={target: closure}, seconds=0.0,
+                            texts={u: self.texts[u] for u in closure}, targets=list(targets),
+                            closures={t: self.closures[t] for t in targets}, seconds=0.0,
                             from_cache=self.from_cache, remappings=self.remappings)
 
 

@@ -21,13 +21,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import torch
 from torch_geometric.data import Data
 from torch_geometric.transforms import BaseTransform
 
 from contractml.graph import schema
 from contractml.graph.dataflow import FunctionFacts, callees, state_writers
-from contractml.graph.features import node_features
+from contractml.graph.features import active_features
 from contractml.graph.schema import EdgeType
 from contractml.records import ContractRecord, FileRecord, FunctionRecord
 
@@ -65,12 +66,25 @@ class FunctionIndex:
                         function, contract.name, record.file, record.solc_version))
         self.writes_state = state_writers({k: v.function for k, v in self.functions.items()})
         self._facts: dict[str, FunctionFacts] = {}
+        self._features: dict[tuple[str, bool], list[list[int]]] = {}
 
     def facts(self, function_id: str) -> FunctionFacts:
         if function_id not in self._facts:
             self._facts[function_id] = FunctionFacts(self.functions[function_id].function,
                                                      self.writes_state)
         return self._facts[function_id]
+
+    def features(self, function_id: str, with_detectors: bool) -> list[list[int]]:
+        """Active feature positions of the function's nodes (they do not depend on the
+        graph)."""
+        key = (function_id, with_detectors)
+        if key not in self._features:
+            located = self.functions[function_id]
+            facts = self.facts(function_id)
+            self._features[key] = [
+                active_features(node, located.function, facts, located.solc_version,
+                                with_detectors) for node in located.function.nodes]
+        return self._features[key]
 
     def reach(self, seeds: Sequence[str]) -> list[str]:
         """`seeds` then every function they reach by internal/library calls or modifiers,
@@ -102,7 +116,7 @@ def build_graph(index: FunctionIndex, seeds: Sequence[str], with_detectors: bool
     seed_set = set(seeds)
     offsets: dict[str, int] = {}
     files: list[str] = []
-    features: list[list[float]] = []
+    features: list[list[int]] = []
     lines: list[tuple[int, int]] = []
     node_ids: list[int] = []
     fn_of_node: list[int] = []
@@ -110,18 +124,17 @@ def build_graph(index: FunctionIndex, seeds: Sequence[str], with_detectors: bool
     seed_mask: list[bool] = []
     for number, fid in enumerate(members):
         located = index.functions[fid]
-        facts = index.facts(fid)
         if located.file not in files:
             files.append(located.file)
         offsets[fid] = len(features)
+        features.extend(index.features(fid, with_detectors))
         for node in located.function.nodes:
-            features.append(node_features(node, located.function, facts,
-                                          located.solc_version, with_detectors))
             lines.append((node.span.start_line, node.span.end_line))
             node_ids.append(node.id)
             fn_of_node.append(number)
-            file_of_node.append(files.index(node.span.file) if node.span.file in files
-                                else _add(files, node.span.file))
+            if node.span.file not in files:
+                files.append(node.span.file)
+            file_of_node.append(files.index(node.span.file))
             seed_mask.append(fid in seed_set)
 
     edges: list[tuple[int, int, int]] = []
@@ -129,16 +142,16 @@ def build_graph(index: FunctionIndex, seeds: Sequence[str], with_detectors: bool
         edges.extend(_function_edges(index, fid, offsets))
     edges = sorted(set(edges))
     width = len(schema.feature_names(with_detectors))
+    edge_array = np.asarray(edges, dtype=np.int64).reshape(-1, 3)
     graph = CodeGraph(
-        x=torch.tensor(features, dtype=torch.float32).reshape(-1, width),
-        edge_index=torch.tensor([[e[0] for e in edges], [e[1] for e in edges]],
-                                dtype=torch.long).reshape(2, -1),
-        edge_type=torch.tensor([e[2] for e in edges], dtype=torch.long),
-        src_lines=torch.tensor(lines, dtype=torch.long).reshape(-1, 2),
-        node_id=torch.tensor(node_ids, dtype=torch.long),
-        fn_of_node=torch.tensor(fn_of_node, dtype=torch.long),
-        file_of_node=torch.tensor(file_of_node, dtype=torch.long),
-        seed=torch.tensor(seed_mask, dtype=torch.bool),
+        x=torch.from_numpy(_dense(features, width)),
+        edge_index=torch.from_numpy(np.ascontiguousarray(edge_array[:, :2].T)),
+        edge_type=torch.from_numpy(np.ascontiguousarray(edge_array[:, 2])),
+        src_lines=torch.from_numpy(np.asarray(lines, dtype=np.int64).reshape(-1, 2)),
+        node_id=torch.from_numpy(np.asarray(node_ids, dtype=np.int64)),
+        fn_of_node=torch.from_numpy(np.asarray(fn_of_node, dtype=np.int64)),
+        file_of_node=torch.from_numpy(np.asarray(file_of_node, dtype=np.int64)),
+        seed=torch.from_numpy(np.asarray(seed_mask, dtype=np.bool_)),
         functions=list(members),
         contracts=[index.functions[f].contract for f in members],
         files=files,
@@ -146,11 +159,6 @@ def build_graph(index: FunctionIndex, seeds: Sequence[str], with_detectors: bool
     )
     graph.num_nodes = len(features)
     return graph
-
-
-def _add(items: list[str], item: str) -> int:
-    items.append(item)
-    return len(items) - 1
 
 
 def _function_edges(index: FunctionIndex, fid: str, offsets: dict[str, int]
@@ -236,6 +244,14 @@ def contract_graphs(records: Iterable[FileRecord], with_detectors: bool = False
         if seeds:
             graphs.append(build_graph(index, seeds, with_detectors))
     return graphs
+
+
+def _dense(active: list[list[int]], width: int) -> np.ndarray:
+    matrix = np.zeros((len(active), width), dtype=np.float32)
+    rows = [r for r, on in enumerate(active) for _ in on]
+    cols = [c for on in active for c in on]
+    matrix[rows, cols] = 1.0
+    return matrix
 
 
 class AddReverseEdges(BaseTransform):

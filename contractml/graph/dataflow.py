@@ -57,15 +57,24 @@ class FunctionFacts:
     def nodes(self) -> dict[int, NodeRecord]:
         return {n.id: n for n in self.function.nodes}
 
+    @cached_property
+    def successors(self) -> dict[int, tuple[int, ...]]:
+        nodes = self.nodes
+        return {n.id: tuple(s for s in n.sons if s in nodes) for n in nodes.values()}
+
+    @cached_property
+    def predecessors(self) -> dict[int, tuple[int, ...]]:
+        preds: dict[int, list[int]] = {n: [] for n in self.nodes}
+        for node, sons in self.successors.items():
+            for son in sons:
+                preds[son].append(node)
+        return {n: tuple(p) for n, p in preds.items()}
+
     def _successors(self, node_id: int) -> tuple[int, ...]:
-        return tuple(s for s in self.nodes[node_id].sons if s in self.nodes)
+        return self.successors[node_id]
 
     def _reach(self, starts: Iterable[int], reverse: bool = False) -> set[int]:
-        preds: dict[int, list[int]] = {}
-        if reverse:
-            for n in self.nodes.values():
-                for s in self._successors(n.id):
-                    preds.setdefault(s, []).append(n.id)
+        step = self.predecessors if reverse else self.successors
         seen: set[int] = set()
         queue = deque(starts)
         while queue:
@@ -73,7 +82,7 @@ class FunctionFacts:
             if current in seen:
                 continue
             seen.add(current)
-            queue.extend(preds.get(current, ()) if reverse else self._successors(current))
+            queue.extend(step[current])
         return seen
 
     def node_writes_state(self, node: NodeRecord) -> bool:

@@ -170,17 +170,24 @@ def node_features(node: NodeRecord, function: FunctionRecord, facts: FunctionFac
                   solc_version: str, with_detectors: bool = False) -> list[float]:
     """The node's feature vector, in `schema.feature_names(with_detectors)` order."""
     vector = [0.0] * len(schema.feature_names(with_detectors))
+    for index in active_features(node, function, facts, solc_version, with_detectors):
+        vector[index] = 1.0
+    return vector
+
+
+def active_features(node: NodeRecord, function: FunctionRecord, facts: FunctionFacts,
+                    solc_version: str, with_detectors: bool = False) -> list[int]:
+    """Positions of the node's features that are on (all features are 0/1)."""
     blocks: Iterable[str] = (
         *node_type(node), *ir_ops(node), *call_kinds(node), *call_result(node, facts),
         *state_access(node, facts), *environment(node), *builtins(node),
         *comparison_operands(node, facts), *arithmetic(node), *compiler_line(solc_version),
         *loop(node), *function_context(function, facts))
-    for name in blocks:
-        vector[_INDEX[name]] = 1.0
+    active = sorted({_INDEX[name] for name in blocks})
     if with_detectors:
         offset = len(schema.BASE_FEATURES)
         for argument in node.detectors:
             index = _DETECTOR_INDEX.get(f"detector:{argument}")
             if index is not None:
-                vector[offset + index] = 1.0
-    return vector
+                active.append(offset + index)
+    return active
