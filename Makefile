@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench-compile clean
+.PHONY: setup demo test lint bench-compile bench-graphs clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ lint: setup
 
 bench-compile: setup
 	$(BIN)/python scripts/bench_compile.py --out docs/benchmarks/compile.md
+
+bench-graphs: setup
+	$(BIN)/python scripts/bench_graphs.py --out docs/benchmarks/graphs.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -140,6 +140,7 @@ def build_graph(index: FunctionIndex, seeds: Sequence[str], with_detectors: bool
     edges: list[tuple[int, int, int]] = []
     for fid in members:
         edges.extend(_function_edges(index, fid, offsets))
+    edges.extend(_state_edges(index, members, offsets))
     edges = sorted(set(edges))
     width = len(schema.feature_names(with_detectors))
     edge_array = np.asarray(edges, dtype=np.int64).reshape(-1, 3)
@@ -208,6 +209,27 @@ def _function_edges(index: FunctionIndex, fid: str, offsets: dict[str, int]
                               position[function.entry], int(EdgeType.MODIFIER)))
     for source, target in index.facts(fid).data_edges:
         edges.append((position[source], position[target], int(EdgeType.DATA)))
+    return edges
+
+
+def _state_edges(index: FunctionIndex, members: Sequence[str], offsets: dict[str, int]
+                 ) -> list[tuple[int, int, int]]:
+    """DATA edges between functions: a node that writes a state variable -> every node of
+    another function in the graph that reads it (any call order may link them)."""
+    writers: dict[str, list[tuple[str, int]]] = {}
+    readers: dict[str, list[tuple[str, int]]] = {}
+    for fid in members:
+        for i, node in enumerate(index.functions[fid].function.nodes):
+            for key in node.state_written:
+                writers.setdefault(key, []).append((fid, offsets[fid] + i))
+            for key in node.state_read:
+                readers.setdefault(key, []).append((fid, offsets[fid] + i))
+    edges = []
+    for key, written in writers.items():
+        for writer_fn, source in written:
+            for reader_fn, target in readers.get(key, ()):
+                if reader_fn != writer_fn:
+                    edges.append((source, target, int(EdgeType.DATA)))
     return edges
 
 

@@ -169,6 +169,22 @@ def test_time_and_arithmetic_flags(bank: list[FileRecord], tmp_path: Path) -> No
     assert _feature(early, _at(early, 5, "node:RETURN"), "env:now")
 
 
+def test_state_flows_between_functions_of_a_contract(bank: list[FileRecord]) -> None:
+    (g,) = contract_graphs(bank)
+    functions = g.functions
+    deposit_write = next(
+        i for i in range(g.num_nodes) if int(g.src_lines[i, 0]) == 7
+        and functions[int(g.fn_of_node[i])] == "Bank.deposit()"
+        and _feature(g, i, "state:written"))
+    withdraw_read = next(
+        i for i in range(g.num_nodes) if int(g.src_lines[i, 0]) == 9
+        and functions[int(g.fn_of_node[i])] == "Bank.withdraw()")
+    assert (deposit_write, withdraw_read) in _edges(g, EdgeType.DATA)
+    # but not inside one function graph, which holds withdraw alone
+    single = _graph(bank, "withdraw")
+    assert single.functions == ["Bank.withdraw()"]
+
+
 def test_internal_call_is_linked(bank: list[FileRecord]) -> None:
     g = _graph(bank, "total")
     assert g.functions == ["Bank.total(uint256)", "Bank.helper(uint256)"]
