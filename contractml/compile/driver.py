@@ -37,7 +37,7 @@ from contractml.errors import CompilerError, ContractmlError, NoCompilerError
 LOG = logging.getLogger(__name__)
 
 #: Bump when the standard-JSON request or the cached layout changes.
-COMPILE_CACHE_VERSION = 1
+COMPILE_CACHE_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,8 @@ class _Cache:
             meta = json.loads(self._meta_path(key).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        if not (isinstance(meta, dict) and {"compiler", "compiler_path", "output"} <= set(meta)
+        if not (isinstance(meta, dict)
+                and {"compiler", "compiler_path", "output", "version"} <= set(meta)
                 and self._output_path(str(meta["output"])).is_file()):
             return None
         return meta
@@ -191,15 +192,18 @@ class _Cache:
             raise CompilerError(f"compile cache entry {key[:12]} is unreadable ({exc}); "
                                 "run again with --no-cache or delete it") from exc
 
-    def put(self, unit: CompiledUnit, keys: dict[str, str]) -> None:
+    def put(self, unit: CompiledUnit, keys: dict[str, str],
+            warnings: dict[str, list[str]]) -> None:
         """Store a fresh unit's output once and a metadata file per target."""
         if self.root is None or not keys:
             return
         output_key = hashlib.sha256("|".join(sorted(keys.values())).encode()).hexdigest()
         self._write(self._output_path(output_key), unit.output, compressed=True)
-        for key in keys.values():
+        for target, key in keys.items():
             self._write(self._meta_path(key), {"compiler": unit.compiler.kind,
                                                "compiler_path": str(unit.compiler.path),
+                                               "version": str(unit.compiler.version),
+                                               "warnings": warnings.get(target, []),
                                                "output": output_key}, compressed=False)
 
     @staticmethod
@@ -246,6 +250,20 @@ class _Planner:
             except PragmaError as exc:
                 self._constraints[unit] = f"{unit}: unreadable pragma: {exc}"
         return self._constraints[unit]
+
+    def older_lines(self, closure: Sequence[str], failed: Version) -> list[Version]:
+        """For a pragma with room below `failed`'s release line (e.g. `>=0.5.11` that chose
+        0.8.x): the newest satisfying version of each older line, newest line first."""
+        every = [c for u in closure if isinstance(found := self.constraints(u), list)
+                 for c in found]
+        found_lines: dict[tuple[int, int], Version] = {}
+        for version in sorted(set(self.candidates) | set(self.installed), reverse=True):
+            line = (version.major, version.minor)
+            if line >= (failed.major, failed.minor) or line in found_lines:
+                continue
+            if all(c.satisfied_by(version) for c in every):
+                found_lines[line] = version
+        return list(found_lines.values())[:3]
 
     def pragma_text(self, closure: Sequence[str]) -> str:
         texts = [str(c) for u in closure if isinstance(found := self.constraints(u), list)
@@ -334,7 +352,11 @@ def compile_project(project: Project, options: CompileOptions,
             except CompilerError:
                 cached = None
         if cached is not None:
-            compiler = Compiler(version, cached["compiler"], Path(cached["compiler_path"]))
+            compiler = Compiler(Version.parse(cached["version"]), cached["compiler"],
+                                Path(cached["compiler_path"]))
+            outcome.version = compiler.version
+            outcome.warnings.extend(w for w in cached.get("warnings", [])
+                                    if w not in outcome.warnings)
             assert outcome.cache_key is not None
             outcome.unit = CompiledUnit(
                 compiler=compiler, output_data=output,
@@ -348,12 +370,19 @@ def compile_project(project: Project, options: CompileOptions,
             continue
         pending[version].append(unit)
 
-    def compile_version(version: Version) -> list[CompiledUnit]:
-        targets = pending[version]
+    compilers: dict[Version, Compiler | NoCompilerError] = {}
+    for version in sorted(pending):
         try:
-            compiler = user_compiler or backends.resolve_compiler(version,
-                                                                   offline=options.offline)
+            compilers[version] = user_compiler or backends.resolve_compiler(
+                version, offline=options.offline)
         except NoCompilerError as exc:
+            compilers[version] = exc
+
+    def compile_version(job: tuple[Version, list[str]]) -> list[CompiledUnit]:
+        version, targets = job
+        compiler = compilers[version]
+        if isinstance(compiler, NoCompilerError):
+            exc = compiler
             for t in targets:
                 pragma = outcomes[t].pragma
                 outcomes[t].error = (f"pragma {pragma}: " if pragma else "") + exc.message
@@ -364,20 +393,91 @@ def compile_project(project: Project, options: CompileOptions,
         return _compile_isolating(compiler, targets, closures, graph, project, options,
                                   outcomes)
 
+    jobs = [(version, chunk) for version in sorted(pending)
+            for chunk in _batches(sorted(pending[version]), compilers[version])]
     with ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:
-        for produced in pool.map(compile_version, sorted(pending)):
+        for produced in pool.map(compile_version, jobs):
             units.extend(produced)
+    if not (options.solc or options.solc_version):
+        units.extend(_fall_back_to_older_lines(planner, outcomes, closures, graph, project,
+                                               options))
 
     for unit in units:
         if not unit.from_cache:
             cache.put(unit, {t: key for t in unit.targets
-                             if (key := outcomes[t].cache_key) is not None})
+                             if (key := outcomes[t].cache_key) is not None},
+                      {t: outcomes[t].warnings for t in unit.targets})
     ordered = [outcomes[project.unit_name(p)] for p in project.targets]
     if ordered and all(o.no_compiler for o in ordered):
         # Not one file compiled for want of a compiler: say what to install, once.
         raise NoCompilerError(ordered[0].error or "no compiler")
     return CompileRun(project=project, outcomes=ordered, units=units,
                       seconds=time.perf_counter() - start)
+
+
+#: Most targets handed to one run of an old solc-js (before 0.6): those builds slow
+#: down more than linearly with the size of one input (a 290-file SolidiFI batch ran
+#: for over ten minutes with 0.5.17; 31 files took 9.5 s). Newer builds take a whole
+#: project at once (OpenZeppelin's 248 files in about 8 s).
+MAX_BATCH_TARGETS = 32
+
+
+def _batches(targets: list[str], compiler: Compiler | NoCompilerError | None = None
+             ) -> list[list[str]]:
+    """Consecutive slices (sorted names keep neighbours, which share imports, together)."""
+    small = (isinstance(compiler, Compiler) and compiler.kind == "solc-js"
+             and compiler.version < Version(0, 6, 0))
+    if not small or len(targets) <= MAX_BATCH_TARGETS:
+        return [targets]
+    count = -(-len(targets) // MAX_BATCH_TARGETS)
+    size = -(-len(targets) // count)
+    return [targets[i:i + size] for i in range(0, len(targets), size)]
+
+
+def _fall_back_to_older_lines(planner: _Planner, outcomes: dict[str, FileOutcome],
+                              closures: dict[str, list[str]], graph: SourceGraph,
+                              project: Project, options: CompileOptions
+                              ) -> list[CompiledUnit]:
+    """Files whose open-ended pragma chose a compiler that rejects them are tried with
+    the newest release of each older line the pragma allows (at most three)."""
+    first_error: dict[str, tuple[Version, str]] = {}
+    alternatives: dict[str, list[Version]] = {}
+    for target, outcome in outcomes.items():
+        if (outcome.error and outcome.version and outcome.unit is None
+                and not outcome.no_compiler and outcome.batch_size):
+            older = planner.older_lines(closures[target], outcome.version)
+            if older:
+                first_error[target] = (outcome.version, outcome.error)
+                alternatives[target] = older
+    produced: list[CompiledUnit] = []
+    while alternatives:
+        groups: dict[Version, list[str]] = defaultdict(list)
+        for target, versions in alternatives.items():
+            groups[versions.pop(0)].append(target)
+        for version, targets in sorted(groups.items()):
+            try:
+                compiler = backends.resolve_compiler(version, offline=options.offline)
+            except NoCompilerError:
+                continue
+            for target in targets:
+                outcomes[target].error = None
+            for batch in _batches(targets, compiler):
+                produced.extend(_compile_isolating(compiler, batch, closures, graph, project,
+                                                   options, outcomes))
+            for target in targets:
+                outcome = outcomes[target]
+                failed_version, message = first_error[target]
+                if outcome.ok:
+                    outcome.version = version
+                    outcome.warnings.append(
+                        f"solc {failed_version} rejected this file "
+                        f"({message.strip().splitlines()[0]}); compiled with solc {version}, "
+                        f"which its pragma also allows")
+                    alternatives.pop(target, None)
+                else:
+                    outcome.error = message
+        alternatives = {t: v for t, v in alternatives.items() if v}
+    return produced
 
 
 def _compile_isolating(compiler: Compiler, targets: list[str], closures: dict[str, list[str]],
@@ -430,8 +530,20 @@ def _compile_isolating(compiler: Compiler, targets: list[str], closures: dict[st
         half = len(targets) // 2
         groups = [targets[:half], targets[half:]]
     else:
+        # Source units do not see each other unless imported, so the errors located in
+        # a target's import closure are solc's verdict on that target alone: report them
+        # without recompiling it. The rest go on together (an error in an early phase,
+        # such as parsing, can hide later-phase errors of other files).
+        for target in implicated:
+            outcome = outcomes[target]
+            own = [e for e in errors
+                   if e.get("sourceLocation", {}).get("file") in set(closures[target])]
+            outcome.compiler = compiler.describe()
+            outcome.seconds = seconds / len(targets)
+            outcome.batch_size = len(targets)
+            outcome.error = "\n".join(_message(e) for e in own)
         rest = [t for t in targets if t not in implicated]
-        groups = [[t] for t in implicated] + ([rest] if rest else [])
+        groups = [rest] if rest else []
     produced: list[CompiledUnit] = []
     for group in groups:
         produced.extend(_compile_isolating(compiler, group, closures, graph, project, options,

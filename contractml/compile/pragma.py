@@ -109,7 +109,8 @@ _ZERO = Version(0, 0, 0)
 _ANY = (Comparator(">=", _ZERO),)
 _NONE = (Comparator("<", _ZERO),)
 
-_PART = r"(?:0|[1-9]\d*|[xX*])"
+# solc reads version numbers with leading zeros (`^0.5.00`, seen in SolidiFI) as numbers.
+_PART = r"(?:\d+|[xX*])"
 _TOKEN_RE = re.compile(
     rf"""
       (?P<space>\s+)

@@ -253,8 +253,6 @@ def test_str_keeps_text() -> None:
         "^^0.8.0",
         ">= <0.8.0",
         "0.8.0.1",
-        "0.08.0",
-        "01.0.0",
         "0.8.0-rc.1",
         "0.8.0+build",
         "^0.8.0 ||",
@@ -388,3 +386,9 @@ def test_partial_versions(a: Version, v: Version) -> None:
     assert Constraint.parse(f"{a.major}.{a.minor}.x").satisfied_by(v) == minor_range
     assert Constraint.parse(f"{a.major}.*").satisfied_by(v) == (a.major == v.major)
     assert Constraint.parse(f"={a}").satisfied_by(v) == (a == v)
+
+
+def test_leading_zeros_read_as_numbers() -> None:
+    """solc accepts `pragma solidity ^0.5.00;` (a SolidiFI contract has it)."""
+    assert Constraint.parse("^0.5.00").satisfied_by(Version(0, 5, 17))
+    assert not Constraint.parse("^0.5.00").satisfied_by(Version(0, 6, 0))

@@ -1,0 +1,161 @@
+"""Build every labelled dataset offline, in one command, and cache the processed graphs.
+
+    .venv/bin/python -m datasets.build [--out DIR] [--seed 0] [--generated N]
+
+Steps: load SolidiFI (train/val), the bug-injection generator's contracts (train/val) and
+SmartBugs curated (test only); compile and parse them with contractml's own pipeline
+(cached); turn each file's records into function graphs with node and function targets;
+split by group (SolidiFI base contract, generator template, near-duplicate cluster);
+write `train`, `val`, `test` graph stores (safetensors + JSON) and `manifest.json` with a
+SHA-256 per source file. A file that does not compile is listed with its reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from contractml.compile.backends import default_cache_dir
+from contractml.compile.driver import CompileOptions
+from contractml.compile.project import discover
+from contractml.graph.builder import CodeGraph, function_graphs
+from contractml.pipeline import build
+from contractml.records import FileRecord
+from datasets import smartbugs, solidifi, store
+from datasets.labels import CATEGORIES, LabelledFile, function_targets, node_targets
+from datasets.splits import assign_splits
+
+MANIFEST_VERSION = 1
+
+
+def default_out() -> Path:
+    return default_cache_dir() / "datasets" / f"v{MANIFEST_VERSION}"
+
+
+def generated_files(out: Path, seed: int, count: int | None) -> list[LabelledFile]:
+    """Write the generator's contracts under `out/generated-<seed>/` and label them."""
+    from datasets.generator import generate
+
+    folder = out / f"generated-{seed}"
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    for item in generate(seed=seed, count=count):
+        path = folder / f"{item.id}.sol"
+        data = item.source.encode("utf-8")
+        if not path.is_file() or path.read_bytes() != data:
+            path.write_bytes(data)
+        labels = {item.category: frozenset(item.labelled_lines)} if item.labelled_lines else {}
+        files.append(LabelledFile(
+            id=f"generated/{item.id}.sol", corpus="generated", path=path, labels=labels,
+            groups=(f"template:{item.template}", f"pair:{item.pair}"),
+            meta={"template": item.template, "style": item.style, "category": item.category,
+                  "variant": item.variant}))
+    return files
+
+
+def compile_corpus(files: list[LabelledFile], options: CompileOptions
+                   ) -> dict[str, FileRecord | str]:
+    """file id -> its records, or the reason it failed."""
+    if not files:
+        return {}
+    by_path = {f.path.resolve(): f.id for f in files}
+    result = build(discover([str(p) for p in by_path]), options)
+    out: dict[str, FileRecord | str] = {}
+    for report in result.files:
+        file_id = by_path[report.outcome.path.resolve()]
+        out[file_id] = report.record if report.record is not None else \
+            f"{report.stage}: {report.error}"
+    return out
+
+
+def graphs_for(file: LabelledFile, record: FileRecord) -> list[CodeGraph]:
+    labels = {record.file: file.labels}
+    graphs = []
+    for graph in function_graphs([record]):
+        graph.y = node_targets(graph, labels)
+        graph.y_fn = function_targets(graph, graph.y)
+        graph.source_id = file.id
+        graphs.append(graph)
+    return graphs
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--generated", type=int, default=None,
+                        help="how many generated contracts (default: all combinations)")
+    parser.add_argument("--no-generator", action="store_true")
+    args = parser.parse_args(argv)
+    out = args.out or default_out()
+    out.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    options = CompileOptions(cache_dir=default_cache_dir())
+
+    corpora: dict[str, list[LabelledFile]] = {"solidifi": solidifi.load()}
+    if not args.no_generator:
+        corpora["generated"] = generated_files(out, args.seed, args.generated)
+    corpora["smartbugs"] = smartbugs.load()
+    compiled: dict[str, FileRecord | str] = {}
+    for name, files in corpora.items():
+        t0 = time.perf_counter()
+        compiled.update(compile_corpus(files, options))
+        print(f"{name}: {len(files)} files compiled and parsed in "
+              f"{time.perf_counter() - t0:.1f}s", file=sys.stderr)
+
+    every = [f for files in corpora.values() for f in files]
+    usable = [f for f in every if isinstance(compiled.get(f.id), FileRecord)]
+    assignment = assign_splits(usable)
+    per_split: dict[str, list[CodeGraph]] = defaultdict(list)
+    items = []
+    stats: dict[str, Counter] = defaultdict(Counter)
+    for f in every:
+        record = compiled.get(f.id)
+        split = assignment.split.get(f.id, "failed")
+        entry = {"id": f.id, "corpus": f.corpus, "sha256": sha256(f.path), "split": split,
+                 "groups": list(f.groups), "cluster": assignment.cluster.get(f.id),
+                 "labels": {c: sorted(v) for c, v in f.labels.items()}, "meta": dict(f.meta)}
+        if not isinstance(record, FileRecord):
+            entry["error"] = record or "not compiled"
+        else:
+            graphs = graphs_for(f, record)
+            entry["graphs"] = len(graphs)
+            if split in ("train", "val", "test"):
+                per_split[split].extend(graphs)
+                stats[split]["files"] += 1
+                stats[split]["functions"] += sum(int(g.y_fn.shape[0]) for g in graphs)
+                for g in graphs:
+                    seed_nodes = g.y[g.seed]
+                    for c, category in enumerate(CATEGORIES):
+                        stats[split][f"nodes:{category}"] += int(seed_nodes[:, c].sum())
+                        stats[split][f"functions:{category}"] += int(g.y_fn[0, c])
+                for category in f.labels:
+                    stats[split][f"files:{category}"] += 1
+            if split == "excluded":
+                entry["reason"] = assignment.reasons.get(f.id, "")
+        items.append(entry)
+    for split, graphs in sorted(per_split.items()):
+        store.save(out / split, graphs, info={"split": split, "graphs": len(graphs)})
+    manifest = {"version": MANIFEST_VERSION, "seed": args.seed, "categories": list(CATEGORIES),
+                "items": items, "stats": {k: dict(v) for k, v in sorted(stats.items())},
+                "seconds": round(time.perf_counter() - started, 1)}
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    failed = [i for i in items if "error" in i]
+    print(f"wrote {out} in {manifest['seconds']}s: "
+          + ", ".join(f"{s} {len(g)} graphs" for s, g in sorted(per_split.items()))
+          + f"; {len(failed)} files failed (listed in manifest.json)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
