@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench-compile bench-graphs clean
+.PHONY: setup demo test lint datasets bench-compile bench-graphs clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ test: setup
 
 lint: setup
 	$(BIN)/ruff check contractml tests scripts datasets
+
+datasets: setup
+	$(BIN)/python -m datasets.build
 
 bench-compile: setup
 	$(BIN)/python scripts/bench_compile.py --out docs/benchmarks/compile.md

@@ -130,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             graphs = graphs_for(f, record)
             entry["graphs"] = len(graphs)
+            entry["labelled_nodes"] = {
+                category: sum(int(g.y[g.seed][:, CATEGORIES.index(category)].sum())
+                              for g in graphs) for category in f.labels}
             if split in ("train", "val", "test"):
                 per_split[split].extend(graphs)
                 stats[split]["files"] += 1
@@ -141,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
                         stats[split][f"functions:{category}"] += int(g.y_fn[0, c])
                 for category in f.labels:
                     stats[split][f"files:{category}"] += 1
+                    if not entry["labelled_nodes"][category]:
+                        stats[split][f"lost:{category}"] += 1
             if split == "excluded":
                 entry["reason"] = assignment.reasons.get(f.id, "")
         items.append(entry)

@@ -168,16 +168,41 @@ def assign_splits(files: Iterable[LabelledFile], texts: dict[str, str] | None = 
         if not evaluation:
             trainable[members[0].corpus].append(members)
     for _corpus, groups in sorted(trainable.items()):
-        total = sum(len(g) for g in groups)
-        ordered = sorted(groups, key=lambda g: hashlib.sha256(
-            min(m.id for m in g).encode()).hexdigest())
-        in_val = 0
-        for group in ordered:
-            target = "val" if in_val + len(group) <= validation_share * total or in_val == 0 \
-                else "train"
-            if target == "val":
-                in_val += len(group)
+        for group, target in _choose_validation(groups, validation_share):
             for m in group:
                 split[m.id] = target
     return Assignment(split=split, component={f.id: find(f.id) for f in files},
                       cluster=cluster, reasons=reasons)
+
+
+def _choose_validation(groups: list[list[LabelledFile]], share: float
+                       ) -> list[tuple[list[LabelledFile], str]]:
+    """Whole components to validation: first one for each category that no chosen
+    component covers yet (rarest first, so every category can be calibrated), then more
+    in a stable hash order up to `share` of the items; the rest train."""
+    total = sum(len(g) for g in groups)
+    ordered = sorted(groups, key=lambda g: hashlib.sha256(
+        min(m.id for m in g).encode()).hexdigest())
+    categories = [{c for m in g for c in m.labels} for g in ordered]
+    rarity: dict[str, int] = defaultdict(int)
+    for found in categories:
+        for c in found:
+            rarity[c] += 1
+    chosen: set[int] = set()
+    covered: set[str] = set()
+    size = 0
+    for category in sorted(rarity, key=lambda c: (rarity[c], c)):
+        if category in covered or rarity[category] < 2:
+            continue  # a category in one component only must stay trainable
+        index = next(i for i, found in enumerate(categories)
+                     if category in found and i not in chosen)
+        chosen.add(index)
+        covered |= categories[index]
+        size += len(ordered[index])
+    for i, group in enumerate(ordered):
+        if size >= share * total:
+            break
+        if i not in chosen and (size + len(group) <= share * total or not chosen):
+            chosen.add(i)
+            size += len(group)
+    return [(g, "val" if i in chosen else "train") for i, g in enumerate(ordered)]

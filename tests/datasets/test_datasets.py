@@ -107,3 +107,24 @@ def test_store_round_trip(tmp_path: Path) -> None:
             assert torch.equal(a[key], b[key]), key
         assert a.functions == b.functions and a.source_id == b.source_id
     assert not list(tmp_path.glob("*.pt")) and not list(tmp_path.glob("*.pkl"))
+
+
+def test_every_category_reaches_validation() -> None:
+    from datasets.generator import generate
+
+    files, texts = [], {}
+    for item in generate(seed=0):
+        file_id = f"generated/{item.id}.sol"
+        texts[file_id] = item.source
+        files.append(LabelledFile(
+            id=file_id, corpus="generated", path=Path(file_id),
+            labels={item.category: frozenset(item.labelled_lines)} if item.labelled_lines
+            else {}, groups=(f"template:{item.template}", f"pair:{item.pair}")))
+    assignment = assign_splits(files, texts)
+    in_val = {c for f in files if assignment.split[f.id] == "val" for c in f.labels}
+    in_train = {c for f in files if assignment.split[f.id] == "train" for c in f.labels}
+    assert in_val == in_train == set(CATEGORIES)
+    templates: dict[str, set[str]] = defaultdict(set)
+    for f in files:
+        templates[f.groups[0]].add(assignment.split[f.id])
+    assert all(len(s) == 1 for s in templates.values())  # a template never straddles
