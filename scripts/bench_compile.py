@@ -119,7 +119,9 @@ def main(argv: list[str] | None = None) -> int:
              f"{platform.python_version()}, 2 cores (`nproc`), solc-js via node",
              f"- OpenZeppelin Contracts {OPENZEPPELIN_VERSION} from npm, every non-mock "
              "file; SmartBugs curated, all 143 files",
-             "- batched: one solc run per compiler version, one Slither run per batch; "
+             "- batched: one solc run per compiler version (solc-js before 0.6: runs of at "
+             "most 32 files, two at a time), Slither over groups of up to 16 independent "
+             "files (files sharing imports stay together); "
              "single: one build per file (its own solc and Slither runs), "
              f"OpenZeppelin single on every {OZ_SINGLE_STRIDE}th file",
              "- cold: empty compile and front-end caches (compilers already installed); "
