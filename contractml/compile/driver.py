@@ -28,11 +28,11 @@ from pathlib import Path
 from contractml.compile import backends
 from contractml.compile.backends import Compiler
 from contractml.compile.imports import SourceGraph, build_graph
-from contractml.compile.pragma import Constraint, PragmaError, choose_version
+from contractml.compile.pragma import Constraint, PragmaError, choose_version, find_version_pragmas
 from contractml.compile.project import Project
 from contractml.compile.sourcetext import text_hash
 from contractml.compile.versions import ALL_SOLC_VERSIONS, SOLCJS_VERSIONS, Version
-from contractml.errors import CompilerError, ContractmlError, NoCompilerError
+from contractml.errors import CompilerError, NoCompilerError
 
 LOG = logging.getLogger(__name__)
 
@@ -240,8 +240,6 @@ class _Planner:
 
     def constraints(self, unit: str) -> list[Constraint] | str:
         if unit not in self._constraints:
-            from contractml.compile.pragma import find_version_pragmas
-
             try:
                 self._constraints[unit] = [
                     Constraint.parse(text)
@@ -576,10 +574,3 @@ def recompile_with_legacy_ast(unit: CompiledUnit, target: str,
     return CompiledUnit(compiler=unit.compiler, output_data=output, files=files, texts=texts,
                         targets=[target], closures={target: closure}, seconds=0.0,
                         remappings=unit.remappings)
-
-
-def summarise_failure(outcomes: Sequence[FileOutcome]) -> ContractmlError | None:
-    """An error for the case where nothing at all compiled."""
-    if outcomes and not any(o.ok for o in outcomes):
-        return ContractmlError(f"none of the {len(outcomes)} file(s) could be compiled")
-    return None
