@@ -7,10 +7,7 @@ re-run over unchanged files neither compiles nor imports Slither.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import json
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,6 +22,7 @@ from contractml.compile.driver import (
     recompile_with_legacy_ast,
 )
 from contractml.compile.project import Project
+from contractml.diskcache import read_json, write_json
 from contractml.records import RECORDS_VERSION, FileRecord
 
 
@@ -82,8 +80,7 @@ class _RecordCache:
         if self.root is None or key is None:
             return None
         try:
-            with gzip.open(self._path(key), "rt", encoding="utf-8") as handle:
-                entry = json.load(handle)
+            entry = read_json(self._path(key), compressed=True)
             return FileRecord.from_json(entry["record"]), list(entry["warnings"])
         except (OSError, ValueError, EOFError, KeyError, TypeError):
             return None
@@ -91,13 +88,8 @@ class _RecordCache:
     def put(self, key: str | None, record: FileRecord, warnings: list[str]) -> None:
         if self.root is None or key is None:
             return
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=3) as handle:
-            json.dump({"record": record.to_json(), "warnings": warnings}, handle,
-                      separators=(",", ":"))
-        tmp.replace(path)
+        write_json(self._path(key), {"record": record.to_json(), "warnings": warnings},
+                   compressed=True)
 
 
 def build(project: Project, options: CompileOptions,

@@ -13,6 +13,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from contractml.compile.backends import default_cache_dir
+
 REPO = Path(__file__).resolve().parents[1]
 #: Pinned OpenZeppelin Contracts release used by tests and benchmarks.
 OPENZEPPELIN_VERSION = "5.7.0"
@@ -48,10 +50,7 @@ def smartbugs_versions() -> dict[str, str]:
 
 
 def _cache_root() -> Path:
-    env = os.environ.get("CONTRACTML_CACHE_DIR")
-    base = Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME",
-                                                     Path.home() / ".cache")) / "contractml"
-    return base / "corpora"
+    return default_cache_dir() / "corpora"
 
 
 def openzeppelin(version: str = OPENZEPPELIN_VERSION) -> Path:

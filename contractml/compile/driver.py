@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import gzip
 import hashlib
 import json
 import logging
@@ -32,6 +31,7 @@ from contractml.compile.pragma import Constraint, PragmaError, choose_version, f
 from contractml.compile.project import Project
 from contractml.compile.sourcetext import text_hash
 from contractml.compile.versions import ALL_SOLC_VERSIONS, SOLCJS_VERSIONS, Version
+from contractml.diskcache import read_json, write_json
 from contractml.errors import CompilerError, NoCompilerError
 
 LOG = logging.getLogger(__name__)
@@ -168,7 +168,7 @@ class _Cache:
         if self.root is None:
             return None
         try:
-            meta = json.loads(self._meta_path(key).read_text(encoding="utf-8"))
+            meta = read_json(self._meta_path(key), compressed=False)
         except (OSError, ValueError):
             return None
         if not (isinstance(meta, dict)
@@ -185,8 +185,8 @@ class _Cache:
                 raise OSError("missing")
             output_key = str(meta["output"])
             if output_key not in self._loaded:
-                with gzip.open(self._output_path(output_key), "rt", encoding="utf-8") as handle:
-                    self._loaded[output_key] = json.load(handle)
+                self._loaded[output_key] = read_json(self._output_path(output_key),
+                                                     compressed=True)
             return _restrict(self._loaded[output_key], closure)
         except (OSError, ValueError, EOFError) as exc:
             raise CompilerError(f"compile cache entry {key[:12]} is unreadable ({exc}); "
@@ -198,24 +198,13 @@ class _Cache:
         if self.root is None or not keys:
             return
         output_key = hashlib.sha256("|".join(sorted(keys.values())).encode()).hexdigest()
-        self._write(self._output_path(output_key), unit.output, compressed=True)
+        write_json(self._output_path(output_key), unit.output, compressed=True)
         for target, key in keys.items():
-            self._write(self._meta_path(key), {"compiler": unit.compiler.kind,
+            write_json(self._meta_path(key), {"compiler": unit.compiler.kind,
                                                "compiler_path": str(unit.compiler.path),
                                                "version": str(unit.compiler.version),
                                                "warnings": warnings.get(target, []),
                                                "output": output_key}, compressed=False)
-
-    @staticmethod
-    def _write(path: Path, payload: dict, *, compressed: bool) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        if compressed:
-            with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=1) as handle:
-                json.dump(payload, handle, separators=(",", ":"))
-        else:
-            tmp.write_text(json.dumps(payload), encoding="utf-8")
-        tmp.replace(path)
 
 
 def cache_key(version: Version, closure: Sequence[str], graph: SourceGraph) -> str:

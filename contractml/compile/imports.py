@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from contractml.compile.project import Project, Remapping
-from contractml.compile.sourcetext import mask_strings, read_source, strip_comments
+from contractml.compile.sourcetext import read_source, scrub
 
 _IMPORT_RE = re.compile(
     r"""\bimport\b\s*
@@ -32,8 +32,8 @@ _KEYWORD_RE = re.compile(r"\bimport\b")
 def find_imports(source: str) -> list[str]:
     """Import paths named by the source's import directives, in order. `import` inside
     comments and string literals does not count."""
-    code = strip_comments(source)
-    masked = mask_strings(code)
+    code = scrub(source)
+    masked = scrub(source, strings=True)
     found = []
     for keyword in _KEYWORD_RE.finditer(masked):
         match = _IMPORT_RE.match(code, keyword.start())

@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from contractml.compile.sourcetext import scrub
 from contractml.compile.versions import Version
 
 __all__ = [
@@ -40,29 +41,8 @@ class PragmaError(ValueError):
 
 # --------------------------------------------------------------------------- finding
 
-# Comments and string literals, in the order a scanner meets them. A string literal
-# cannot span lines (unless a newline is escaped), so an unterminated one ends at the line end.
-_SKIP_RE = re.compile(
-    r"""
-      (?P<line>//[^\r\n]*)
-    | (?P<block>/\*.*?(?:\*/|\Z))
-    | (?P<dq>"(?:\\.|[^"\\\r\n])*"?)
-    | (?P<sq>'(?:\\.|[^'\\\r\n])*'?)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-
 # ``pragma solidity <constraint>;`` in source whose comments and strings are blanked.
 _PRAGMA_RE = re.compile(r"(?<![\w$])pragma\s+solidity(?![\w$])([^;]*);")
-
-
-def _blank_comments_and_strings(source: str) -> str:
-    """``source`` with each comment replaced by a space and each string literal by ``""``."""
-
-    def replace(match: re.Match[str]) -> str:
-        return " " if match.lastgroup in ("line", "block") else '""'
-
-    return _SKIP_RE.sub(replace, source)
 
 
 def find_version_pragmas(source: str) -> list[str]:
@@ -73,7 +53,7 @@ def find_version_pragmas(source: str) -> list[str]:
     ``;``. Whitespace inside a constraint (newlines included) is collapsed to single
     spaces. Returns ``[]`` when there is none.
     """
-    code = _blank_comments_and_strings(source.removeprefix("\ufeff"))
+    code = scrub(source.removeprefix("\ufeff"), strings=True)
     return [" ".join(m.group(1).split()) for m in _PRAGMA_RE.finditer(code)]
 
 

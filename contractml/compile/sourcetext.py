@@ -7,6 +7,7 @@ and later mapped back to lines, so every layer sees the same text.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 _BOM = b"\xef\xbb\xbf"
@@ -28,56 +29,36 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# Comments and string literals, in the order a scanner meets them. A string literal
+# cannot span lines (unless a newline is escaped), so an unterminated one ends at the line end.
+_SKIP_RE = re.compile(
+    r"""
+      (?P<line>//[^\r\n]*)
+    | (?P<block>/\*.*?(?:\*/|\Z))
+    | (?P<dq>"(?:\\.|[^"\\\r\n])*"?)
+    | (?P<sq>'(?:\\.|[^'\\\r\n])*'?)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def scrub(source: str, *, strings: bool = False) -> str:
+    """`source` with every comment blanked to spaces (newlines kept) and, with `strings`,
+    the inside of every string literal replaced by `_`. Lengths and positions do not
+    change, so a match in the scrubbed text can be read back from the original."""
+
+    def replace(match: re.Match[str]) -> str:
+        text = match.group()
+        if match.lastgroup in ("line", "block"):
+            return "".join(c if c in "\r\n" else " " for c in text)
+        if not strings or len(text) < 2:
+            return text
+        closed = text[-1] == text[0]
+        return text[0] + "_" * (len(text) - 1 - closed) + (text[-1] if closed else "")
+
+    return _SKIP_RE.sub(replace, source)
+
+
 def strip_comments(source: str) -> str:
     """The source with every comment replaced by spaces (newlines kept), strings intact."""
-    out: list[str] = []
-    i = 0
-    n = len(source)
-    while i < n:
-        ch = source[i]
-        nxt = source[i + 1] if i + 1 < n else ""
-        if ch == "/" and nxt == "/":
-            end = source.find("\n", i)
-            end = n if end == -1 else end
-            out.append(" " * (end - i))
-            i = end
-        elif ch == "/" and nxt == "*":
-            end = source.find("*/", i + 2)
-            end = n if end == -1 else end + 2
-            out.append("".join(c if c in "\r\n" else " " for c in source[i:end]))
-            i = end
-        elif ch in "\"'":
-            j = i + 1
-            while j < n and source[j] != ch and source[j] != "\n":
-                j += 2 if source[j] == "\\" else 1
-            j = min(j + 1, n)
-            out.append(source[i:j])
-            i = j
-        else:
-            out.append(ch)
-            i += 1
-    return "".join(out)
-
-
-def mask_strings(code: str) -> str:
-    """`code` (comments already blanked) with the inside of every string literal replaced
-    by `_`, so keyword searches skip strings; lengths and positions are unchanged."""
-    out: list[str] = []
-    i = 0
-    n = len(code)
-    while i < n:
-        ch = code[i]
-        if ch in "\"'":
-            j = i + 1
-            while j < n and code[j] != ch and code[j] != "\n":
-                j += 2 if code[j] == "\\" else 1
-            j = min(j, n)
-            out.append(ch + "_" * (j - i - 1))
-            i = j
-            if i < n and code[i] == ch:
-                out.append(ch)
-                i += 1
-        else:
-            out.append(ch)
-            i += 1
-    return "".join(out)[:n]
+    return scrub(source)

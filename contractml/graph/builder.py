@@ -67,6 +67,14 @@ class FunctionIndex:
         self.writes_state = state_writers({k: v.function for k, v in self.functions.items()})
         self._facts: dict[str, FunctionFacts] = {}
         self._features: dict[tuple[str, bool], list[list[int]]] = {}
+        self._positions: dict[str, dict[int, int]] = {}
+
+    def position(self, function_id: str, node_id: int) -> int:
+        """Where node `node_id` sits in its function's `nodes` (its row in the function)."""
+        if function_id not in self._positions:
+            nodes = self.functions[function_id].function.nodes
+            self._positions[function_id] = {n.id: i for i, n in enumerate(nodes)}
+        return self._positions[function_id][node_id]
 
     def facts(self, function_id: str) -> FunctionFacts:
         if function_id not in self._facts:
@@ -187,13 +195,13 @@ def _function_edges(index: FunctionIndex, fid: str, offsets: dict[str, int]
             target = index.functions[str(callee)].function
             if target.entry is None:
                 continue
-            entry = offsets[str(callee)] + _position_of(target, target.entry)
+            entry = offsets[str(callee)] + index.position(str(callee), target.entry)
             is_modifier = bool(ir.attrs.get("modifier"))
             edges.append((here, entry, int(EdgeType.MODIFIER if is_modifier
                                            else EdgeType.CALL)))
             if not is_modifier:
                 for exit_id in _exits(target):
-                    edges.append((offsets[str(callee)] + _position_of(target, exit_id), here,
+                    edges.append((offsets[str(callee)] + index.position(str(callee), exit_id), here,
                                   int(EdgeType.RETURN)))
     for modifier_id in function.modifiers:
         if modifier_id not in offsets:
@@ -201,11 +209,11 @@ def _function_edges(index: FunctionIndex, fid: str, offsets: dict[str, int]
         modifier = index.functions[modifier_id].function
         if modifier.entry is not None and function.entry is not None:
             edges.append((position[function.entry],
-                          offsets[modifier_id] + _position_of(modifier, modifier.entry),
+                          offsets[modifier_id] + index.position(modifier_id, modifier.entry),
                           int(EdgeType.MODIFIER)))
         for node in modifier.nodes:
             if node.type == "_" and function.entry is not None:
-                edges.append((offsets[modifier_id] + _position_of(modifier, node.id),
+                edges.append((offsets[modifier_id] + index.position(modifier_id, node.id),
                               position[function.entry], int(EdgeType.MODIFIER)))
     for source, target in index.facts(fid).data_edges:
         edges.append((position[source], position[target], int(EdgeType.DATA)))
@@ -232,12 +240,6 @@ def _state_edges(index: FunctionIndex, members: Sequence[str], offsets: dict[str
                     edges.append((source, target, int(EdgeType.DATA)))
     return edges
 
-
-def _position_of(function: FunctionRecord, node_id: int) -> int:
-    for i, node in enumerate(function.nodes):
-        if node.id == node_id:
-            return i
-    raise KeyError(node_id)
 
 
 def function_graphs(records: Iterable[FileRecord], with_detectors: bool = False,

@@ -1,0 +1,28 @@
+"""JSON files in the cache: written atomically (temp file + rename), optionally gzipped."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+
+def write_json(path: Path, payload: Any, *, compressed: bool) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    if compressed:
+        with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=1) as handle:
+            json.dump(payload, handle, separators=(",", ":"))
+    else:
+        tmp.write_text(json.dumps(payload), encoding="utf-8")
+    tmp.replace(path)
+
+
+def read_json(path: Path, *, compressed: bool) -> Any:
+    """Raises OSError, ValueError or EOFError on a missing or damaged file."""
+    if compressed:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            return json.load(handle)
+    return json.loads(path.read_text(encoding="utf-8"))
