@@ -39,3 +39,7 @@ class NoCompilerError(ContractmlError):
 
 class CompilerError(ContractmlError):
     """A compiler backend failed in a way that is not the source's fault."""
+
+
+class ModelError(ContractmlError):
+    """A model file that is missing, damaged, tampered with, or built for other features."""

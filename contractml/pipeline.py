@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from contractml.compile.driver import (
     CompiledUnit,
@@ -108,6 +109,7 @@ def build(project: Project, options: CompileOptions,
 
     start = time.perf_counter()
     slither_seconds = 0.0
+    jobs: list[tuple[CompiledUnit, list[str]]] = []
     for unit in run.units:
         todo = []
         for target in unit.targets:
@@ -118,13 +120,18 @@ def build(project: Project, options: CompileOptions,
                 report.warnings.extend(cached[1])
             else:
                 todo.append(target)
-        if todo:
-            if progress:
-                progress(f"analysing {len(todo)} file(s) with Slither")
-            for chunk in _chunks(unit, todo):
-                part = unit if len(chunk) == len(unit.targets) else unit.subset(chunk)
-                slither_seconds += _analyse(part, chunk, project.root, reports, cache,
-                                            options, detectors)
+        for chunk in _chunks(unit, todo) if todo else []:
+            part = unit if len(chunk) == len(unit.targets) else unit.subset(chunk)
+            jobs.append((part, chunk))
+    if jobs and progress:
+        progress(f"analysing {sum(len(c) for _, c in jobs)} file(s) with Slither")
+    if options.jobs > 1 and len(jobs) > 1 and _can_fork():
+        slither_seconds += _analyse_in_workers(jobs, project.root, reports, cache, options,
+                                               detectors)
+    else:
+        for part, chunk in jobs:
+            slither_seconds += _analyse(part, chunk, project.root, reports, cache,
+                                        options, detectors)
     return BuildResult(project=project, files=[reports[project.unit_name(p)]
                                                for p in project.targets],
                        compile_seconds=run.seconds,
@@ -208,3 +215,51 @@ def _analyse(unit: CompiledUnit, targets: list[str], root: Path,
         report.record, report.frontend_seconds = record, share
         cache.put(report.outcome.cache_key, record, report.warnings)
     return result.slither_seconds
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+#: The jobs a forked worker reads by index (inherited memory: the compiled units are
+#: never pickled; only each chunk's records travel back).
+_WORKER_JOBS: list[tuple[CompiledUnit, list[str], Path, dict[str, FileReport],
+                         _RecordCache, CompileOptions, bool]] = []
+
+
+def _worker(index: int) -> tuple[dict[str, tuple[Any, ...]], float]:
+    unit, chunk, root, reports, cache, options, detectors = _WORKER_JOBS[index]
+    mine = {t: FileReport(outcome=reports[t].outcome, warnings=list(reports[t].warnings))
+            for t in chunk}
+    seconds = _analyse(unit, chunk, root, mine, cache, options, detectors)
+    return ({t: (r.record, r.error, r.stage, r.warnings, r.frontend_seconds)
+             for t, r in mine.items()}, seconds)
+
+
+def _analyse_in_workers(jobs: list[tuple[CompiledUnit, list[str]]], root: Path,
+                        reports: dict[str, FileReport], cache: _RecordCache,
+                        options: CompileOptions, detectors: bool) -> float:
+    """Independent chunks in `options.jobs` forked processes (Slither is pure Python and
+    single-threaded); results are merged back in job order, so output is the same as a
+    serial run."""
+    import multiprocessing
+
+    _WORKER_JOBS[:] = [(unit, chunk, root, reports, cache, options, detectors)
+                       for unit, chunk in jobs]
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(processes=min(options.jobs, len(jobs))) as pool:
+            results = pool.map(_worker, range(len(jobs)), chunksize=1)
+    finally:
+        _WORKER_JOBS.clear()
+    seconds = 0.0
+    for outcome, spent in results:
+        seconds += spent
+        for target, (record, error, stage, warnings, frontend_seconds) in outcome.items():
+            report = reports[target]
+            report.record, report.error, report.stage = record, error, stage
+            report.warnings[:] = warnings
+            report.frontend_seconds = frontend_seconds
+    return seconds

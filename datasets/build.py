@@ -58,13 +58,13 @@ def generated_files(out: Path, seed: int, count: int | None) -> list[LabelledFil
     return files
 
 
-def compile_corpus(files: list[LabelledFile], options: CompileOptions
-                   ) -> dict[str, FileRecord | str]:
+def compile_corpus(files: list[LabelledFile], options: CompileOptions,
+                   detectors: bool = True) -> dict[str, FileRecord | str]:
     """file id -> its records, or the reason it failed."""
     if not files:
         return {}
     by_path = {f.path.resolve(): f.id for f in files}
-    result = build(discover([str(p) for p in by_path]), options)
+    result = build(discover([str(p) for p in by_path]), options, detectors=detectors)
     out: dict[str, FileRecord | str] = {}
     for report in result.files:
         file_id = by_path[report.outcome.path.resolve()]
@@ -73,10 +73,11 @@ def compile_corpus(files: list[LabelledFile], options: CompileOptions
     return out
 
 
-def graphs_for(file: LabelledFile, record: FileRecord) -> list[CodeGraph]:
+def graphs_for(file: LabelledFile, record: FileRecord, detectors: bool = True
+               ) -> list[CodeGraph]:
     labels = {record.file: file.labels}
     graphs = []
-    for graph in function_graphs([record]):
+    for graph in function_graphs([record], with_detectors=detectors):
         graph.y = node_targets(graph, labels)
         graph.y_fn = function_targets(graph, graph.y)
         graph.source_id = file.id
@@ -96,11 +97,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--generated", type=int, default=None,
                         help="how many generated contracts (default: all combinations)")
     parser.add_argument("--no-generator", action="store_true")
+    parser.add_argument("--no-detectors", action="store_true",
+                        help="leave out the Slither-detector features (default: graphs carry "
+                             "them after the base features; a model may use either width)")
     args = parser.parse_args(argv)
     out = args.out or default_out()
     out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     options = CompileOptions(cache_dir=default_cache_dir())
+    detectors = not args.no_detectors
 
     corpora: dict[str, list[LabelledFile]] = {"solidifi": solidifi.load()}
     if not args.no_generator:
@@ -109,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     compiled: dict[str, FileRecord | str] = {}
     for name, files in corpora.items():
         t0 = time.perf_counter()
-        compiled.update(compile_corpus(files, options))
+        compiled.update(compile_corpus(files, options, detectors))
         print(f"{name}: {len(files)} files compiled and parsed in "
               f"{time.perf_counter() - t0:.1f}s", file=sys.stderr)
 
@@ -128,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         if not isinstance(record, FileRecord):
             entry["error"] = record or "not compiled"
         else:
-            graphs = graphs_for(f, record)
+            graphs = graphs_for(f, record, detectors)
             entry["graphs"] = len(graphs)
             entry["labelled_nodes"] = {
                 category: sum(int(g.y[g.seed][:, CATEGORIES.index(category)].sum())
@@ -150,8 +155,10 @@ def main(argv: list[str] | None = None) -> int:
                 entry["reason"] = assignment.reasons.get(f.id, "")
         items.append(entry)
     for split, graphs in sorted(per_split.items()):
-        store.save(out / split, graphs, info={"split": split, "graphs": len(graphs)})
+        store.save(out / split, graphs, info={"split": split, "graphs": len(graphs),
+                                             "with_detectors": detectors})
     manifest = {"version": MANIFEST_VERSION, "seed": args.seed, "categories": list(CATEGORIES),
+                "with_detectors": detectors,
                 "items": items, "stats": {k: dict(v) for k, v in sorted(stats.items())},
                 "seconds": round(time.perf_counter() - started, 1)}
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")

@@ -1,0 +1,222 @@
+"""Model scores -> regions of at most ten lines, each with the statements that drove it.
+
+One rule, used by `contractml scan` and by the evaluator alike:
+
+- a statement (a CFG node of the graph's own function, `seed`) is a candidate for a
+  category when its calibrated node score reaches the category's node threshold, and the
+  function's score reaches the function threshold (the function head gates the node head);
+- entry nodes count by their header line only, loop and merge markers never (their spans
+  cover whole bodies), exactly as in the labels;
+- candidates of one function and category, in line order, join one region while the
+  region stays within `MAX_REGION_LINES` lines; a region's score is its best node's;
+- the same region reached through several contracts (inherited code) is kept once, with
+  its best score.
+
+No torch here: scores arrive as numpy arrays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from contractml.records import FileRecord, FunctionRecord, NodeRecord
+
+#: A finding's region spans at most this many lines (the evaluation's unit too).
+MAX_REGION_LINES = 10
+
+#: Node types whose span is a statement (labels and findings use the same set).
+STATEMENT_TYPES = frozenset({"EXPRESSION", "RETURN", "NEW VARIABLE", "IF", "IF_LOOP", "THROW",
+                             "INLINE ASM", "TRY", "_"})
+
+_ENV_REASONS = {
+    "block.timestamp": "reads block.timestamp", "now": "reads block.timestamp (now)",
+    "block.number": "reads block.number", "block.difficulty": "reads block.difficulty",
+    "block.prevrandao": "reads block.prevrandao", "block.coinbase": "reads block.coinbase",
+    "tx.origin": "uses tx.origin", "msg.value": "uses msg.value",
+}
+
+
+@dataclass(frozen=True)
+class NodeHit:
+    """A statement with its score for one category."""
+
+    function_id: str
+    node_id: int
+    file: str
+    start_line: int
+    end_line: int
+    start_column: int
+    end_column: int
+    score: float
+
+
+@dataclass
+class Region:
+    category: str
+    file: str
+    start_line: int
+    end_line: int
+    start_column: int
+    end_column: int
+    score: float  # best calibrated node score inside
+    function_score: float
+    contract: str
+    function: str  # function/modifier name
+    function_id: str
+    hits: list[NodeHit] = field(default_factory=list)  # the candidates inside
+    context: list[NodeHit] = field(default_factory=list)  # best other nodes of the function
+
+    def key(self) -> tuple[str, str, int, int]:
+        return (self.category, self.file, self.start_line, self.end_line)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    node: Mapping[str, float]
+    function: Mapping[str, float]
+
+
+def _node_lines(node: NodeRecord) -> tuple[int, int] | None:
+    if node.type == "ENTRY_POINT":
+        return node.span.start_line, node.span.start_line
+    if node.type in STATEMENT_TYPES:
+        return node.span.start_line, node.span.end_line
+    return None
+
+
+def regions_for_graph(graph: object, node_scores: np.ndarray, function_scores: np.ndarray,
+                      thresholds: Thresholds, categories: Sequence[str],
+                      nodes: Mapping[tuple[str, int], tuple[FunctionRecord, NodeRecord]],
+                      floor: float | None = None) -> list[Region]:
+    """Regions of one scored graph (`graph` is a CodeGraph).
+
+    `nodes` maps (function id, node id) to the records. With `floor`, every statement
+    scoring at least `floor` is a candidate and no function gate applies (for
+    precision-recall sweeps); the threshold rule applies otherwise.
+    """
+    seed = graph.seed.numpy()  # type: ignore[attr-defined]
+    fn_of_node = graph.fn_of_node.numpy()  # type: ignore[attr-defined]
+    node_ids = graph.node_id.numpy()  # type: ignore[attr-defined]
+    functions: list[str] = graph.functions  # type: ignore[attr-defined]
+    regions: list[Region] = []
+    for c, category in enumerate(categories):
+        by_function: dict[int, list[NodeHit]] = {}
+        scored: dict[int, list[NodeHit]] = {}
+        for i in np.flatnonzero(seed):
+            fn = int(fn_of_node[i])
+            located = nodes.get((functions[fn], int(node_ids[i])))
+            if located is None:
+                continue
+            lines = _node_lines(located[1])
+            if lines is None:
+                continue
+            span = located[1].span
+            hit = NodeHit(function_id=functions[fn], node_id=int(node_ids[i]), file=span.file,
+                          start_line=lines[0], end_line=lines[1],
+                          start_column=span.start_column,
+                          end_column=span.end_column if lines[1] == span.end_line else 0,
+                          score=float(node_scores[i, c]))
+            scored.setdefault(fn, []).append(hit)
+            if floor is not None:
+                if hit.score >= floor:
+                    by_function.setdefault(fn, []).append(hit)
+            elif (hit.score >= thresholds.node[category]
+                  and float(function_scores[fn, c]) >= thresholds.function[category]):
+                by_function.setdefault(fn, []).append(hit)
+        for fn, hits in by_function.items():
+            function = nodes[(hits[0].function_id, hits[0].node_id)][0]
+            others = sorted(scored[fn], key=lambda h: (-h.score, h.start_line))
+            for group in _group(hits):
+                inside = {(h.function_id, h.node_id) for h in group}
+                regions.append(Region(
+                    category=category, file=group[0].file,
+                    start_line=group[0].start_line,
+                    end_line=max(h.end_line for h in group),
+                    start_column=group[0].start_column,
+                    end_column=max(group, key=lambda h: h.end_line).end_column,
+                    score=max(h.score for h in group),
+                    function_score=float(function_scores[fn, c]),
+                    contract=function.contract, function=function.name,
+                    function_id=function.id, hits=group,
+                    context=[h for h in others if (h.function_id, h.node_id) not in inside][:3]))
+    return regions
+
+
+def _group(hits: list[NodeHit]) -> list[list[NodeHit]]:
+    """Split line-ordered hits of one function into runs of at most MAX_REGION_LINES."""
+    groups: list[list[NodeHit]] = []
+    for hit in sorted(hits, key=lambda h: (h.file, h.start_line, h.end_line, h.node_id)):
+        current = groups[-1] if groups else None
+        if (current and current[0].file == hit.file
+                and max(hit.end_line, current[-1].end_line) - current[0].start_line
+                < MAX_REGION_LINES):
+            current.append(hit)
+        else:
+            groups.append([hit])
+    return groups
+
+
+def node_index(records: Sequence[FileRecord]
+               ) -> dict[tuple[str, int], tuple[FunctionRecord, NodeRecord]]:
+    """(function id, node id) -> (function, node) over every function of the records."""
+    out: dict[tuple[str, int], tuple[FunctionRecord, NodeRecord]] = {}
+    for record in records:
+        for contract in record.contracts:
+            for function in contract.functions:
+                for node in function.nodes:
+                    out.setdefault((function.id, node.id), (function, node))
+    return out
+
+
+def dedupe(regions: Sequence[Region]) -> list[Region]:
+    """One region per (category, file, lines): inherited code scored in several
+    contracts, or a callee scored as its own seed and as context, is reported once."""
+    best: dict[tuple[str, str, int, int], Region] = {}
+    for region in regions:
+        key = region.key()
+        kept = best.get(key)
+        if kept is None or (region.score, region.function_score) > (kept.score,
+                                                                    kept.function_score):
+            best[key] = region
+    return sorted(best.values(), key=lambda r: (r.file, r.start_line, r.end_line, r.category))
+
+
+def reason(node: NodeRecord) -> str:
+    """A short, factual description of what a statement does (from its IR)."""
+    parts: list[str] = []
+    for ir in node.irs:
+        op, attrs = ir.op, ir.attrs
+        if op == "LowLevelCall":
+            kind = attrs.get("function", "call")
+            parts.append(f"low-level {kind}" + (" sending ether" if attrs.get("value") else ""))
+        elif op in ("Send", "Transfer"):
+            parts.append(f"ether {op.lower()}")
+        elif op == "HighLevelCall" and not attrs.get("library"):
+            parts.append("external call" + (" sending ether" if attrs.get("value") else ""))
+        elif op == "SolidityCall":
+            name = str(attrs.get("function", ""))
+            if name.startswith(("selfdestruct", "suicide")):
+                parts.append("selfdestruct")
+            elif name.startswith("blockhash") or name.startswith("block.blockhash"):
+                parts.append("reads blockhash")
+            elif name.startswith(("require", "assert")):
+                parts.append("guard (" + name.split("(")[0] + ")")
+        elif op == "Binary" and attrs.get("operator") in ("+", "-", "*", "**") \
+                and not node.checked:
+            parts.append(f"unchecked arithmetic ({attrs['operator']})")
+    for env in node.env_read:
+        if env in _ENV_REASONS:
+            parts.append(_ENV_REASONS[env])
+    if node.state_written:
+        names = ", ".join(sorted({k.split(".", 1)[-1] for k in node.state_written})[:3])
+        parts.append(f"writes state ({names})")
+    if node.in_loop:
+        parts.append("inside a loop")
+    unique = list(dict.fromkeys(parts))
+    if unique:
+        return "; ".join(unique)
+    text = " ".join(node.text.split())
+    return text[:80] if text else node.type.lower()
