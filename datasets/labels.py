@@ -16,12 +16,11 @@ from pathlib import Path
 import torch
 
 from contractml.graph.builder import CodeGraph
+from contractml.rules import CATEGORIES as _CATEGORIES
 
-#: Finding categories, in the order of target columns (../shared/docs/taxonomy.md).
-CATEGORIES: tuple[str, ...] = (
-    "reentrancy", "unchecked-call", "access-control", "arithmetic", "time-manipulation",
-    "bad-randomness", "denial-of-service", "front-running", "unsafe-delegatecall",
-)
+#: Finding categories, in the order of target columns (../shared/docs/taxonomy.md); one
+#: declarative source: contractml.rules.
+CATEGORIES: tuple[str, ...] = _CATEGORIES
 
 SMARTBUGS_FOLDERS: dict[str, str] = {
     "reentrancy": "reentrancy",
