@@ -27,6 +27,10 @@ from contractml.records import FileRecord, FunctionRecord, NodeRecord
 #: A finding's region spans at most this many lines (the evaluation's unit too).
 MAX_REGION_LINES = 10
 
+#: No statement scoring below this is ever reported, whatever a model's thresholds say
+#: (a threshold fitted on too few validation positives can collapse towards 0).
+MIN_THRESHOLD = 0.05
+
 #: Node types whose span is a statement (labels and findings use the same set).
 STATEMENT_TYPES = frozenset({"EXPRESSION", "RETURN", "NEW VARIABLE", "IF", "IF_LOOP", "THROW",
                              "INLINE ASM", "TRY", "_"})
@@ -113,17 +117,21 @@ def regions_for_graph(graph: object, node_scores: np.ndarray, function_scores: n
             lines = _node_lines(located[1])
             if lines is None:
                 continue
-            span = located[1].span
+            function_record, node = located
+            span = node.span
+            if node.type == "ENTRY_POINT":  # the header line, from the `function` keyword
+                start_column, end_column = function_record.span.start_column, 0
+            else:
+                start_column = span.start_column
+                end_column = span.end_column if lines[1] == span.end_line else 0
             hit = NodeHit(function_id=functions[fn], node_id=int(node_ids[i]), file=span.file,
-                          start_line=lines[0], end_line=lines[1],
-                          start_column=span.start_column,
-                          end_column=span.end_column if lines[1] == span.end_line else 0,
-                          score=float(node_scores[i, c]))
+                          start_line=lines[0], end_line=lines[1], start_column=start_column,
+                          end_column=end_column, score=float(node_scores[i, c]))
             scored.setdefault(fn, []).append(hit)
             if floor is not None:
                 if hit.score >= floor:
                     by_function.setdefault(fn, []).append(hit)
-            elif (hit.score >= thresholds.node[category]
+            elif (hit.score >= max(thresholds.node[category], MIN_THRESHOLD)
                   and float(function_scores[fn, c]) >= thresholds.function[category]):
                 by_function.setdefault(fn, []).append(hit)
         for fn, hits in by_function.items():

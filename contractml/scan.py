@@ -1,0 +1,264 @@
+"""`contractml scan`: compile -> records -> graphs -> model -> regions -> findings.
+
+`scan(options)` returns a `ScanResult`; filtering by severity, baselines, suppressions and
+changed lines happens in `finish(...)`, so the evaluator and the CLI share the first part.
+Every target ends either in the result's `files_scanned` or in `failures` (with the
+stage and the tool's own message): nothing is skipped silently.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+import hashlib
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from contractml import __version__
+from contractml.compile.driver import CompileOptions
+from contractml.compile.project import Project, discover
+from contractml.compile.sourcetext import read_source
+from contractml.diskcache import read_json, write_json
+from contractml.errors import ConfigError
+from contractml.findings import Evidence, FileFailure, Finding, ScanResult
+from contractml.localize import Region, Thresholds, dedupe, node_index, reason, regions_for_graph
+from contractml.records import FileRecord
+
+if TYPE_CHECKING:
+    from contractml.scoring import Scorer
+
+#: Bump when regions or findings are computed differently (part of the findings cache key).
+FINDINGS_CACHE_VERSION = 1
+
+#: Files larger than this are skipped with a notice unless configured otherwise.
+DEFAULT_MAX_FILE_SIZE = 10_000_000
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    paths: tuple[str, ...] = (".",)
+    include_tests: bool = False
+    remappings: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()  # globs on root-relative POSIX paths
+    exclude: tuple[str, ...] = ()
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    compile: CompileOptions = field(default_factory=CompileOptions)
+    model: Path | None = None
+    #: category -> severity, overriding the rules' defaults
+    severity: Mapping[str, str] = field(default_factory=dict)
+    follow_symlinks: bool = False
+
+
+def _matches(path: str, patterns: Sequence[str]) -> bool:
+    for pattern in patterns:
+        pattern = pattern.strip("/")
+        if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, pattern + "/*") \
+                or path.startswith(pattern.rstrip("*").rstrip("/") + "/") and \
+                not any(ch in pattern for ch in "*?["):
+            return True
+    return False
+
+
+def select_targets(project: Project, options: ScanOptions
+                   ) -> tuple[Project, list[FileFailure], list[str]]:
+    """Apply --include/--exclude and the size cap; skipped files are reported."""
+    failures: list[FileFailure] = []
+    notices: list[str] = []
+    keep: list[Path] = []
+    excluded = 0
+    for path in project.targets:
+        rel = project.unit_name(path)
+        if options.include and not _matches(rel, options.include):
+            excluded += 1
+            continue
+        if options.exclude and _matches(rel, options.exclude):
+            excluded += 1
+            continue
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            failures.append(FileFailure(rel, "read", f"cannot read: {exc.strerror}"))
+            continue
+        if size > options.max_file_size:
+            failures.append(FileFailure(
+                rel, "skipped", f"file is {size:,} bytes, over the size cap of "
+                f"{options.max_file_size:,} (max-file-size)"))
+            continue
+        keep.append(path)
+    if excluded:
+        notices.append(f"{excluded} file(s) left out by --include/--exclude")
+    return dataclasses.replace(project, targets=tuple(keep)), failures, notices
+
+
+class _FindingsCache:
+    """Regions per target, keyed by the compile cache key (content of the file and its
+    imports + compiler) and the model's hash."""
+
+    def __init__(self, root: Path | None, model_sha: str) -> None:
+        self.root = root / "findings" if root else None
+        self.salt = f"v{FINDINGS_CACHE_VERSION}|model-{model_sha}"
+
+    def _path(self, key: str) -> Path:
+        assert self.root is not None
+        digest = hashlib.sha256(f"{self.salt}|{key}".encode()).hexdigest()
+        return self.root / digest[:2] / f"{digest}.json"
+
+    def get(self, key: str | None) -> list[dict[str, Any]] | None:
+        if self.root is None or key is None:
+            return None
+        try:
+            data = read_json(self._path(key), compressed=False)
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, list) else None
+
+    def put(self, key: str | None, findings: list[dict[str, Any]]) -> None:
+        if self.root is not None and key is not None:
+            write_json(self._path(key), findings, compressed=False)
+
+
+def _excerpt(lines: list[str], start: int, end: int) -> str:
+    return "\n".join(lines[start - 1:end])
+
+
+def _finding(region: Region, records: Mapping[tuple[str, int], Any], lines: list[str],
+             severity: Mapping[str, str]) -> Finding:
+    from contractml.rules import rule_for
+
+    rule = rule_for(region.category)
+    evidence = []
+    for hit in sorted(region.hits, key=lambda h: -h.score)[:3] + region.context[:2]:
+        node = records[(hit.function_id, hit.node_id)][1]
+        evidence.append(Evidence(line=hit.start_line, end_line=hit.end_line,
+                                 score=round(hit.score, 4), reason=reason(node)))
+    top = evidence[0]
+    explanation = (f"{rule.title}: the statement at line {top.line} ({top.reason}) scored "
+                   f"{region.score:.2f} and its function {region.function_score:.2f}.")
+    end_column = region.end_column
+    if not end_column and 0 < region.end_line <= len(lines):
+        end_column = len(lines[region.end_line - 1])
+    return Finding(
+        category=region.category, rule_id=rule.id,
+        severity=severity.get(region.category, rule.severity),
+        confidence=round(region.score, 4), file=region.file,
+        start_line=region.start_line, start_column=max(1, region.start_column),
+        end_line=region.end_line, end_column=max(1, end_column),
+        contract=region.contract, function=region.function,
+        excerpt=_excerpt(lines, region.start_line, region.end_line),
+        explanation=explanation, recommendation=rule.recommendation, evidence=evidence)
+
+
+def findings_for_records(records: Sequence[FileRecord], scorer: Scorer, wanted: set[str],
+                         sources: Mapping[str, list[str]], severity: Mapping[str, str]
+                         ) -> list[Finding]:
+    """Score every function of `records`; findings in the files of `wanted` only."""
+    from contractml.graph.builder import function_graphs
+
+    graphs = function_graphs(list(records), with_detectors=scorer.with_detectors)
+    if not graphs:
+        return []
+    nodes = node_index(records)
+    thresholds = Thresholds(node=scorer.thresholds["node"], function=scorer.thresholds["function"])
+    regions: list[Region] = []
+    for graph, scores in zip(graphs, scorer.score(graphs), strict=True):
+        regions.extend(regions_for_graph(graph, scores.node, scores.function, thresholds,
+                                         scorer.categories, nodes))
+    out = []
+    for region in dedupe(r for r in regions if r.file in wanted):
+        out.append(_finding(region, nodes, sources.get(region.file, []), severity))
+    return out
+
+
+def scan(options: ScanOptions, progress: Callable[[str], None] | None = None,
+         scorer: Scorer | None = None) -> ScanResult:
+    """Scan the options' paths. Raises ConfigError when no .sol file is there."""
+    from contractml.pipeline import build
+    from contractml.scoring import Scorer
+
+    started = time.perf_counter()
+    project = discover(list(options.paths), keep_tests=options.include_tests,
+                       follow_symlinks=options.follow_symlinks,
+                       extra_remappings=options.remappings)
+    if not project.targets:
+        raise ConfigError(f"no .sol files found under {', '.join(options.paths)}")
+    project, failures, notices = select_targets(project, options)
+    notices = [*project.notices, *notices]
+    scorer = scorer or Scorer.load(options.model)
+    # no local paths in reports: they must be the same on every machine
+    info = {k: v for k, v in scorer.info.items() if k != "path"}
+    cache = _FindingsCache(options.compile.cache_dir, str(info.get("sha256", "")))
+    findings: list[Finding] = []
+    scanned: list[str] = []
+    if project.targets:
+        result = build(project, options.compile, progress=progress,
+                       detectors=scorer.with_detectors)
+        project = result.project
+        wanted = {report.outcome.unit_name for report in result.files if report.ok}
+        for report in result.files:
+            rel = report.outcome.unit_name
+            for warning in report.warnings:
+                notices.append(f"{rel}: {warning}")
+            if not report.ok or report.record is None:
+                stage = "compile" if report.stage == "compile" else "analyse"
+                failures.append(FileFailure(rel, stage, report.error or "failed"))
+                continue
+            scanned.append(rel)
+            cached = cache.get(report.outcome.cache_key)
+            if cached is not None:
+                findings.extend(Finding.from_dict(f) for f in cached)
+                continue
+            text = read_source(report.outcome.path)
+            lines = text.splitlines()
+            own = findings_for_records([report.record], scorer, {rel} & wanted,
+                                       {rel: lines}, {})
+            cache.put(report.outcome.cache_key, [f.to_dict() for f in own])
+            findings.extend(own)
+    for finding in findings:
+        if finding.category in options.severity:
+            finding.severity = options.severity[finding.category]
+    findings.sort(key=lambda f: (f.file, f.start_line, f.end_line, f.category))
+    failures.sort(key=lambda f: f.file)
+    return ScanResult(root=str(project.root), findings=findings, failures=failures,
+                      files_scanned=sorted(scanned), notices=notices, model=info,
+                      tool_version=__version__, seconds=time.perf_counter() - started)
+
+
+def explain(path: str, line: int, options: ScanOptions, category: str | None = None,
+            scorer: Scorer | None = None) -> str:
+    """The HTML page of `contractml explain` for the function around `path:line`."""
+    from contractml.explain import ExplainedNode, render_html
+    from contractml.graph.builder import FunctionIndex, build_graph
+    from contractml.pipeline import build
+    from contractml.scoring import Scorer
+
+    target = Path(path)
+    if not target.is_file():
+        raise ConfigError(f"{path}: no such file")
+    project = discover([str(target)], extra_remappings=options.remappings)
+    scorer = scorer or Scorer.load(options.model)
+    if category is not None and category not in scorer.categories:
+        raise ConfigError(f"unknown category {category!r} (see `contractml rules`)")
+    result = build(project, options.compile, detectors=scorer.with_detectors)
+    report = result.files[0]
+    if report.record is None:
+        raise ConfigError(f"{path} could not be analysed ({report.stage}): {report.error}")
+    record = report.record
+    candidates = [f for c in record.contracts for f in c.functions
+                  if f.implemented and f.nodes and f.span.file == record.file
+                  and f.span.start_line <= line <= f.span.end_line]
+    if not candidates:
+        raise ConfigError(f"{path}:{line} is not inside an implemented function")
+    function = min(candidates, key=lambda f: (f.span.end_line - f.span.start_line, f.id))
+    index = FunctionIndex([record])
+    graph = build_graph(index, [function.id], scorer.with_detectors)
+    scores = scorer.score([graph])[0]
+    seed = graph.seed.numpy()
+    by_id = {n.id: n for n in function.nodes}
+    explained = [ExplainedNode(by_id[int(graph.node_id[i])], scores.node[i])
+                 for i in range(graph.num_nodes) if seed[i] and int(graph.node_id[i]) in by_id]
+    lines = read_source(report.outcome.path).splitlines()
+    return render_html(function, explained, list(scorer.categories), lines, category, line,
+                       dict(scorer.thresholds["node"]))
