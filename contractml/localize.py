@@ -9,6 +9,9 @@ One rule, used by `contractml scan` and by the evaluator alike:
   cover whole bodies), exactly as in the labels;
 - candidates of one function and category, in line order, join one region while the
   region stays within `MAX_REGION_LINES` lines; a region's score is its best node's;
+- a statement where a Slither detector rule fires (`contractml.detector_rules`: a
+  detector that was precise on the training data) is a candidate whatever the
+  thresholds, scored with the better of the rule's precision and the model's score;
 - the same region reached through several contracts (inherited code) is kept once, with
   its best score.
 
@@ -17,6 +20,7 @@ No torch here: scores arrive as numpy arrays.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -94,12 +98,15 @@ def _node_lines(node: NodeRecord) -> tuple[int, int] | None:
 def regions_for_graph(graph: object, node_scores: np.ndarray, function_scores: np.ndarray,
                       thresholds: Thresholds, categories: Sequence[str],
                       nodes: Mapping[tuple[str, int], tuple[FunctionRecord, NodeRecord]],
-                      floor: float | None = None) -> list[Region]:
+                      floor: float | None = None, rule_scores: np.ndarray | None = None
+                      ) -> list[Region]:
     """Regions of one scored graph (`graph` is a CodeGraph).
 
     `nodes` maps (function id, node id) to the records. With `floor`, every statement
     scoring at least `floor` is a candidate and no function gate applies (for
-    precision-recall sweeps); the threshold rule applies otherwise.
+    precision-recall sweeps); the threshold rule applies otherwise. `rule_scores`
+    [N, C] (`contractml.detector_rules`): a statement where a detector rule fires is a
+    candidate whatever the thresholds, and its score is the better of the two.
     """
     seed = graph.seed.numpy()  # type: ignore[attr-defined]
     fn_of_node = graph.fn_of_node.numpy()  # type: ignore[attr-defined]
@@ -127,12 +134,16 @@ def regions_for_graph(graph: object, node_scores: np.ndarray, function_scores: n
             hit = NodeHit(function_id=functions[fn], node_id=int(node_ids[i]), file=span.file,
                           start_line=lines[0], end_line=lines[1], start_column=start_column,
                           end_column=end_column, score=float(node_scores[i, c]))
+            rule = float(rule_scores[i, c]) if rule_scores is not None else 0.0
+            if rule > hit.score:
+                hit = dataclasses.replace(hit, score=rule)
             scored.setdefault(fn, []).append(hit)
             if floor is not None:
                 if hit.score >= floor:
                     by_function.setdefault(fn, []).append(hit)
-            elif (hit.score >= max(thresholds.node[category], MIN_THRESHOLD)
-                  and float(function_scores[fn, c]) >= thresholds.function[category]):
+            elif rule > 0 or (
+                    hit.score >= max(thresholds.node[category], MIN_THRESHOLD)
+                    and float(function_scores[fn, c]) >= thresholds.function[category]):
                 by_function.setdefault(fn, []).append(hit)
         for fn, hits in by_function.items():
             function = nodes[(hits[0].function_id, hits[0].node_id)][0]

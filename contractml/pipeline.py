@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +37,13 @@ class FileReport:
     frontend_seconds: float = 0.0
     frontend_cached: bool = False
     warnings: list[str] = field(default_factory=list)
+    #: the caller already holds what it needs for this file (see `build(reuse=...)`), so
+    #: its record was not loaded
+    reused: bool = False
 
     @property
     def ok(self) -> bool:
-        return self.record is not None
+        return self.record is not None or self.reused
 
 
 @dataclass
@@ -94,10 +98,14 @@ class _RecordCache:
 
 
 def build(project: Project, options: CompileOptions,
-          progress: Callable[[str], None] | None = None, detectors: bool = False
-          ) -> BuildResult:
+          progress: Callable[[str], None] | None = None, detectors: bool = False,
+          reuse: Callable[[str], bool] | None = None) -> BuildResult:
     """Compile and parse every target. With `detectors`, Slither's detectors run too and
-    their node-level hits land in the records (the model's optional feature block)."""
+    their node-level hits land in the records (the model's optional feature block).
+
+    `reuse(cache_key)` says the caller already has results for a compiled file with that
+    key (e.g. cached findings): its record is then neither loaded nor made, as long as
+    the record cache still holds it (so warnings are kept), and the report is `reused`."""
     cache = _RecordCache(options.cache_dir, detectors)
     run = compile_project(project, options, progress=progress,
                           output_needed=lambda key: not cache.has(key))
@@ -114,7 +122,11 @@ def build(project: Project, options: CompileOptions,
         todo = []
         for target in unit.targets:
             report = reports[target]
-            cached = cache.get(report.outcome.cache_key)
+            key = report.outcome.cache_key
+            if reuse is not None and key is not None and cache.has(key) and reuse(key):
+                report.reused = True
+                continue
+            cached = cache.get(key)
             if cached is not None:
                 report.record, report.frontend_cached = cached[0], True
                 report.warnings.extend(cached[1])
@@ -125,7 +137,7 @@ def build(project: Project, options: CompileOptions,
             jobs.append((part, chunk))
     if jobs and progress:
         progress(f"analysing {sum(len(c) for _, c in jobs)} file(s) with Slither")
-    if options.jobs > 1 and len(jobs) > 1 and _can_fork():
+    if jobs and _can_fork():
         slither_seconds += _analyse_in_workers(jobs, project.root, reports, cache, options,
                                                detectors)
     else:
@@ -228,6 +240,9 @@ def _can_fork() -> bool:
 _WORKER_JOBS: list[tuple[CompiledUnit, list[str], Path, dict[str, FileReport],
                          _RecordCache, CompileOptions, bool]] = []
 
+#: How often the parent checks its workers' time and memory.
+POLL_SECONDS = 0.2
+
 
 def _worker(index: int) -> tuple[dict[str, tuple[Any, ...]], float]:
     unit, chunk, root, reports, cache, options, detectors = _WORKER_JOBS[index]
@@ -238,28 +253,129 @@ def _worker(index: int) -> tuple[dict[str, tuple[Any, ...]], float]:
              for t, r in mine.items()}, seconds)
 
 
+def _child(index: int, connection: Connection) -> None:
+    """A forked worker: analyse job `index`, send ("ok", result) or ("error", text)."""
+    try:
+        message: tuple[str, Any] = ("ok", _worker(index))
+    except BaseException as exc:  # noqa: BLE001 - reported for the chunk's files
+        message = ("error", f"the analysis failed: {type(exc).__name__}: {exc}")
+    try:
+        connection.send(message)
+    finally:
+        connection.close()
+
+
+def _private_memory(pid: int) -> int | None:
+    """Bytes of memory the process does not share with its parent (Linux; else None)."""
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return None
+    total = 0
+    for line in text.splitlines():
+        if line.startswith(("Private_Clean:", "Private_Dirty:")):
+            total += int(line.split()[1]) * 1024
+    return total
+
+
+@dataclass
+class _Running:
+    process: Any  # multiprocessing.Process
+    unit: CompiledUnit
+    chunk: list[str]
+    limit: float | None
+    started: float
+
+
 def _analyse_in_workers(jobs: list[tuple[CompiledUnit, list[str]]], root: Path,
                         reports: dict[str, FileReport], cache: _RecordCache,
                         options: CompileOptions, detectors: bool) -> float:
-    """Independent chunks in `options.jobs` forked processes (Slither is pure Python and
-    single-threaded); results are merged back in job order, so output is the same as a
-    serial run."""
+    """Each chunk in a forked process, `options.jobs` at a time (Slither is pure Python
+    and single-threaded). A process that runs past its time limit (`options.timeout` per
+    file of its chunk), uses more than `options.analysis_memory` of its own, or dies, is
+    stopped; its files are tried again one by one, and a file that fails alone is
+    reported with the reason. Results land in each file's own report, so the output does
+    not depend on the order in which processes finish."""
     import multiprocessing
+    from collections import deque
+    from multiprocessing.connection import wait
 
-    _WORKER_JOBS[:] = [(unit, chunk, root, reports, cache, options, detectors)
-                       for unit, chunk in jobs]
-    try:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(processes=min(options.jobs, len(jobs))) as pool:
-            results = pool.map(_worker, range(len(jobs)), chunksize=1)
-    finally:
-        _WORKER_JOBS.clear()
+    from contractml import frontend  # noqa: F401 - Slither loads once, before forking
+
+    context = multiprocessing.get_context("fork")
+    queue = deque(jobs)
+    running: dict[Connection, _Running] = {}
     seconds = 0.0
-    for outcome, spent in results:
-        seconds += spent
-        for target, (record, error, stage, warnings, frontend_seconds) in outcome.items():
-            report = reports[target]
-            report.record, report.error, report.stage = record, error, stage
-            report.warnings[:] = warnings
-            report.frontend_seconds = frontend_seconds
+
+    def settle(job: _Running, problem: str) -> None:
+        if len(job.chunk) > 1:
+            queue.extend((job.unit.subset([t]), [t]) for t in job.chunk)
+            return
+        report = reports[job.chunk[0]]
+        report.record, report.error, report.stage = None, problem, "frontend"
+
+    _WORKER_JOBS.clear()
+    try:
+        while queue or running:
+            while queue and len(running) < max(1, options.jobs):
+                unit, chunk = queue.popleft()
+                _WORKER_JOBS.append((unit, chunk, root, reports, cache, options, detectors))
+                receiver, sender = context.Pipe(duplex=False)
+                process = context.Process(target=_child, args=(len(_WORKER_JOBS) - 1, sender),
+                                          daemon=True)
+                process.start()
+                sender.close()
+                limit = None if options.timeout is None else options.timeout * len(chunk)
+                running[receiver] = _Running(process, unit, chunk, limit, time.monotonic())
+            for connection in wait(list(running), timeout=POLL_SECONDS):
+                assert isinstance(connection, Connection)
+                job = running.pop(connection)
+                try:
+                    status, payload = connection.recv()
+                except (EOFError, OSError):
+                    status, payload = "died", None
+                connection.close()
+                job.process.join()
+                if status == "ok":
+                    seconds += _merge(payload, reports)
+                elif status == "error":
+                    settle(job, payload)
+                else:
+                    settle(job, "the analysis process ended unexpectedly (exit code "
+                                f"{job.process.exitcode})")
+            now = time.monotonic()
+            for connection, job in list(running.items()):
+                problem = None
+                if job.limit is not None and now - job.started > job.limit:
+                    problem = (f"the analysis did not finish within {job.limit:g} s "
+                               "(the time limit per file, `timeout`); stopped")
+                elif options.analysis_memory is not None:
+                    used = _private_memory(job.process.pid)
+                    if used is not None and used > options.analysis_memory:
+                        problem = (f"the analysis used more than "
+                                   f"{options.analysis_memory / 2 ** 20:,.0f} MiB of memory; "
+                                   "stopped")
+                if problem is not None:
+                    job.process.kill()
+                    job.process.join()
+                    connection.close()
+                    del running[connection]
+                    settle(job, problem)
+    finally:
+        for connection, job in running.items():
+            job.process.kill()
+            job.process.join()
+            connection.close()
+        _WORKER_JOBS.clear()
     return seconds
+
+
+def _merge(payload: tuple[dict[str, tuple[Any, ...]], float],
+           reports: dict[str, FileReport]) -> float:
+    outcome, spent = payload
+    for target, (record, error, stage, warnings, frontend_seconds) in outcome.items():
+        report = reports[target]
+        report.record, report.error, report.stage = record, error, stage
+        report.warnings[:] = warnings
+        report.frontend_seconds = frontend_seconds
+    return spent

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import hashlib
+import json
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from contractml import __version__
 from contractml.compile.driver import CompileOptions
 from contractml.compile.project import Project, discover
 from contractml.compile.sourcetext import read_source
+from contractml.detector_rules import firing, rule_scores
 from contractml.diskcache import read_json, write_json
 from contractml.errors import ConfigError
 from contractml.findings import Evidence, FileFailure, Finding, ScanResult
@@ -94,30 +96,41 @@ def select_targets(project: Project, options: ScanOptions
 
 
 class _FindingsCache:
-    """Regions per target, keyed by the compile cache key (content of the file and its
-    imports + compiler) and the model's hash."""
+    """Findings (and the file's analysis warnings) per target, keyed by the compile
+    cache key (the file, its imports and the compiler) and the model's hash."""
 
     def __init__(self, root: Path | None, model_sha: str) -> None:
         self.root = root / "findings" if root else None
         self.salt = f"v{FINDINGS_CACHE_VERSION}|model-{model_sha}"
+        self._memo: dict[str, dict[str, Any] | None] = {}
 
     def _path(self, key: str) -> Path:
         assert self.root is not None
         digest = hashlib.sha256(f"{self.salt}|{key}".encode()).hexdigest()
         return self.root / digest[:2] / f"{digest}.json"
 
-    def get(self, key: str | None) -> list[dict[str, Any]] | None:
+    def get(self, key: str | None) -> dict[str, Any] | None:
+        """{"findings": [...], "warnings": [...]}, or None."""
         if self.root is None or key is None:
             return None
-        try:
-            data = read_json(self._path(key), compressed=False)
-        except (OSError, ValueError):
-            return None
-        return data if isinstance(data, list) else None
+        if key not in self._memo:
+            try:
+                data = read_json(self._path(key), compressed=False)
+            except (OSError, ValueError):
+                data = None
+            ok = isinstance(data, dict) and isinstance(data.get("findings"), list) \
+                and isinstance(data.get("warnings"), list)
+            self._memo[key] = data if ok else None
+        return self._memo[key]
 
-    def put(self, key: str | None, findings: list[dict[str, Any]]) -> None:
+    def has(self, key: str) -> bool:
+        return self.get(key) is not None
+
+    def put(self, key: str | None, findings: list[dict[str, Any]], warnings: list[str]
+            ) -> None:
         if self.root is not None and key is not None:
-            write_json(self._path(key), findings, compressed=False)
+            write_json(self._path(key), {"findings": findings, "warnings": warnings},
+                       compressed=False)
 
 
 def _excerpt(lines: list[str], start: int, end: int) -> str:
@@ -125,15 +138,21 @@ def _excerpt(lines: list[str], start: int, end: int) -> str:
 
 
 def _finding(region: Region, records: Mapping[tuple[str, int], Any], lines: list[str],
-             severity: Mapping[str, str]) -> Finding:
+             severity: Mapping[str, str], detector_table: Mapping[str, Mapping[str, float]]
+             ) -> Finding:
     from contractml.rules import rule_for
 
     rule = rule_for(region.category)
     evidence = []
     for hit in sorted(region.hits, key=lambda h: -h.score)[:3] + region.context[:2]:
         node = records[(hit.function_id, hit.node_id)][1]
+        why = reason(node)
+        fired = firing(node.detectors, region.category, detector_table)
+        if fired:
+            why += "; Slither " + ", ".join(f"{name} (precise in {p:.0%} of training hits)"
+                                            for name, p in fired)
         evidence.append(Evidence(line=hit.start_line, end_line=hit.end_line,
-                                 score=round(hit.score, 4), reason=reason(node)))
+                                 score=round(hit.score, 4), reason=why))
     top = evidence[0]
     explanation = (f"{rule.title}: the statement at line {top.line} ({top.reason}) scored "
                    f"{region.score:.2f} and its function {region.function_score:.2f}.")
@@ -162,13 +181,15 @@ def findings_for_records(records: Sequence[FileRecord], scorer: Scorer, wanted: 
         return []
     nodes = node_index(records)
     thresholds = Thresholds(node=scorer.thresholds["node"], function=scorer.thresholds["function"])
+    table = scorer.detector_rules
     regions: list[Region] = []
     for graph, scores in zip(graphs, scorer.score(graphs), strict=True):
+        rules = rule_scores(graph, table, scorer.categories) if table else None
         regions.extend(regions_for_graph(graph, scores.node, scores.function, thresholds,
-                                         scorer.categories, nodes))
+                                         scorer.categories, nodes, rule_scores=rules))
     out = []
     for region in dedupe(r for r in regions if r.file in wanted):
-        out.append(_finding(region, nodes, sources.get(region.file, []), severity))
+        out.append(_finding(region, nodes, sources.get(region.file, []), severity, table))
     return out
 
 
@@ -189,33 +210,41 @@ def scan(options: ScanOptions, progress: Callable[[str], None] | None = None,
     scorer = scorer or Scorer.load(options.model)
     # no local paths in reports: they must be the same on every machine
     info = {k: v for k, v in scorer.info.items() if k != "path"}
-    cache = _FindingsCache(options.compile.cache_dir, str(info.get("sha256", "")))
+    model_key = hashlib.sha256(json.dumps(
+        [info.get("sha256", ""), scorer.thresholds, scorer.detector_rules],
+        sort_keys=True).encode()).hexdigest()
+    cache = _FindingsCache(options.compile.cache_dir, model_key)
     findings: list[Finding] = []
     scanned: list[str] = []
     if project.targets:
         result = build(project, options.compile, progress=progress,
-                       detectors=scorer.with_detectors)
+                       detectors=scorer.with_detectors, reuse=cache.has)
         project = result.project
         wanted = {report.outcome.unit_name for report in result.files if report.ok}
         for report in result.files:
             rel = report.outcome.unit_name
-            for warning in report.warnings:
-                notices.append(f"{rel}: {warning}")
-            if not report.ok or report.record is None:
+            if not report.ok:
+                for warning in report.warnings:
+                    notices.append(f"{rel}: {warning}")
                 stage = "compile" if report.stage == "compile" else "analyse"
                 failures.append(FileFailure(rel, stage, report.error or "failed"))
                 continue
             scanned.append(rel)
-            cached = cache.get(report.outcome.cache_key)
+            cached = cache.get(report.outcome.cache_key) if report.reused else None
             if cached is not None:
-                findings.extend(Finding.from_dict(f) for f in cached)
-                continue
-            text = read_source(report.outcome.path)
-            lines = text.splitlines()
-            own = findings_for_records([report.record], scorer, {rel} & wanted,
-                                       {rel: lines}, {})
-            cache.put(report.outcome.cache_key, [f.to_dict() for f in own])
-            findings.extend(own)
+                findings.extend(Finding.from_dict(f) for f in cached["findings"])
+                warnings = [str(w) for w in cached["warnings"]]
+            else:
+                assert report.record is not None
+                if progress:
+                    progress(f"scoring {rel}")
+                lines = read_source(report.outcome.path).splitlines()
+                own = findings_for_records([report.record], scorer, {rel} & wanted,
+                                           {rel: lines}, {})
+                warnings = list(report.warnings)
+                cache.put(report.outcome.cache_key, [f.to_dict() for f in own], warnings)
+                findings.extend(own)
+            notices.extend(f"{rel}: {warning}" for warning in warnings)
     for finding in findings:
         if finding.category in options.severity:
             finding.severity = options.severity[finding.category]
