@@ -8,7 +8,9 @@ SlithIR and copies what the graph layer needs into records.
 
 from __future__ import annotations
 
+import bisect
 import logging
+import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -37,6 +39,7 @@ from slither.core.variables.state_variable import StateVariable
 from slither.slithir import operations as ops
 from slither.slithir.variables import Constant
 
+from contractml.compile.deep import DEEP_RECURSION_LIMIT, call_deep
 from contractml.compile.driver import CompiledUnit
 from contractml.records import (
     ContractRecord,
@@ -151,7 +154,20 @@ def analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None = None
             detectors: bool = False) -> FrontendResult:
     """Run Slither over one compiled unit and return records for the targets. With
     `detectors`, every Slither detector runs too and each node records which reported it.
+
+    Runs with a large stack and recursion limit (deeply nested expressions); input nested
+    deeper still ends in a `FrontendError`.
     """
+    try:
+        return call_deep(_analyse, unit, root, targets, detectors)
+    except RecursionError:
+        raise FrontendError(f"nesting too deep to analyse (over {DEEP_RECURSION_LIMIT:,} "
+                            "levels of recursion in Slither or in reading its result)"
+                            ) from None
+
+
+def _analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None,
+             detectors: bool) -> FrontendResult:
     start = time.perf_counter()
     wanted = list(targets if targets is not None else unit.targets)
     unit.output  # noqa: B018 - a cached output that cannot be read fails here, clearly
@@ -169,6 +185,7 @@ def analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None = None
         for contract in compilation_unit.contracts:
             by_path.setdefault(contract.source_mapping.filename.absolute, []).append(contract)
     records: dict[str, FileRecord] = {}
+    where = _Where(root, {str(unit.files[u]): text for u, text in unit.texts.items()})
     for unit_name in wanted:
         absolute = str(unit.files[unit_name])
         contracts = sorted(by_path.get(absolute, []),
@@ -176,7 +193,7 @@ def analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None = None
         records[unit_name] = FileRecord(
             file=_relative(unit.files[unit_name], root), unit_name=unit_name,
             solc_version=str(unit.compiler.version),
-            contracts=tuple(_contract(c, root, hits) for c in contracts))
+            contracts=tuple(_contract(c, where, hits) for c in contracts))
     return FrontendResult(records=records, seconds=time.perf_counter() - start,
                           slither_seconds=slither_seconds)
 
@@ -188,12 +205,57 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _span(obj: Any, root: Path) -> Span:
+class _Where:
+    """The scan root and the texts compiled, to turn solc's byte offsets into columns."""
+
+    def __init__(self, root: Path, texts: dict[str, str]) -> None:
+        self.root = root
+        self._texts = texts
+        self._encoded: dict[str, tuple[bytes, list[int]]] = {}
+
+    def _file(self, path: str) -> tuple[bytes, list[int]] | None:
+        if path not in self._encoded:
+            text = self._texts.get(path)
+            if text is None:
+                return None
+            data = text.encode("utf-8")
+            # line starts as crytic-compile counts lines (bytes.splitlines: \n, \r, \r\n)
+            starts = [0, *(m.end() for m in _LINE_BREAK.finditer(data))]
+            self._encoded[path] = (data, starts)
+        return self._encoded[path]
+
+    def columns(self, path: str, start: int, length: int) -> tuple[int, int] | None:
+        """1-based character (code point) columns of the first and last character of the
+        byte range [start, start + length), each on its own line; None if unknown."""
+        found = self._file(path)
+        if found is None or start < 0 or start + length > len(found[0]):
+            return None
+        data, starts = found
+        last = start + max(length, 1) - 1
+
+        def column(offset: int, end: int) -> int:
+            line_start = starts[bisect.bisect_right(starts, offset) - 1]
+            return len(data[line_start:end].decode("utf-8", errors="replace"))
+
+        first = column(start, start) + 1
+        return first, (column(last, start + length) if length > 0 else first)
+
+
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+
+
+def _span(obj: Any, where: _Where) -> Span:
+    """Lines as Slither counts them; columns 1-based in characters (code points), the end
+    column inclusive (solc's offsets and Slither's columns count bytes)."""
     mapping = obj.source_mapping
     lines = mapping.lines or [0]
-    return Span(file=_relative(Path(mapping.filename.absolute), root),
+    absolute = mapping.filename.absolute
+    columns = where.columns(absolute, int(mapping.start), int(mapping.length))
+    start_column, end_column = columns or (mapping.starting_column,
+                                           max(mapping.ending_column - 1, 0))
+    return Span(file=_relative(Path(absolute), where.root),
                 start_line=min(lines), end_line=max(lines),
-                start_column=mapping.starting_column, end_column=mapping.ending_column)
+                start_column=start_column, end_column=end_column)
 
 
 #: (absolute file, function canonical name, first line) -> detector arguments
@@ -229,7 +291,7 @@ def _detector_hits(slither: Slither) -> _Hits:
     return hits
 
 
-def _contract(contract: Contract, root: Path, hits: _Hits) -> ContractRecord:
+def _contract(contract: Contract, where: _Where, hits: _Hits) -> ContractRecord:
     if contract.is_interface:
         kind = "interface"
     elif contract.is_library:
@@ -240,11 +302,11 @@ def _contract(contract: Contract, root: Path, hits: _Hits) -> ContractRecord:
         kind = "contract"
     functions = [f for f in contract.functions_and_modifiers if f.contract_declarer == contract]
     return ContractRecord(
-        name=contract.name, kind=kind, span=_span(contract, root),
+        name=contract.name, kind=kind, span=_span(contract, where),
         inherits=tuple(c.name for c in contract.inheritance),
         state_variables=tuple((_var_key(v), str(v.type))
                               for v in contract.state_variables_declared),
-        functions=tuple(_function(f, root, hits) for f in
+        functions=tuple(_function(f, where, hits) for f in
                         sorted(functions, key=lambda f: f.source_mapping.start)))
 
 
@@ -254,7 +316,7 @@ def function_id(function: Function) -> str:
     return function.full_name
 
 
-def _function(function: Function, root: Path, hits: _Hits) -> FunctionRecord:
+def _function(function: Function, where: _Where, hits: _Hits) -> FunctionRecord:
     if isinstance(function, Modifier):
         kind = "modifier"
     elif function.is_constructor:
@@ -266,8 +328,8 @@ def _function(function: Function, root: Path, hits: _Hits) -> FunctionRecord:
     else:
         kind = "function"
     nodes = sorted(function.nodes, key=lambda n: n.node_id)
-    node_records = tuple(_node(n, root, _node_hits(n, function, hits)) for n in nodes)
-    span = _span(function, root)
+    node_records = tuple(_node(n, where, _node_hits(n, function, hits)) for n in nodes)
+    span = _span(function, where)
     if getattr(function, "is_constructor_variables", False):
         # Slither's synthetic initialiser of state variables: its nodes are the
         # declarations, so its span is theirs.
@@ -304,9 +366,9 @@ def _node_hits(node: Node, function: Function, hits: _Hits) -> tuple[str, ...]:
     return tuple(sorted(hits.get(key, ())))
 
 
-def _node(node: Node, root: Path, detectors: tuple[str, ...] = ()) -> NodeRecord:
+def _node(node: Node, where: _Where, detectors: tuple[str, ...] = ()) -> NodeRecord:
     return NodeRecord(
-        id=node.node_id, type=node.type.value, span=_span(node, root),
+        id=node.node_id, type=node.type.value, span=_span(node, where),
         sons=tuple(s.node_id for s in node.sons),
         son_true=node.son_true.node_id if node.son_true else None,
         son_false=node.son_false.node_id if node.son_false else None,
@@ -329,7 +391,7 @@ def _inside_loop(node: Node) -> bool:
     if node.type in (NodeType.STARTLOOP, NodeType.ENDLOOP):
         return False
     depth = 0
-    for dominator in sorted(node.dominators, key=lambda n: n.node_id):
+    for dominator in node.dominators:  # a count: the order does not matter
         if dominator.type == NodeType.STARTLOOP:
             depth += 1
         elif dominator.type == NodeType.ENDLOOP:

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 #: Bump when a record's fields change; part of every front-end cache key.
-RECORDS_VERSION = 2
+RECORDS_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,8 @@ class Span:
     file: str  # path relative to the project root (posix)
     start_line: int
     end_line: int
+    #: 1-based columns in characters (Unicode code points) of the first and of the last
+    #: character (inclusive), each on its own line (solc counts bytes; see frontend._span)
     start_column: int
     end_column: int
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from contractml.compile.deep import DEEP_RECURSION_LIMIT, call_deep
 from contractml.compile.versions import STANDARD_JSON_MIN, Version, npm_tag
 from contractml.errors import CompilerError, ConfigError, NoCompilerError
 
@@ -88,13 +89,33 @@ class Compiler:
             raise CompilerError(f"{self.describe()} did not finish within {timeout:.0f} s") \
                 from exc
         if proc.returncode != 0 or not proc.stdout.strip():
-            detail = proc.stderr.decode(errors="replace").strip().splitlines()[-3:]
             raise CompilerError(f"{self.describe()} failed (exit {proc.returncode}): "
-                                + " ".join(detail))
+                                + _failure_detail(proc.stderr.decode(errors="replace"),
+                                                  self))
         try:
-            return json.loads(proc.stdout)
+            return call_deep(json.loads, proc.stdout)
         except json.JSONDecodeError as exc:
             raise CompilerError(f"{self.describe()} printed no JSON: {exc}") from exc
+        except RecursionError:
+            raise CompilerError(f"{self.describe()}: its output nests deeper than "
+                                f"{DEEP_RECURSION_LIMIT:,} levels (an expression nested or "
+                                "chained that deep); not analysed") from None
+
+
+_ERROR_LINE_RE = re.compile(r"^\s*(?:[A-Z]\w*Error|Error|FATAL ERROR|Fatal error)\b.*")
+
+
+def _failure_detail(stderr: str, compiler: Compiler) -> str:
+    """The useful part of a crashed compiler's stderr: its error lines (not the stack
+    trace that follows them), with advice for solc-js's known memory limit."""
+    lines = stderr.strip().splitlines()
+    errors = [m.group().strip() for line in lines if (m := _ERROR_LINE_RE.match(line))]
+    detail = "; ".join(dict.fromkeys(errors)) if errors else " ".join(lines[-3:])
+    if compiler.kind == "solc-js" and "memory access out of bounds" in stderr:
+        detail += (" (solc-js's WebAssembly build cannot compile inputs over about 4 MB "
+                   f"at once; a native solc can: `solc-select install {compiler.version}` "
+                   "or --solc PATH)")
+    return detail or "no output"
 
 
 @lru_cache(maxsize=1)

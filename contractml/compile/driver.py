@@ -26,6 +26,7 @@ from pathlib import Path
 
 from contractml.compile import backends
 from contractml.compile.backends import Compiler
+from contractml.compile.deep import call_deep
 from contractml.compile.imports import SourceGraph, build_graph
 from contractml.compile.pragma import Constraint, PragmaError, choose_version, find_version_pragmas
 from contractml.compile.project import Project
@@ -47,7 +48,12 @@ class CompileOptions:
     offline: bool = False
     cache_dir: Path | None = None  # None: no cache
     jobs: int = 2
-    timeout: float | None = 600.0  # per solc invocation
+    #: Seconds one solc run may take; the front end allows this much per file it
+    #: analyses (see contractml.pipeline). None: no limit.
+    timeout: float | None = 600.0
+    #: Bytes of memory of its own (unique set size) one front-end process may use
+    #: before it is stopped and its files reported as failed. None: no limit.
+    analysis_memory: int | None = 2 * 1024 ** 3
 
 
 @dataclass
@@ -185,10 +191,10 @@ class _Cache:
                 raise OSError("missing")
             output_key = str(meta["output"])
             if output_key not in self._loaded:
-                self._loaded[output_key] = read_json(self._output_path(output_key),
-                                                     compressed=True)
+                self._loaded[output_key] = call_deep(
+                    read_json, self._output_path(output_key), compressed=True)
             return _restrict(self._loaded[output_key], closure)
-        except (OSError, ValueError, EOFError) as exc:
+        except (OSError, ValueError, EOFError, RecursionError) as exc:
             raise CompilerError(f"compile cache entry {key[:12]} is unreadable ({exc}); "
                                 "run again with --no-cache or delete it") from exc
 
@@ -198,7 +204,11 @@ class _Cache:
         if self.root is None or not keys:
             return
         output_key = hashlib.sha256("|".join(sorted(keys.values())).encode()).hexdigest()
-        write_json(self._output_path(output_key), unit.output, compressed=True)
+        try:
+            call_deep(write_json, self._output_path(output_key), unit.output,
+                      compressed=True)
+        except RecursionError:  # absurdly deep ASTs: analysed, just not cached
+            return
         for target, key in keys.items():
             write_json(self._meta_path(key), {"compiler": unit.compiler.kind,
                                                "compiler_path": str(unit.compiler.path),
@@ -307,6 +317,9 @@ def compile_project(project: Project, options: CompileOptions,
     missing_by_unit = defaultdict(list)
     for importer, import_path in graph.missing:
         missing_by_unit[importer].append(import_path)
+    refused_by_unit = defaultdict(list)
+    for importer, import_path in graph.refused:
+        refused_by_unit[importer].append(import_path)
 
     for path in project.targets:
         unit = project.unit_name(path)
@@ -316,8 +329,14 @@ def compile_project(project: Project, options: CompileOptions,
         closures[unit] = closure
         missing = [f"{imp} (imported by {src})" for src in closure
                    for imp in missing_by_unit.get(src, [])]
-        if missing:
-            outcome.error = "import not found: " + ", ".join(missing)
+        refused = [f"{imp} (imported by {src})" for src in closure
+                   for imp in refused_by_unit.get(src, [])]
+        if missing or refused:
+            outcome.error = "\n".join(
+                ([f"import not found: {', '.join(missing)}"] if missing else [])
+                + ([f"import outside the folders contractml may read, not read: "
+                    f"{', '.join(refused)} (name its folder with --remap PREFIX=FOLDER "
+                    "to allow it)"] if refused else []))
             continue
         if user_compiler is not None:
             version, error, outcome.warnings = user_compiler.version, None, []

@@ -97,6 +97,9 @@ class SourceGraph:
     texts: dict[str, str]
     #: (importer unit name, import path) pairs that lead to no file.
     missing: tuple[tuple[str, str], ...]
+    #: (importer unit name, import path) pairs that lead to a file outside the folders
+    #: the scan may read (see `may_read`); such files are never opened.
+    refused: tuple[tuple[str, str], ...] = ()
 
     def closure(self, unit_name: str) -> list[str]:
         """`unit_name` and everything it imports, transitively, in a stable order."""
@@ -123,12 +126,43 @@ def locate(unit_name: str, project: Project) -> Path | None:
     return None
 
 
+def repository_root(folder: Path) -> Path | None:
+    """The nearest folder at or above `folder` that holds `.git` (a work tree)."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+def may_read(path: Path, unit_name: str, project: Project) -> bool:
+    """Whether an import that resolved to `path` may be read.
+
+    Allowed: files under the root, its include paths (node_modules/, lib/) and the
+    remapping targets the user named (`--remap`). A relative import (or a project
+    remapping) that climbs above the root (`../`) may also reach a `.sol` file outside
+    it, which widens the root, but never beyond the git work tree around the root when
+    there is one. Symlinks count where they lead. Everything else (absolute paths,
+    non-Solidity files, places outside the repository) is refused unread.
+    """
+    real = path.resolve()
+    bases = [project.root, *project.include_paths]
+    if any(real.is_relative_to(base.resolve()) for base in bases):
+        return True
+    if any(real.is_relative_to(folder) for folder in project.trusted):
+        return True
+    if not unit_name.startswith("../") or real.suffix != ".sol":
+        return False
+    boundary = repository_root(project.root.resolve())
+    return boundary is None or real.is_relative_to(boundary)
+
+
 def build_graph(project: Project, targets: Iterable[Path]) -> SourceGraph:
-    """Read the targets and follow their imports."""
+    """Read the targets and follow their imports (only where `may_read` allows)."""
     files: dict[str, Path] = {}
     edges: dict[str, tuple[str, ...]] = {}
     texts: dict[str, str] = {}
     missing: list[tuple[str, str]] = []
+    refused: list[tuple[str, str]] = []
     queue = [(project.unit_name(t), t) for t in targets]
     while queue:
         unit, path = queue.pop()
@@ -146,7 +180,10 @@ def build_graph(project: Project, targets: Iterable[Path]) -> SourceGraph:
             found = locate(name, project)
             if found is None:
                 missing.append((unit, import_path))
+            elif not may_read(found, name, project):
+                refused.append((unit, import_path))
             else:
                 queue.append((name, found))
         edges[unit] = tuple(dict.fromkeys(resolved))
-    return SourceGraph(files=files, edges=edges, texts=texts, missing=tuple(missing))
+    return SourceGraph(files=files, edges=edges, texts=texts, missing=tuple(missing),
+                       refused=tuple(refused))

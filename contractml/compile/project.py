@@ -72,6 +72,9 @@ class Project:
     targets: tuple[Path, ...]
     #: Notices for the user (e.g. folders skipped).
     notices: tuple[str, ...] = field(default=())
+    #: Folders outside the root that the user named as remapping targets (`--remap`):
+    #: imports may be read from there (see contractml.compile.imports.may_read).
+    trusted: tuple[Path, ...] = field(default=())
 
     def unit_name(self, path: Path) -> str:
         """The solc source unit name of a file: its path relative to the root (posix), or
@@ -165,6 +168,11 @@ def _walk_sources(folder: Path, root: Path, kind: str, keep_tests: bool,
             rel_parts = sub.relative_to(root).parts if sub.is_relative_to(root) else ()
             if name in ALWAYS_SKIP_DIRS or name.startswith("."):
                 continue
+            if (not follow_symlinks and sub.is_symlink()
+                    and not sub.resolve().is_relative_to(root.resolve())):
+                skipped.append(f"{sub.relative_to(root).as_posix()}/ (symlink leading "
+                               "outside the root)")
+                continue
             if name in DEPENDENCY_DIRS and sub != folder:
                 continue
             if (kind != "plain" and not keep_tests and len(rel_parts) == 1
@@ -224,11 +232,15 @@ def discover(paths: Sequence[str | os.PathLike[str]], *, keep_tests: bool = Fals
             if skipped:
                 notices.append("skipped: " + ", ".join(skipped))
     remappings = read_remappings(root, kind)
-    remappings.extend(Remapping.parse(r) for r in extra_remappings)
+    named = [Remapping.parse(r) for r in extra_remappings]
+    remappings.extend(named)
+    trusted = tuple(dict.fromkeys(
+        (Path(r.target) if Path(r.target).is_absolute() else root / r.target).resolve()
+        for r in named if r.target))
     if kind == "foundry":
         remappings.extend(_foundry_auto_remappings(root, remappings))
     return Project(root=root, kind=kind, remappings=tuple(remappings),
                    include_paths=tuple(_include_paths(root, kind)),
                    targets=tuple(sorted(dict.fromkeys(targets))),
-                   notices=tuple(notices))
+                   notices=tuple(notices), trusted=trusted)
 

@@ -1,0 +1,84 @@
+"""The shipped default model scores graphs of a real compiled contract."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from contractml.compile.driver import CompileOptions
+from contractml.compile.project import discover
+from contractml.errors import ModelError
+from contractml.graph import schema
+from contractml.graph.builder import CodeGraph, function_graphs
+from contractml.model import CATEGORIES, DEFAULT_MODEL_DIR, checkpoint
+from contractml.pipeline import build
+from contractml.scoring import Scorer
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "reentrancy" / "Bank.sol"
+
+
+@pytest.fixture(scope="module")
+def scorer() -> Scorer:
+    return Scorer.load()
+
+
+@pytest.fixture(scope="module")
+def graphs(scorer: Scorer, tmp_path_factory: pytest.TempPathFactory) -> list[CodeGraph]:
+    cache = tmp_path_factory.mktemp("scoring-cache")
+    result = build(discover([EXAMPLE]), CompileOptions(cache_dir=cache), detectors=True)
+    records = [r.record for r in result.files if r.record is not None]
+    assert records, [r.error for r in result.files]
+    return function_graphs(records, with_detectors=True)
+
+
+def test_default_model_is_small_and_described(scorer: Scorer) -> None:
+    size = sum((DEFAULT_MODEL_DIR / f).stat().st_size
+               for f in (checkpoint.WEIGHTS, checkpoint.META))
+    assert size <= 10 * 1024 * 1024
+    info = scorer.info
+    assert info["sha256"] == checkpoint.sha256_file(DEFAULT_MODEL_DIR / checkpoint.WEIGHTS)
+    assert info["format"] == checkpoint.FORMAT_VERSION and info["name"] and info["created"]
+    for head in ("node", "function"):
+        assert set(scorer.thresholds[head]) == set(CATEGORIES)
+        assert all(0.0 <= t <= 1.0 for t in scorer.thresholds[head].values())
+
+
+def test_scores_a_real_contract(scorer: Scorer, graphs: list[CodeGraph]) -> None:
+    scores = scorer.score(graphs, batch_size=3)
+    assert len(scores) == len(graphs) > 3
+    for graph, score in zip(graphs, scores, strict=True):
+        assert score.node.dtype == np.float32 and score.function.dtype == np.float32
+        assert score.node.shape == (graph.num_nodes, len(CATEGORIES))
+        assert score.function.shape == (graph.num_functions, len(CATEGORIES))
+        assert ((score.node >= 0) & (score.node <= 1)).all()
+        assert ((score.function >= 0) & (score.function <= 1)).all()
+    # deterministic, and independent of how graphs are batched (up to rounding)
+    again = scorer.score(graphs, batch_size=64)
+    for a, b in zip(scores, again, strict=True):
+        np.testing.assert_allclose(a.node, b.node, atol=1e-5)
+        np.testing.assert_allclose(a.function, b.function, atol=1e-5)
+    repeat = scorer.score(graphs, batch_size=3)
+    for a, b in zip(scores, repeat, strict=True):
+        assert np.array_equal(a.node, b.node) and np.array_equal(a.function, b.function)
+
+
+def test_feature_width_is_checked(scorer: Scorer, graphs: list[CodeGraph]) -> None:
+    narrow = graphs[0].clone()
+    narrow.x = narrow.x[:, :len(schema.BASE_FEATURES)]
+    if scorer.with_detectors:
+        with pytest.raises(ModelError, match="detector features"):
+            scorer.score([narrow])
+    else:  # a base-feature model ignores the detector columns
+        wide = scorer.score([graphs[0]])[0]
+        assert np.array_equal(scorer.score([narrow])[0].node, wide.node)
+    odd = graphs[0].clone()
+    odd.x = odd.x[:, :-1]
+    with pytest.raises(ModelError):
+        scorer.score([odd])
+
+
+def test_missing_model_is_a_model_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="no model"):
+        Scorer.load(tmp_path / "absent")
