@@ -144,7 +144,7 @@ _SEVERITY_CHOICES = ("low", "medium", "high")
 @click.option("--max-file-size", type=click.IntRange(1), default=None, metavar="BYTES",
               help="Skip (and report) files larger than this (default: 10000000).")
 @click.option("--timeout", type=click.FloatRange(1.0), default=None, metavar="SECONDS",
-              help="Time limit for one compiler run (default: 600).")
+              help="Time limit per file for compiling and for analysis (default: 120).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress on stderr (default: only on a terminal with text output).")
 def scan_cmd(paths: tuple[str, ...], fmt: str | None, output: str | None, **flags: Any

@@ -12,6 +12,7 @@ import dataclasses
 import fnmatch
 import hashlib
 import json
+import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -133,6 +134,13 @@ class _FindingsCache:
                        compressed=False)
 
 
+def split_lines(text: str) -> list[str]:
+    """Lines as solc counts them (\\n, \\r\\n, \\r), unlike str.splitlines, which also
+    breaks at form feeds and Unicode separators."""
+    lines = re.split(r"\r\n|\r|\n", text)
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
 def _excerpt(lines: list[str], start: int, end: int) -> str:
     return "\n".join(lines[start - 1:end])
 
@@ -219,10 +227,12 @@ def scan(options: ScanOptions, progress: Callable[[str], None] | None = None,
     if project.targets:
         result = build(project, options.compile, progress=progress,
                        detectors=scorer.with_detectors, reuse=cache.has)
+        notices.extend(n for n in result.project.notices if n not in notices)
         project = result.project
         wanted = {report.outcome.unit_name for report in result.files if report.ok}
         for report in result.files:
             rel = report.outcome.unit_name
+            notices.extend(f"{rel}: {warning}" for warning in report.outcome.warnings)
             if not report.ok:
                 for warning in report.warnings:
                     notices.append(f"{rel}: {warning}")
@@ -238,7 +248,7 @@ def scan(options: ScanOptions, progress: Callable[[str], None] | None = None,
                 assert report.record is not None
                 if progress:
                     progress(f"scoring {rel}")
-                lines = read_source(report.outcome.path).splitlines()
+                lines = split_lines(read_source(report.outcome.path))
                 own = findings_for_records([report.record], scorer, {rel} & wanted,
                                            {rel: lines}, {})
                 warnings = list(report.warnings)
@@ -288,6 +298,6 @@ def explain(path: str, line: int, options: ScanOptions, category: str | None = N
     by_id = {n.id: n for n in function.nodes}
     explained = [ExplainedNode(by_id[int(graph.node_id[i])], scores.node[i])
                  for i in range(graph.num_nodes) if seed[i] and int(graph.node_id[i]) in by_id]
-    lines = read_source(report.outcome.path).splitlines()
+    lines = split_lines(read_source(report.outcome.path))
     return render_html(function, explained, list(scorer.categories), lines, category, line,
                        dict(scorer.thresholds["node"]))

@@ -104,9 +104,6 @@ def test_each_failure_in_every_format_and_the_rest_analysed(
     assert "Expected primary expression" in out
 
 
-@pytest.mark.xfail(strict=True, reason="scan.py passes on front-end warnings only "
-                   "(report.warnings), not the compile layer's (report.outcome.warnings), "
-                   "so the no-pragma warning is lost; fix in contractml/scan.py")
 def test_no_pragma_warning_reaches_the_report(project: Path, tiny_model: Path, cache: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_scan([str(project / "NoPragma.sol"), "--format", "json",

@@ -142,10 +142,6 @@ def test_relative_imports_may_climb_inside_the_repository(
     assert report["files_scanned"] == ["src/app/App.sol"]
 
 
-@pytest.mark.xfail(strict=True, reason="scan.py copies project.notices before build(); the "
-                   "compile layer's 'root widened to ...' notice (result.project.notices) "
-                   "never reaches the report. Fix in contractml/scan.py: take notices from "
-                   "result.project after build()")
 def test_widened_root_is_announced(layout: tuple[Path, Path], tiny_model: Path,
                                    cache: Path, capsys: pytest.CaptureFixture[str]) -> None:
     repo, _ = layout
