@@ -157,6 +157,7 @@ def scan_cmd(paths: tuple[str, ...], fmt: str | None, output: str | None, **flag
     """
     from contractml.scan_command import run_scan
 
+    _configure_logging(int(flags.get("verbose") or 0))
     code = run_scan(paths, fmt, output, flags)
     raise click.exceptions.Exit(code)
 

@@ -184,7 +184,7 @@ def findings_for_records(records: Sequence[FileRecord], scorer: Scorer, wanted: 
     """Score every function of `records`; findings in the files of `wanted` only."""
     from contractml.graph.builder import function_graphs
 
-    graphs = function_graphs(list(records), with_detectors=scorer.with_detectors)
+    graphs = function_graphs(list(records), with_detectors=scorer.needs_detectors)
     if not graphs:
         return []
     nodes = node_index(records)
@@ -226,7 +226,7 @@ def scan(options: ScanOptions, progress: Callable[[str], None] | None = None,
     scanned: list[str] = []
     if project.targets:
         result = build(project, options.compile, progress=progress,
-                       detectors=scorer.with_detectors, reuse=cache.has)
+                       detectors=scorer.needs_detectors, reuse=cache.has)
         notices.extend(n for n in result.project.notices if n not in notices)
         project = result.project
         wanted = {report.outcome.unit_name for report in result.files if report.ok}
@@ -280,7 +280,7 @@ def explain(path: str, line: int, options: ScanOptions, category: str | None = N
     scorer = scorer or Scorer.load(options.model)
     if category is not None and category not in scorer.categories:
         raise ConfigError(f"unknown category {category!r} (see `contractml rules`)")
-    result = build(project, options.compile, detectors=scorer.with_detectors)
+    result = build(project, options.compile, detectors=scorer.needs_detectors)
     report = result.files[0]
     if report.record is None:
         raise ConfigError(f"{path} could not be analysed ({report.stage}): {report.error}")
@@ -292,7 +292,7 @@ def explain(path: str, line: int, options: ScanOptions, category: str | None = N
         raise ConfigError(f"{path}:{line} is not inside an implemented function")
     function = min(candidates, key=lambda f: (f.span.end_line - f.span.start_line, f.id))
     index = FunctionIndex([record])
-    graph = build_graph(index, [function.id], scorer.with_detectors)
+    graph = build_graph(index, [function.id], scorer.needs_detectors)
     scores = scorer.score([graph])[0]
     seed = graph.seed.numpy()
     by_id = {n.id: n for n in function.nodes}

@@ -124,7 +124,7 @@ def postprocess(result: ScanResult, settings: Any) -> None:
 
         kept, dropped = filter_to_diff(result.findings, changed_lines(root, settings.diff_base))
         result.findings[:] = kept
-        result.notices.append(f"--diff-base {settings.diff_base}: {len(dropped)} finding(s) "
+        result.notices.append(f"--diff-base {settings.diff_base}: {dropped} finding(s) "
                               "on unchanged lines left out")
     categories = settings.categories
     if categories:

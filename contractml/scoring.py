@@ -67,12 +67,17 @@ class Scorer:
         return {head: dict(values) for head, values in self._checkpoint.thresholds.items()}
 
     @property
+    def needs_detectors(self) -> bool:
+        """Whether graphs must be built with Slither's detectors (for the network's
+        features or for the detector rules)."""
+        return self.with_detectors or bool(self.detector_rules)
+
+    @property
     def detector_rules(self) -> dict[str, dict[str, float]]:
         """{detector: {category: training precision}} (`contractml.detector_rules`) from
-        the model's JSON; empty when it has none or does not use detector features."""
+        the model's JSON; empty when it has none. The rules read the detector columns of
+        the graphs even when the network itself does not."""
         table = self._checkpoint.meta.get("detector_rules") or {}
-        if not self.with_detectors:
-            return {}
         ok = isinstance(table, dict) and all(
             isinstance(d, str) and isinstance(v, dict) and all(
                 c in CATEGORIES and isinstance(p, (int, float)) and 0 < p <= 1

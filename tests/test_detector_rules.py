@@ -11,7 +11,6 @@ import torch
 from contractml.detector_rules import estimate, firing, rule_scores
 from contractml.graph.builder import function_graphs
 from contractml.rules import CATEGORIES
-from tests.conftest import build_dir
 
 VAULT = Path(__file__).parent / "fixtures" / "scan" / "project" / "Vault.sol"
 CALL_LINE = 16  # the call before the balance is zeroed

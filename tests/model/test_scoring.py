@@ -82,3 +82,16 @@ def test_feature_width_is_checked(scorer: Scorer, graphs: list[CodeGraph]) -> No
 def test_missing_model_is_a_model_error(tmp_path: Path) -> None:
     with pytest.raises(ModelError, match="no model"):
         Scorer.load(tmp_path / "absent")
+
+
+def test_ablation_model_at_the_repo_root(graphs: list[CodeGraph]) -> None:
+    """The other half of the detector ablation ships beside the default for the evaluator."""
+    default = Scorer.load()
+    other_dir = Path(__file__).parents[2] / "models" / (
+        "no-detectors" if default.with_detectors else "with-detectors")
+    other = Scorer.load(other_dir)
+    assert other.with_detectors != default.with_detectors
+    size = sum((other_dir / f).stat().st_size for f in (checkpoint.WEIGHTS, checkpoint.META))
+    assert size <= 10 * 1024 * 1024
+    for graph, score in zip(graphs, other.score(graphs), strict=True):
+        assert score.node.shape == (graph.num_nodes, len(CATEGORIES))

@@ -1,0 +1,135 @@
+"""Train the scorer on the dataset's `train` split, stop/calibrate/threshold on `val`, and
+write a checkpoint (model.safetensors + model.json), a JSON log of epochs and a
+training-curve PNG.
+
+    .venv/bin/python scripts/train.py --out DIR [--hparams FILE] [--seed N]
+        [--no-detectors] [--max-minutes M] [--data DIR] [--log-dir DIR]
+
+The `test` split (SmartBugs curated) is never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def load_split(data: Path, split: str, with_detectors: bool) -> list:
+    """One split's graphs; refuses stores without detector features when they are asked."""
+    from datasets import store
+
+    manifest = json.loads((data / "manifest.json").read_text(encoding="utf-8"))
+    if with_detectors and not manifest.get("with_detectors"):
+        raise SystemExit(f"{data}: the datasets were built without detector features; "
+                         "rebuild them or pass --no-detectors")
+    return store.load(data / split)
+
+
+def data_fingerprint(data: Path, splits: list[str]) -> dict:
+    out = {"dir": str(data), "manifest_sha256": _sha256(data / "manifest.json"),
+           "splits": {}}
+    for split in splits:
+        out["splits"][split] = {suffix.lstrip("."): _sha256((data / split).with_suffix(suffix))
+                                for suffix in (".safetensors", ".json")}
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    from datasets.build import default_out
+
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, required=True, help="checkpoint folder")
+    parser.add_argument("--hparams", type=Path, default=None,
+                        help="hyperparameters JSON (default: contractml/model/hparams.json)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--no-detectors", action="store_true",
+                        help="train on the base features only (first columns of x)")
+    parser.add_argument("--max-minutes", type=float, default=None,
+                        help="wall-clock budget for the epochs (default: hparams max_minutes)")
+    parser.add_argument("--max-epochs", type=int, default=None)
+    parser.add_argument("--train-subset", type=int, default=None,
+                        help="use only the first N training graphs (smoke runs)")
+    parser.add_argument("--data", type=Path, default=None,
+                        help="dataset folder (default: ~/.cache/contractml/datasets/v1)")
+    parser.add_argument("--log-dir", type=Path, default=None,
+                        help="where training_log.json and training_curve.png go "
+                             "(default: --out)")
+    parser.add_argument("--name", default=None, help="model name stored in model.json")
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args(argv)
+
+    import torch
+
+    from contractml.model import HPARAMS_PATH, checkpoint
+    from contractml.model.training import plot_history, train
+
+    torch.set_num_threads(args.threads)
+    started = time.perf_counter()
+    hparams_path = args.hparams or HPARAMS_PATH
+    hparams = json.loads(hparams_path.read_text(encoding="utf-8"))
+    if args.max_epochs is not None:
+        hparams["max_epochs"] = args.max_epochs
+    with_detectors = not args.no_detectors
+    data = args.data or default_out()
+    train_graphs = load_split(data, "train", with_detectors)
+    if args.train_subset is not None:
+        train_graphs = train_graphs[:args.train_subset]
+    val_graphs = load_split(data, "val", with_detectors)
+    print(f"loaded {len(train_graphs)} train, {len(val_graphs)} val graphs in "
+          f"{time.perf_counter() - started:.1f}s", file=sys.stderr)
+
+    result = train(train_graphs, val_graphs, hparams, seed=args.seed,
+                   with_detectors=with_detectors, max_minutes=args.max_minutes,
+                   log=lambda message: print(message, file=sys.stderr, flush=True))
+    name = args.name or ("contractml-gnn-" + ("detectors" if with_detectors else "base"))
+    meta = checkpoint.CheckpointMeta(
+        name=name, with_detectors=with_detectors, net=result.net, hparams=result.hparams,
+        calibration=result.calibration, thresholds=result.thresholds,
+        data=data_fingerprint(data, ["train", "val"]),
+        metrics={"val": result.metrics, "best_epoch": result.best_epoch,
+                 "epochs_run": len(result.history), "stopped": result.stopped,
+                 "train_seconds": round(result.seconds, 1),
+                 "train_graphs": len(train_graphs), "val_graphs": len(val_graphs)},
+        seed=args.seed)
+    checkpoint.save(args.out, result.model, meta)
+    log_dir = args.log_dir or args.out
+    log_dir.mkdir(parents=True, exist_ok=True)
+    wall = time.perf_counter() - started
+    log = {"command": " ".join(["scripts/train.py", *(argv if argv is not None
+                                                      else sys.argv[1:])]),
+           "name": name, "seed": args.seed, "with_detectors": with_detectors,
+           "hparams": result.hparams, "epochs": result.history,
+           "best_epoch": result.best_epoch, "stopped": result.stopped,
+           "train_seconds": round(result.seconds, 1), "wall_seconds": round(wall, 1),
+           "threads": args.threads, "pos_weight": result.extra.get("pos_weight"),
+           "val": result.metrics}
+    (log_dir / "training_log.json").write_text(json.dumps(log, indent=1) + "\n",
+                                               encoding="utf-8")
+    plot_history(result.history, log_dir / "training_curve.png",
+                 title=f"{name} ({result.net['arch']}), seed {args.seed}")
+    size = sum((args.out / f).stat().st_size for f in (checkpoint.WEIGHTS, checkpoint.META))
+    print(f"wrote {args.out} ({size / 1e6:.2f} MB) in {wall:.0f}s; best epoch "
+          f"{result.best_epoch}; val node macro F1 {result.metrics['node']['macro_f1']:.3f}, "
+          f"function macro F1 {result.metrics['function']['macro_f1']:.3f}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
