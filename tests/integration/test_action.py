@@ -1,5 +1,5 @@
 """The composite GitHub Action (`action.yml`): a lint of the action and of the workflows
-in docs/ci-integration.md, and its Scan, Outputs and Apply fail-on steps run locally
+in README.md, and its Scan, Outputs and Apply fail-on steps run locally
 with bash, as the runner would, on a copy of examples/.
 
 Setup steps (setup-python, pip install) are not run: this checkout's `contractml` (the
@@ -23,7 +23,7 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[2]
 ACTION = REPO / "action.yml"
-DOCS = REPO / "docs" / "ci-integration.md"
+DOCS = REPO / "README.md"
 SARIF_SCHEMA = Path("/work/shared/schemas/sarif-schema-2.1.0.json")
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40}$")
 VERSION_COMMENT = re.compile(r"#\s*v\d+(\.\d+){0,2}\b")
@@ -68,7 +68,7 @@ def test_every_uses_is_pinned_to_a_commit_sha() -> None:
     texts = [("action.yml", ACTION.read_text(encoding="utf-8"))]
     texts += [(f"{DOCS.name} workflow {i}", text)
               for i, (text, _) in enumerate(docs_workflows(), 1)]
-    assert len(texts) >= 3, "docs/ci-integration.md should hold the two workflows"
+    assert len(texts) >= 3, "README.md should hold the two workflows"
     seen = 0
     for where, text in texts:
         for line in uses_lines(text):
