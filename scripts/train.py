@@ -11,7 +11,6 @@ The `test` split (SmartBugs curated) is never read.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 import time
@@ -23,11 +22,9 @@ if str(ROOT) not in sys.path:
 
 
 def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+    from contractml.model.checkpoint import sha256_file
+
+    return sha256_file(path)
 
 
 def load_split(data: Path, split: str, with_detectors: bool) -> list:
