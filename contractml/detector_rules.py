@@ -56,6 +56,20 @@ def estimate(graphs: Iterable[object], categories: Sequence[str],
     return table
 
 
+def validated(table: object, categories: Sequence[str]) -> dict[str, dict[str, float]]:
+    """A model JSON's `detector_rules`, checked; ValueError when malformed."""
+    if table is None:
+        return {}
+    ok = isinstance(table, dict) and all(
+        isinstance(d, str) and isinstance(v, dict) and all(
+            c in categories and isinstance(p, (int, float)) and 0 < p <= 1
+            for c, p in v.items()) for d, v in table.items())
+    if not ok:
+        raise ValueError("detector_rules must map detector names to "
+                         "{category: precision in (0, 1]}")
+    return {d: {c: float(p) for c, p in v.items()} for d, v in table.items()}
+
+
 def rule_scores(graph: object, table: Mapping[str, Mapping[str, float]],
                 categories: Sequence[str]) -> np.ndarray:
     """[N, C]: per statement and category, the best precision of a rule firing there

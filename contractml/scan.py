@@ -178,34 +178,38 @@ def _finding(region: Region, records: Mapping[tuple[str, int], Any], lines: list
         explanation=explanation, recommendation=rule.recommendation, evidence=evidence)
 
 
-def findings_for_records(records: Sequence[FileRecord], scorer: Scorer, wanted: set[str],
-                         sources: Mapping[str, list[str]], severity: Mapping[str, str]
-                         ) -> list[Finding]:
-    """Score every function of `records`; findings in the files of `wanted` only."""
+def findings_for_files(items: Sequence[tuple[FileRecord, str, list[str]]], scorer: Scorer
+                       ) -> list[list[Finding]]:
+    """Per (record, its file, its lines): the findings in that file from that record's
+    own function graphs. Graphs of every file are scored in one batched call; each file's
+    findings depend on its own record only (so cached and fresh results agree)."""
     from contractml.graph.builder import function_graphs
 
-    graphs = function_graphs(list(records), with_detectors=scorer.needs_detectors)
-    if not graphs:
-        return []
-    nodes = node_index(records)
+    per_file = [function_graphs([record], with_detectors=scorer.needs_detectors)
+                for record, _, _ in items]
+    every = [graph for graphs in per_file for graph in graphs]
+    scores = iter(scorer.score(every) if every else [])
     thresholds = Thresholds(node=scorer.thresholds["node"], function=scorer.thresholds["function"])
     table = scorer.detector_rules
-    regions: list[Region] = []
-    for graph, scores in zip(graphs, scorer.score(graphs), strict=True):
-        rules = rule_scores(graph, table, scorer.categories) if table else None
-        regions.extend(regions_for_graph(graph, scores.node, scores.function, thresholds,
-                                         scorer.categories, nodes, rule_scores=rules))
-    out = []
-    for region in dedupe(r for r in regions if r.file in wanted):
-        out.append(_finding(region, nodes, sources.get(region.file, []), severity, table))
+    out: list[list[Finding]] = []
+    for (record, rel, lines), graphs in zip(items, per_file, strict=True):
+        nodes = node_index([record])
+        regions: list[Region] = []
+        for graph in graphs:
+            score = next(scores)
+            rules = rule_scores(graph, table, scorer.categories) if table else None
+            regions.extend(regions_for_graph(graph, score.node, score.function, thresholds,
+                                             scorer.categories, nodes, rule_scores=rules))
+        out.append([_finding(region, nodes, lines, {}, table)
+                    for region in dedupe(r for r in regions if r.file == rel)])
     return out
 
 
 def scan(options: ScanOptions, progress: Callable[[str], None] | None = None,
          scorer: Scorer | None = None) -> ScanResult:
     """Scan the options' paths. Raises ConfigError when no .sol file is there."""
+    from contractml.model.handle import ModelHandle
     from contractml.pipeline import build
-    from contractml.scoring import Scorer
 
     started = time.perf_counter()
     project = discover(list(options.paths), keep_tests=options.include_tests,
@@ -215,12 +219,13 @@ def scan(options: ScanOptions, progress: Callable[[str], None] | None = None,
         raise ConfigError(f"no .sol files found under {', '.join(options.paths)}")
     project, failures, notices = select_targets(project, options)
     notices = [*project.notices, *notices]
-    scorer = scorer or Scorer.load(options.model)
+    scorer = scorer or ModelHandle(options.model)  # type: ignore[assignment]
     # no local paths in reports: they must be the same on every machine
     info = {k: v for k, v in scorer.info.items() if k != "path"}
+    # everything that shapes findings: weights, calibration, thresholds, rules
     model_key = hashlib.sha256(json.dumps(
-        [info.get("sha256", ""), scorer.thresholds, scorer.detector_rules],
-        sort_keys=True).encode()).hexdigest()
+        [info.get("sha256", ""), getattr(scorer, "meta", None), scorer.thresholds,
+         scorer.detector_rules], sort_keys=True, default=str).encode()).hexdigest()
     cache = _FindingsCache(options.compile.cache_dir, model_key)
     findings: list[Finding] = []
     scanned: list[str] = []
@@ -229,7 +234,8 @@ def scan(options: ScanOptions, progress: Callable[[str], None] | None = None,
                        detectors=scorer.needs_detectors, reuse=cache.has)
         notices.extend(n for n in result.project.notices if n not in notices)
         project = result.project
-        wanted = {report.outcome.unit_name for report in result.files if report.ok}
+        pending: list[tuple[FileRecord, str, list[str], str | None, list[str]]] = []
+        later: dict[str, list[str]] = {}  # a file's analysis warnings, in file order
         for report in result.files:
             rel = report.outcome.unit_name
             notices.extend(f"{rel}: {warning}" for warning in report.outcome.warnings)
@@ -243,18 +249,22 @@ def scan(options: ScanOptions, progress: Callable[[str], None] | None = None,
             cached = cache.get(report.outcome.cache_key) if report.reused else None
             if cached is not None:
                 findings.extend(Finding.from_dict(f) for f in cached["findings"])
-                warnings = [str(w) for w in cached["warnings"]]
-            else:
-                assert report.record is not None
-                if progress:
-                    progress(f"scoring {rel}")
-                lines = split_lines(read_source(report.outcome.path))
-                own = findings_for_records([report.record], scorer, {rel} & wanted,
-                                           {rel: lines}, {})
-                warnings = list(report.warnings)
-                cache.put(report.outcome.cache_key, [f.to_dict() for f in own], warnings)
+                later[rel] = [f"{rel}: {w}" for w in cached["warnings"]]
+                continue
+            assert report.record is not None
+            pending.append((report.record, rel, split_lines(read_source(report.outcome.path)),
+                            report.outcome.cache_key, list(report.warnings)))
+        if pending:
+            if progress:
+                progress(f"scoring {len(pending)} file(s)")
+            fresh = findings_for_files([(r, rel, lines) for r, rel, lines, _, _ in pending],
+                                       scorer)
+            for (_, rel, _, key, warnings), own in zip(pending, fresh, strict=True):
+                cache.put(key, [f.to_dict() for f in own], warnings)
                 findings.extend(own)
-            notices.extend(f"{rel}: {warning}" for warning in warnings)
+                later[rel] = [f"{rel}: {w}" for w in warnings]
+        for report in result.files:
+            notices.extend(later.get(report.outcome.unit_name, []))
     for finding in findings:
         if finding.category in options.severity:
             finding.severity = options.severity[finding.category]
@@ -270,14 +280,14 @@ def explain(path: str, line: int, options: ScanOptions, category: str | None = N
     """The HTML page of `contractml explain` for the function around `path:line`."""
     from contractml.explain import ExplainedNode, render_html
     from contractml.graph.builder import FunctionIndex, build_graph
+    from contractml.model.handle import ModelHandle
     from contractml.pipeline import build
-    from contractml.scoring import Scorer
 
     target = Path(path)
     if not target.is_file():
         raise ConfigError(f"{path}: no such file")
     project = discover([str(target)], extra_remappings=options.remappings)
-    scorer = scorer or Scorer.load(options.model)
+    scorer = scorer or ModelHandle(options.model)  # type: ignore[assignment]
     if category is not None and category not in scorer.categories:
         raise ConfigError(f"unknown category {category!r} (see `contractml rules`)")
     result = build(project, options.compile, detectors=scorer.needs_detectors)

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from contractml.detector_rules import validated
 from contractml.errors import ModelError
 from contractml.graph import schema
 from contractml.graph.builder import CodeGraph
@@ -77,15 +78,10 @@ class Scorer:
         """{detector: {category: training precision}} (`contractml.detector_rules`) from
         the model's JSON; empty when it has none. The rules read the detector columns of
         the graphs even when the network itself does not."""
-        table = self._checkpoint.meta.get("detector_rules") or {}
-        ok = isinstance(table, dict) and all(
-            isinstance(d, str) and isinstance(v, dict) and all(
-                c in CATEGORIES and isinstance(p, (int, float)) and 0 < p <= 1
-                for c, p in v.items()) for d, v in table.items())
-        if not ok:
-            raise ModelError(f"{self._checkpoint.path}: detector_rules in the model's JSON "
-                             "must map detector names to {category: precision in (0, 1]}.")
-        return {d: {c: float(p) for c, p in v.items()} for d, v in table.items()}
+        try:
+            return validated(self._checkpoint.meta.get("detector_rules"), CATEGORIES)
+        except ValueError as exc:
+            raise ModelError(f"{self._checkpoint.path}: {exc}.") from None
 
     @property
     def info(self) -> dict[str, Any]:

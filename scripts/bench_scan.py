@@ -227,6 +227,21 @@ class ScanRun:
     serious: int | None
     failed: int | None
     stages: list[tuple[float, str]]
+    model: str = ""
+
+
+def model_json_digest(extra: list[str]) -> str:
+    """SHA-256 of the model.json in use (thresholds and rules live there, not in the
+    weights), so that a model replaced during the benchmark shows in the report."""
+    import hashlib
+
+    folder = REPO / "contractml" / "model" / "default"
+    if "--model" in extra[:-1]:
+        folder = Path(extra[extra.index("--model") + 1])
+    try:
+        return hashlib.sha256((folder / "model.json").read_bytes()).hexdigest()
+    except OSError:
+        return "?"
 
 
 def contractml_once(label: str, target: Path, cache: Path, work: Path, jobs: int,
@@ -236,13 +251,20 @@ def contractml_once(label: str, target: Path, cache: Path, work: Path, jobs: int
     cmd = [str(VENV_BIN / "contractml"), "scan", str(target), "--format", "sarif",
            "-o", str(out), "--fail-on", "none", "--offline", "--jobs", str(jobs), "-v",
            *extra]
+    digest = model_json_digest(extra)
     m = measure(cmd, cwd=work, env={**env, "CONTRACTML_CACHE_DIR": str(cache)},
                 keep_stderr=True)
+    if model_json_digest(extra) != digest:
+        digest += " (replaced during the run)"
     (work / f"{label.replace(' ', '-')}.log").write_text(
         "".join(f"{t:8.2f} {line}\n" for t, line in m.stderr))
     findings = serious = failed = None
+    model = f"model.json {digest[:12]}"
     try:
         run = json.loads(out.read_text())["runs"][0]
+        info = run.get("properties", {}).get("model", {})
+        model = (f"{info.get('name', '?')} (weights {str(info.get('sha256', '?'))[:12]}, "
+                 + model + ")")
         results = [r for r in run.get("results", []) if not r.get("suppressions")]
         findings = len(results)
         serious = sum(r.get("level") in SERIOUS_LEVELS for r in results)
@@ -251,7 +273,7 @@ def contractml_once(label: str, target: Path, cache: Path, work: Path, jobs: int
     except (OSError, ValueError, KeyError, IndexError):
         pass
     return ScanRun(label, m.seconds, m.largest_mb, m.tree_mb, m.rc, findings, serious,
-                   failed, m.stderr)
+                   failed, m.stderr, model)
 
 
 # --------------------------------------------------------------------------- corpora
@@ -423,6 +445,12 @@ def table(res: Results) -> list[str]:
                 "`slither`)", res.slither)
     slither_row("Slither on the changed file alone", res.slither_changed)
     lines.append("")
+    models = list(dict.fromkeys(r.model for r in res.cold + res.warm + res.changed))
+    if models:
+        lines.append("contractml model: " + "; then ".join(f"`{m}`" for m in models)
+                     + (" (the model was replaced between runs: findings differ)"
+                        if len(models) > 1 else "") + ".")
+        lines.append("")
     if res.slither:
         lines.append("Slither's compile share (solc-js inside its runs): "
                      f"{_secs([r.compile_seconds for r in res.slither])} s.")

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-#: Finding categories in the order of the model's output columns. The same tuple as
-#: `datasets.labels.CATEGORIES` (a test checks); kept here because `datasets` is not
-#: part of the installed package.
-CATEGORIES: tuple[str, ...] = (
-    "reentrancy", "unchecked-call", "access-control", "arithmetic", "time-manipulation",
-    "bad-randomness", "denial-of-service", "front-running", "unsafe-delegatecall",
-)
+from contractml.rules import CATEGORIES as _CATEGORIES
+
+#: Finding categories in the order of the model's output columns: the taxonomy's one
+#: declarative source, `contractml.rules`.
+CATEGORIES: tuple[str, ...] = _CATEGORIES
 
 #: The model shipped inside the package, used when no model is named.
 DEFAULT_MODEL_DIR = Path(__file__).parent / "default"

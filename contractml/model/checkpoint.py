@@ -168,6 +168,14 @@ def read_meta(path: Path) -> dict[str, Any]:
 def load(path: Path) -> Checkpoint:
     """Load and verify a checkpoint (see the module docstring); `ModelError` if anything
     does not match."""
+    weights, meta_path = _paths(path)
+    meta = verify(path)
+    return Checkpoint(model=_build(meta, weights, meta_path), meta=meta, path=path)
+
+
+def verify(path: Path) -> dict[str, Any]:
+    """Every check of `load` that needs no torch (files, safetensors header, SHA-256,
+    schema, vocabulary, categories, tables); the checkpoint's JSON."""
     from contractml.graph import schema
 
     weights, meta_path = _paths(path)
@@ -197,7 +205,7 @@ def load(path: Path) -> Checkpoint:
             if not isinstance(entry, dict) or set(entry) != set(CATEGORIES):
                 raise ModelError(f"{meta_path}: {table} for the {head} head does not cover "
                                  "every category.")
-    return Checkpoint(model=_build(meta, weights, meta_path), meta=meta, path=path)
+    return meta
 
 
 def _build(meta: dict[str, Any], weights: Path, meta_path: Path) -> Any:
