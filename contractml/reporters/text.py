@@ -56,10 +56,7 @@ def _finding(console: Console, finding: Finding) -> None:
         console.print(row, soft_wrap=True)
 
     if finding.explanation:
-        row = Text("    ")
-        row.append("why:", style="bold")
-        row.append(f" {finding.explanation}")
-        console.print(row, soft_wrap=True)
+        _labelled(console, "why:", "bold", finding.explanation)
     for evidence in finding.evidence:
         lines = (f"line {evidence.line}" if evidence.end_line <= evidence.line
                  else f"lines {evidence.line}-{evidence.end_line}")
@@ -68,10 +65,7 @@ def _finding(console: Console, finding: Finding) -> None:
         row.append(f" (score {evidence.score:.2f})", style="dim")
         console.print(row, soft_wrap=True)
     if finding.recommendation:
-        row = Text("    ")
-        row.append("fix:", style="bold green")
-        row.append(f" {finding.recommendation}")
-        console.print(row, soft_wrap=True)
+        _labelled(console, "fix:", "bold green", finding.recommendation)
     console.print(soft_wrap=True)
 
 
@@ -126,3 +120,11 @@ def render(result: ScanResult, *, color: bool = False, show_suppressed: bool = F
     console.print(Text(summary_line(result, show_time=show_time), style=counts_style),
                   soft_wrap=True)
     return buffer.getvalue()
+
+
+def _labelled(console: Console, label: str, style: str, text: str) -> None:
+    """An indented `label: text` line, the label styled."""
+    row = Text("    ")
+    row.append(label, style=style)
+    row.append(f" {text}")
+    console.print(row, soft_wrap=True)
