@@ -38,7 +38,7 @@ from contractml.errors import CompilerError, NoCompilerError
 LOG = logging.getLogger(__name__)
 
 #: Bump when the standard-JSON request or the cached layout changes.
-COMPILE_CACHE_VERSION = 2
+COMPILE_CACHE_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -217,8 +217,12 @@ class _Cache:
                                                "output": output_key}, compressed=False)
 
 
-def cache_key(version: Version, closure: Sequence[str], graph: SourceGraph) -> str:
-    digest = hashlib.sha256(f"contractml-compile-{COMPILE_CACHE_VERSION}|{version}".encode())
+def cache_key(version: Version, target: str, closure: Sequence[str], graph: SourceGraph
+              ) -> str:
+    """A target's key: the compiler, the target itself (files that import each other share
+    a closure, not a record) and the content of every file of its closure."""
+    digest = hashlib.sha256(
+        f"contractml-compile-{COMPILE_CACHE_VERSION}|{version}|target={target}".encode())
     for unit in sorted(closure):
         digest.update(f"|{unit}={text_hash(graph.texts[unit])}".encode())
     return digest.hexdigest()
@@ -348,7 +352,7 @@ def compile_project(project: Project, options: CompileOptions,
         assert version is not None
         outcome.version = version
         outcome.pragma = planner.pragma_text(closure)
-        outcome.cache_key = cache_key(version, closure, graph)
+        outcome.cache_key = cache_key(version, unit, closure, graph)
         cached = cache.get(outcome.cache_key)
         output: dict | None = None
         if cached is not None and not (output_needed and not output_needed(outcome.cache_key)):
