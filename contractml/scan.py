@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from contractml import __version__
 from contractml.compile.driver import CompileOptions
@@ -28,10 +28,8 @@ from contractml.diskcache import read_json, write_json
 from contractml.errors import ConfigError
 from contractml.findings import Evidence, FileFailure, Finding, ScanResult
 from contractml.localize import Region, Thresholds, dedupe, node_index, reason, regions_for_graph
+from contractml.model.handle import ModelHandle
 from contractml.records import FileRecord
-
-if TYPE_CHECKING:
-    from contractml.scoring import Scorer
 
 #: Bump when regions or findings are computed differently (part of the findings cache key).
 FINDINGS_CACHE_VERSION = 1
@@ -146,8 +144,7 @@ def _excerpt(lines: list[str], start: int, end: int) -> str:
 
 
 def _finding(region: Region, records: Mapping[tuple[str, int], Any], lines: list[str],
-             severity: Mapping[str, str], detector_table: Mapping[str, Mapping[str, float]]
-             ) -> Finding:
+             detector_table: Mapping[str, Mapping[str, float]]) -> Finding:
     from contractml.rules import rule_for
 
     rule = rule_for(region.category)
@@ -169,7 +166,7 @@ def _finding(region: Region, records: Mapping[tuple[str, int], Any], lines: list
         end_column = len(lines[region.end_line - 1])
     return Finding(
         category=region.category, rule_id=rule.id,
-        severity=severity.get(region.category, rule.severity),
+        severity=rule.severity,
         confidence=round(region.score, 4), file=region.file,
         start_line=region.start_line, start_column=max(1, region.start_column),
         end_line=region.end_line, end_column=max(1, end_column),
@@ -178,7 +175,7 @@ def _finding(region: Region, records: Mapping[tuple[str, int], Any], lines: list
         explanation=explanation, recommendation=rule.recommendation, evidence=evidence)
 
 
-def findings_for_files(items: Sequence[tuple[FileRecord, str, list[str]]], scorer: Scorer
+def findings_for_files(items: Sequence[tuple[FileRecord, str, list[str]]], scorer: ModelHandle
                        ) -> list[list[Finding]]:
     """Per (record, its file, its lines): the findings in that file from that record's
     own function graphs. Graphs of every file are scored in one batched call; each file's
@@ -200,15 +197,14 @@ def findings_for_files(items: Sequence[tuple[FileRecord, str, list[str]]], score
             rules = rule_scores(graph, table, scorer.categories) if table else None
             regions.extend(regions_for_graph(graph, score.node, score.function, thresholds,
                                              scorer.categories, nodes, rule_scores=rules))
-        out.append([_finding(region, nodes, lines, {}, table)
+        out.append([_finding(region, nodes, lines, table)
                     for region in dedupe(r for r in regions if r.file == rel)])
     return out
 
 
 def scan(options: ScanOptions, progress: Callable[[str], None] | None = None,
-         scorer: Scorer | None = None) -> ScanResult:
+         scorer: ModelHandle | None = None) -> ScanResult:
     """Scan the options' paths. Raises ConfigError when no .sol file is there."""
-    from contractml.model.handle import ModelHandle
     from contractml.pipeline import build
 
     started = time.perf_counter()
@@ -219,13 +215,11 @@ def scan(options: ScanOptions, progress: Callable[[str], None] | None = None,
         raise ConfigError(f"no .sol files found under {', '.join(options.paths)}")
     project, failures, notices = select_targets(project, options)
     notices = [*project.notices, *notices]
-    scorer = scorer or ModelHandle(options.model)  # type: ignore[assignment]
+    scorer = scorer or ModelHandle(options.model)
     # no local paths in reports: they must be the same on every machine
     info = {k: v for k, v in scorer.info.items() if k != "path"}
-    # everything that shapes findings: weights, calibration, thresholds, rules
-    model_key = hashlib.sha256(json.dumps(
-        [info.get("sha256", ""), getattr(scorer, "meta", None), scorer.thresholds,
-         scorer.detector_rules], sort_keys=True, default=str).encode()).hexdigest()
+    # the model's JSON pins the weights' hash and holds calibration, thresholds and rules
+    model_key = hashlib.sha256(json.dumps(scorer.meta, sort_keys=True).encode()).hexdigest()
     cache = _FindingsCache(options.compile.cache_dir, model_key)
     findings: list[Finding] = []
     scanned: list[str] = []
@@ -276,18 +270,17 @@ def scan(options: ScanOptions, progress: Callable[[str], None] | None = None,
 
 
 def explain(path: str, line: int, options: ScanOptions, category: str | None = None,
-            scorer: Scorer | None = None) -> str:
+            scorer: ModelHandle | None = None) -> str:
     """The HTML page of `contractml explain` for the function around `path:line`."""
     from contractml.explain import ExplainedNode, render_html
     from contractml.graph.builder import FunctionIndex, build_graph
-    from contractml.model.handle import ModelHandle
     from contractml.pipeline import build
 
     target = Path(path)
     if not target.is_file():
         raise ConfigError(f"{path}: no such file")
     project = discover([str(target)], extra_remappings=options.remappings)
-    scorer = scorer or ModelHandle(options.model)  # type: ignore[assignment]
+    scorer = scorer or ModelHandle(options.model)
     if category is not None and category not in scorer.categories:
         raise ConfigError(f"unknown category {category!r} (see `contractml rules`)")
     result = build(project, options.compile, detectors=scorer.needs_detectors)

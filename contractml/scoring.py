@@ -21,7 +21,6 @@ from typing import Any
 import numpy as np
 import torch
 
-from contractml.detector_rules import validated
 from contractml.errors import ModelError
 from contractml.graph import schema
 from contractml.graph.builder import CodeGraph
@@ -68,28 +67,8 @@ class Scorer:
         return {head: dict(values) for head, values in self._checkpoint.thresholds.items()}
 
     @property
-    def needs_detectors(self) -> bool:
-        """Whether graphs must be built with Slither's detectors (for the network's
-        features or for the detector rules)."""
-        return self.with_detectors or bool(self.detector_rules)
-
-    @property
-    def detector_rules(self) -> dict[str, dict[str, float]]:
-        """{detector: {category: training precision}} (`contractml.detector_rules`) from
-        the model's JSON; empty when it has none. The rules read the detector columns of
-        the graphs even when the network itself does not."""
-        try:
-            return validated(self._checkpoint.meta.get("detector_rules"), CATEGORIES)
-        except ValueError as exc:
-            raise ModelError(f"{self._checkpoint.path}: {exc}.") from None
-
-    @property
     def info(self) -> dict[str, Any]:
-        meta = self._checkpoint.meta
-        return {"name": meta.get("name") or self._checkpoint.path.name,
-                "sha256": meta["weights_sha256"], "format": meta["format"],
-                "created": meta.get("created", ""), "with_detectors": self.with_detectors,
-                "path": str(self._checkpoint.path)}
+        return checkpoint.describe(self._checkpoint.meta, self._checkpoint.path)
 
     def score(self, graphs: Sequence[CodeGraph], batch_size: int = 64) -> list[GraphScores]:
         """Calibrated probabilities for every node and function of every graph."""

@@ -559,7 +559,7 @@ def slither_scores(graph: CodeGraph, categories: Sequence[str] = CATEGORIES) -> 
 
 
 def model_scores(scorer: Any, graphs: Sequence[CodeGraph]) -> list[Scores]:
-    """Calibrated scores from a `contractml.scoring.Scorer` (it drops the detector
+    """Calibrated scores from a `contractml.model.handle.ModelHandle` (it drops the detector
     columns itself for a model trained without them), plus the detector rules' scores
     (`contractml.detector_rules`) when the model carries rules, exactly as the scan
     uses them."""

@@ -74,12 +74,12 @@ def _load_scorer(path: str | None) -> Any:
     from contractml.errors import ContractmlError
 
     try:
-        from contractml.scoring import Scorer
+        from contractml.model.handle import ModelHandle
     except ImportError as exc:
-        raise SystemExit(f"evaluate: error: contractml.scoring is not available ({exc}); "
+        raise SystemExit(f"evaluate: error: contractml.model is not available ({exc}); "
                          "use --no-model for Slither alone") from None
     try:
-        return Scorer.load(Path(path) if path else None)
+        return ModelHandle(Path(path) if path else None)
     except ContractmlError as exc:
         raise SystemExit(f"evaluate: error: {exc.message}") from None
 

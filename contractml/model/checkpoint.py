@@ -165,6 +165,13 @@ def read_meta(path: Path) -> dict[str, Any]:
     return meta
 
 
+def describe(meta: dict[str, Any], path: Path) -> dict[str, Any]:
+    """What reports say about a model: name, weights hash, format, creation, features."""
+    return {"name": meta.get("name") or path.name, "sha256": meta["weights_sha256"],
+            "format": meta["format"], "created": meta.get("created", ""),
+            "with_detectors": bool(meta["with_detectors"]), "path": str(path)}
+
+
 def load(path: Path) -> Checkpoint:
     """Load and verify a checkpoint (see the module docstring); `ModelError` if anything
     does not match."""

@@ -1,5 +1,8 @@
 """A model known from its verified files, without torch; the network loads on first use.
 
+This is the model as `contractml scan` and the evaluator use it: the network
+(`contractml.scoring.Scorer`) plus what its JSON adds (thresholds, detector rules).
+
 `contractml scan` needs the model's facts (hash, thresholds, detector rules, whether it
 reads detector features) before anything else, but needs the network only for files whose
 findings are not cached. Importing torch and torch_geometric costs seconds, so a warm
@@ -53,10 +56,7 @@ class ModelHandle:
 
     @property
     def info(self) -> dict[str, Any]:
-        meta = self.meta
-        return {"name": meta.get("name") or self.path.name, "sha256": meta["weights_sha256"],
-                "format": meta["format"], "created": meta.get("created", ""),
-                "with_detectors": self.with_detectors, "path": str(self.path)}
+        return checkpoint.describe(self.meta, self.path)
 
     def score(self, graphs: Sequence[Any], batch_size: int = 64) -> list[Any]:
         """`contractml.scoring.Scorer.score`, loading the network the first time."""
