@@ -155,16 +155,15 @@ def exit_code(result: ScanResult, settings: Any) -> int:
 
 def render(result: ScanResult, fmt: str, settings: Any,
            output_is_terminal: bool = False) -> str:
-    from contractml.reporters import json_report, markdown, sarif, text
+    """The report, with the options each format takes from the settings."""
+    from contractml import reporters
     from contractml.rules import effective_rules
 
-    if fmt == "json":
-        return json_report.render(result)
-    if fmt == "sarif":
-        return sarif.render(result, rules=effective_rules(settings.severity))
-    if fmt == "markdown":
-        return markdown.render(result, fail_on=settings.fail_on)
-    return text.render(result, color=output_is_terminal)
+    options: dict[str, Any] = {
+        "json": {}, "sarif": {"rules": effective_rules(settings.severity)},
+        "markdown": {"fail_on": settings.fail_on},
+        "text": {"color": output_is_terminal}}.get(fmt, {})
+    return reporters.render(result, fmt, **options)
 
 
 def _to_terminal(output: str | None) -> bool:
