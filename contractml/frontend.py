@@ -151,9 +151,10 @@ class FrontendResult:
 
 
 def analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None = None,
-            detectors: bool = False) -> FrontendResult:
+            detectors: bool | frozenset[str] = False) -> FrontendResult:
     """Run Slither over one compiled unit and return records for the targets. With
-    `detectors`, every Slither detector runs too and each node records which reported it.
+    `detectors` True every Slither detector runs too, with a set of detector names
+    (their `--detect` arguments) those only; each node records which of them reported it.
 
     Runs with a large stack and recursion limit (deeply nested expressions); input nested
     deeper still ends in a `FrontendError`.
@@ -167,7 +168,7 @@ def analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None = None
 
 
 def _analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None,
-             detectors: bool) -> FrontendResult:
+             detectors: bool | frozenset[str]) -> FrontendResult:
     start = time.perf_counter()
     wanted = list(targets if targets is not None else unit.targets)
     unit.output  # noqa: B018 - a cached output that cannot be read fails here, clearly
@@ -178,7 +179,10 @@ def _analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None,
         raise FrontendError(f"Slither could not parse the compiler output: "
                             f"{type(exc).__name__}: {exc}".rstrip(": "),
                             culprit=_culprit(exc)) from exc
-    hits = _detector_hits(slither) if detectors else {}
+    if detectors is True:
+        hits = _detector_hits(slither, None)
+    else:
+        hits = _detector_hits(slither, detectors) if detectors else {}
     slither_seconds = time.perf_counter() - start
     by_path: dict[str, list[Contract]] = {}
     for compilation_unit in slither.compilation_units:
@@ -262,14 +266,16 @@ def _span(obj: Any, where: _Where) -> Span:
 _Hits = dict[tuple[str, str, int], set[str]]
 
 
-def _detector_hits(slither: Slither) -> _Hits:
-    """Run all of Slither's detectors; index their node-level results."""
+def _detector_hits(slither: Slither, names: frozenset[str] | None) -> _Hits:
+    """Run Slither's detectors (all, or those with these arguments); index their
+    node-level results."""
     from slither.detectors import all_detectors
     from slither.detectors.abstract_detector import AbstractDetector
 
     for name in sorted(dir(all_detectors)):
         obj = getattr(all_detectors, name)
-        if isinstance(obj, type) and issubclass(obj, AbstractDetector):
+        if (isinstance(obj, type) and issubclass(obj, AbstractDetector)
+                and (names is None or obj.ARGUMENT in names)):
             slither.register_detector(obj)
     hits: _Hits = {}
     for results in slither.run_detectors():

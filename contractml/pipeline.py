@@ -67,10 +67,12 @@ def _slither_version() -> str:
 
 
 class _RecordCache:
-    def __init__(self, root: Path | None, detectors: bool) -> None:
+    def __init__(self, root: Path | None, detectors: bool | frozenset[str]) -> None:
         self.root = root / "frontend" if root else None
+        which = ",".join(sorted(detectors)) if isinstance(detectors, frozenset) else (
+            str(int(detectors)))
         self._salt = (f"records-{RECORDS_VERSION}|slither-{_slither_version()}"
-                      f"|detectors-{int(detectors)}")
+                      f"|detectors-{which}")
 
     def _path(self, key: str) -> Path:
         assert self.root is not None
@@ -98,17 +100,38 @@ class _RecordCache:
 
 
 def build(project: Project, options: CompileOptions,
-          progress: Callable[[str], None] | None = None, detectors: bool = False,
-          reuse: Callable[[str], bool] | None = None) -> BuildResult:
-    """Compile and parse every target. With `detectors`, Slither's detectors run too and
-    their node-level hits land in the records (the model's optional feature block).
+          progress: Callable[[str], None] | None = None,
+          detectors: bool | frozenset[str] = False,
+          reuse: Callable[[str], bool] | None = None,
+          on_work: Callable[[], None] | None = None) -> BuildResult:
+    """Compile and parse every target. With `detectors`, Slither's detectors (True: all;
+    a set: those named) run too and their node-level hits land in the records (the
+    model's optional feature block, and the model's detector rules).
 
     `reuse(cache_key)` says the caller already has results for a compiled file with that
     key (e.g. cached findings): its record is then neither loaded nor made, as long as
-    the record cache still holds it (so warnings are kept), and the report is `reused`."""
+    the record cache still holds it (so warnings are kept), and the report is `reused`.
+
+    `on_work()` is called once, as soon as some file is known to need compiling or
+    Slither (before either starts), so that the caller can start slow preparations
+    of its own alongside."""
     cache = _RecordCache(options.cache_dir, detectors)
+    told = False
+
+    def work() -> None:
+        nonlocal told
+        if on_work is not None and not told:
+            told = True
+            on_work()
+
+    def output_needed(key: str) -> bool:
+        if cache.has(key):
+            return False
+        work()
+        return True
+
     run = compile_project(project, options, progress=progress,
-                          output_needed=lambda key: not cache.has(key))
+                          output_needed=output_needed, before_compiling=work)
     project = run.project  # the compile layer may have widened the root
     reports = {o.unit_name: FileReport(outcome=o) for o in run.outcomes}
     for report in reports.values():
@@ -132,6 +155,7 @@ def build(project: Project, options: CompileOptions,
                 report.warnings.extend(cached[1])
             else:
                 todo.append(target)
+                work()
         for chunk in _chunks(unit, todo) if todo else []:
             part = unit if len(chunk) == len(unit.targets) else unit.subset(chunk)
             jobs.append((part, chunk))
@@ -189,7 +213,7 @@ def _chunks(unit: CompiledUnit, targets: list[str]) -> list[list[str]]:
 
 def _analyse(unit: CompiledUnit, targets: list[str], root: Path,
              reports: dict[str, FileReport], cache: _RecordCache,
-             options: CompileOptions, detectors: bool = False) -> float:
+             options: CompileOptions, detectors: bool | frozenset[str] = False) -> float:
     """Slither over the whole unit; if it fails, over each target's closure alone, and
     then over solc's legacy AST, which Slither parses with a separate reader. Returns
     the seconds Slither itself took."""
@@ -238,7 +262,7 @@ def _can_fork() -> bool:
 #: The jobs a forked worker reads by index (inherited memory: the compiled units are
 #: never pickled; only each chunk's records travel back).
 _WORKER_JOBS: list[tuple[CompiledUnit, list[str], Path, dict[str, FileReport],
-                         _RecordCache, CompileOptions, bool]] = []
+                         _RecordCache, CompileOptions, bool | frozenset[str]]] = []
 
 #: How often the parent checks its workers' time and memory.
 POLL_SECONDS = 0.2
@@ -289,7 +313,7 @@ class _Running:
 
 def _analyse_in_workers(jobs: list[tuple[CompiledUnit, list[str]]], root: Path,
                         reports: dict[str, FileReport], cache: _RecordCache,
-                        options: CompileOptions, detectors: bool) -> float:
+                        options: CompileOptions, detectors: bool | frozenset[str]) -> float:
     """Each chunk in a forked process, `options.jobs` at a time (Slither is pure Python
     and single-threaded). A process that runs past its time limit (`options.timeout` per
     file of its chunk), uses more than `options.analysis_memory` of its own, or dies, is

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import hashlib
-import json
 import re
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -202,6 +201,12 @@ def findings_for_files(items: Sequence[tuple[FileRecord, str, list[str]]], score
     return out
 
 
+def _findings_for_files(scorer: ModelHandle,
+                        items: Sequence[tuple[FileRecord, str, list[str]]]
+                        ) -> list[list[Finding]]:
+    return findings_for_files(items, scorer)
+
+
 def scan(options: ScanOptions, progress: Callable[[str], None] | None = None,
          scorer: ModelHandle | None = None) -> ScanResult:
     """Scan the options' paths. Raises ConfigError when no .sol file is there."""
@@ -218,14 +223,13 @@ def scan(options: ScanOptions, progress: Callable[[str], None] | None = None,
     scorer = scorer or ModelHandle(options.model)
     # no local paths in reports: they must be the same on every machine
     info = {k: v for k, v in scorer.info.items() if k != "path"}
-    # the model's JSON pins the weights' hash and holds calibration, thresholds and rules
-    model_key = hashlib.sha256(json.dumps(scorer.meta, sort_keys=True).encode()).hexdigest()
-    cache = _FindingsCache(options.compile.cache_dir, model_key)
+    cache = _FindingsCache(options.compile.cache_dir, scorer.key)
     findings: list[Finding] = []
     scanned: list[str] = []
     if project.targets:
+        # files to score: start the scoring process, so that torch loads meanwhile
         result = build(project, options.compile, progress=progress,
-                       detectors=scorer.needs_detectors, reuse=cache.has)
+                       detectors=scorer.detectors, reuse=cache.has, on_work=scorer.prepare)
         notices.extend(n for n in result.project.notices if n not in notices)
         project = result.project
         pending: list[tuple[FileRecord, str, list[str], str | None, list[str]]] = []
@@ -251,8 +255,10 @@ def scan(options: ScanOptions, progress: Callable[[str], None] | None = None,
         if pending:
             if progress:
                 progress(f"scoring {len(pending)} file(s)")
-            fresh = findings_for_files([(r, rel, lines) for r, rel, lines, _, _ in pending],
-                                       scorer)
+            fresh, lost = scorer.call(_findings_for_files,
+                                      [(r, rel, lines) for r, rel, lines, _, _ in pending])
+            if lost:
+                notices.append(lost)
             for (_, rel, _, key, warnings), own in zip(pending, fresh, strict=True):
                 cache.put(key, [f.to_dict() for f in own], warnings)
                 findings.extend(own)
@@ -283,7 +289,7 @@ def explain(path: str, line: int, options: ScanOptions, category: str | None = N
     scorer = scorer or ModelHandle(options.model)
     if category is not None and category not in scorer.categories:
         raise ConfigError(f"unknown category {category!r} (see `contractml rules`)")
-    result = build(project, options.compile, detectors=scorer.needs_detectors)
+    result = build(project, options.compile, detectors=scorer.detectors)
     report = result.files[0]
     if report.record is None:
         raise ConfigError(f"{path} could not be analysed ({report.stage}): {report.error}")

@@ -54,3 +54,46 @@ def test_files_that_import_each_other_keep_their_own_records(tmp_path: Path) -> 
         assert records["A.sol"].file == "A.sol" and records["B.sol"].file == "B.sol"
         assert [c.name for c in records["A.sol"].contracts] == ["A"]
     assert all(f.frontend_cached for f in result.files)
+
+
+def test_a_detector_set_runs_those_detectors_only(tmp_path: Path) -> None:
+    """A model without detector features needs only its rules' detectors: those run,
+    and they find on each statement what they find when every detector runs."""
+    root = write_sources(tmp_path / "p", {"c0.sol": _TEMPLATE.format(n=0)})
+    project = discover([root])
+    every = build(project, CompileOptions(cache_dir=tmp_path / "a", jobs=1), detectors=True)
+    wanted = frozenset({"reentrancy-eth", "reentrancy-no-eth", "unchecked-send"})
+    some = build(project, CompileOptions(cache_dir=tmp_path / "a", jobs=1), detectors=wanted)
+    assert not some.files[0].frontend_cached  # a different detector set is another entry
+
+    def hits(result: object) -> dict[tuple[str, int], set[str]]:
+        record = result.files[0].record  # type: ignore[attr-defined]
+        return {(f.id, n.id): set(n.detectors) for c in record.contracts
+                for f in c.functions for n in f.nodes}
+
+    full, subset = hits(every), hits(some)
+    assert any("reentrancy-eth" in d for d in full.values())  # the test can fail
+    assert any(d - wanted for d in full.values())  # other detectors fired too
+    assert subset == {key: d & wanted for key, d in full.items()}
+
+
+def test_on_work_is_called_before_compiling_and_never_on_a_warm_run(tmp_path: Path) -> None:
+    root = write_sources(tmp_path / "p", {"c0.sol": _TEMPLATE.format(n=0)})
+    project = discover([root])
+    options = CompileOptions(cache_dir=tmp_path / "c", jobs=1)
+    events: list[str] = []
+
+    def progress(message: str) -> None:
+        events.append(message.split()[0])
+
+    build(project, options, progress=progress, on_work=lambda: events.append("work"))
+    assert events.count("work") == 1
+    assert events.index("work") < events.index("compiling")
+    events.clear()
+    warm = build(project, options, progress=progress, on_work=lambda: events.append("work"))
+    assert warm.files[0].frontend_cached and "work" not in events
+    # the compile output is cached but not the record: Slither must run, so work is due
+    for stale in (tmp_path / "c" / "frontend").rglob("*.json.gz"):
+        stale.unlink()
+    build(project, options, on_work=lambda: events.append("work"))
+    assert events == ["work"]

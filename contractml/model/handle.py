@@ -13,13 +13,22 @@ categories) happens here up front, so a bad model is refused before compiling.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from contractml.detector_rules import validated
 from contractml.errors import ModelError
 from contractml.model import CATEGORIES, DEFAULT_MODEL_DIR, checkpoint
+from contractml.model.process import ProcessLost, ScoringProcess
+
+T = TypeVar("T")
+
+#: Scoring processes by model key: one per model for the life of this process (a test
+#: session scans many times with the same model).
+_PROCESSES: dict[str, ScoringProcess] = {}
 
 
 class ModelHandle:
@@ -55,13 +64,46 @@ class ModelHandle:
         return self.with_detectors or bool(self._rules)
 
     @property
+    def detectors(self) -> bool | frozenset[str]:
+        """The Slither detectors a scan must run: all when the network reads their
+        features, else only those the rules name (a fraction of Slither's time)."""
+        return True if self.with_detectors else frozenset(self._rules)
+
+    @property
+    def key(self) -> str:
+        """SHA-256 of the model's JSON, which pins the weights' hash and holds the
+        calibration, thresholds and rules: equal keys score alike."""
+        return hashlib.sha256(json.dumps(self.meta, sort_keys=True).encode()).hexdigest()
+
+    @property
     def info(self) -> dict[str, Any]:
         return checkpoint.describe(self.meta, self.path)
 
-    def score(self, graphs: Sequence[Any], batch_size: int = 64) -> list[Any]:
-        """`contractml.scoring.Scorer.score`, loading the network the first time."""
+    def load(self) -> None:
+        """Load the network in this process now (imports torch)."""
         if self._scorer is None:
             from contractml.scoring import Scorer
 
             self._scorer = Scorer.load(self.path)
+
+    def score(self, graphs: Sequence[Any], batch_size: int = 64) -> list[Any]:
+        """`contractml.scoring.Scorer.score`, loading the network the first time."""
+        self.load()
         return self._scorer.score(graphs, batch_size=batch_size)
+
+    def prepare(self) -> None:
+        """Start the scoring process now, unless it runs already (see
+        `contractml.model.process`): its imports then overlap the caller's work."""
+        process = _PROCESSES.get(self.key)
+        if process is None or not process.alive:
+            _PROCESSES[self.key] = ScoringProcess(self.path)
+
+    def call(self, fn: Callable[..., T], *args: Any) -> tuple[T, str | None]:
+        """`fn(handle, *args)` in the scoring process, started if need be; and a notice
+        when that process was lost and `fn` ran here instead (same result, slower)."""
+        self.prepare()
+        try:
+            return _PROCESSES[self.key].call(fn, *args), None
+        except ProcessLost as exc:
+            del _PROCESSES[self.key]
+            return fn(self, *args), f"{exc}; scored in the main process instead"

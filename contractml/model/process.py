@@ -1,0 +1,92 @@
+"""The network in a process of its own, started before it is needed.
+
+Importing torch and torch_geometric and loading the network take seconds (2.4 s for the
+imports alone on the benchmark machine, docs/benchmarks/scan.md), while a scan of one
+changed file spends about as long in solc and Slither, on one core. `contractml scan`
+therefore starts this process as soon as it knows that some file will need scoring: the
+import runs on another core while solc and Slither work, and the records are sent here
+to be scored when they are ready.
+
+The process is started with `spawn` (a fresh interpreter: nothing of the parent's
+threads or locks), is a daemon (it ends with the scan), ignores Ctrl-C (the scan
+handles it), and runs one call at a time: `call(fn, *args)` runs `fn(handle, *args)`
+there, where `handle` is that process's own verified `ModelHandle` of the same folder.
+This module does not import torch.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+class ProcessLost(Exception):
+    """The scoring process ended before answering (killed, out of memory, crashed)."""
+
+
+class ScoringProcess:
+    def __init__(self, model_path: Path) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._connection, child_end = context.Pipe()
+        self._process = context.Process(target=_serve, args=(str(model_path), child_end),
+                                        name="contractml-scoring", daemon=True)
+        self._process.start()
+        child_end.close()
+
+    def call(self, fn: Callable[..., T], *args: Any) -> T:
+        """`fn(handle, *args)` in the scoring process; its exception is raised here."""
+        try:
+            self._connection.send((fn, args))
+            status, value = self._connection.recv()
+        except (EOFError, OSError) as exc:
+            self.close()
+            raise ProcessLost(f"the scoring process ended unexpectedly (exit code "
+                              f"{self._process.exitcode})") from exc
+        if status == "error":
+            raise value
+        return value  # type: ignore[no-any-return]
+
+    @property
+    def alive(self) -> bool:
+        return self._process.is_alive()
+
+    def close(self) -> None:
+        self._connection.close()
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+
+
+def _serve(model_path: str, connection: Connection) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from contractml.model.handle import ModelHandle
+
+    handle: ModelHandle | None = None
+    failure: BaseException | None = None
+    try:
+        handle = ModelHandle(Path(model_path))
+        handle.load()
+    except Exception as exc:  # noqa: BLE001 - sent back with the first call
+        failure = exc
+    while True:
+        try:
+            fn, args = connection.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            if handle is None:
+                assert failure is not None
+                raise failure
+            answer: tuple[str, Any] = ("ok", fn(handle, *args))
+        except Exception as exc:  # noqa: BLE001 - raised again in the caller
+            answer = ("error", exc)
+        try:
+            connection.send(answer)
+        except Exception as exc:  # noqa: BLE001 - an answer that cannot be pickled
+            connection.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
