@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from contractml import __version__
+from contractml.config import MAX_ANALYSIS_MEMORY, MIN_ANALYSIS_MEMORY
 from contractml.errors import ContractmlError, ExitCode
 
 
@@ -145,6 +146,10 @@ _SEVERITY_CHOICES = ("low", "medium", "high")
               help="Skip (and report) files larger than this (default: 10000000).")
 @click.option("--timeout", type=click.FloatRange(1.0), default=None, metavar="SECONDS",
               help="Time limit per file for compiling and for analysis (default: 120).")
+@click.option("--analysis-memory", type=click.IntRange(MIN_ANALYSIS_MEMORY, MAX_ANALYSIS_MEMORY),
+              default=None, metavar="MIB",
+              help="Memory cap of each Slither process, in MiB (default: 2048); a file "
+                   "over it is reported, not analysed.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress on stderr (default: only on a terminal with text output).")
 def scan_cmd(paths: tuple[str, ...], fmt: str | None, output: str | None, **flags: Any

@@ -62,6 +62,7 @@ class ScanSettings:
     include_tests: bool = False
     max_file_size: int = 10_000_000  # bytes
     timeout: float = 120.0  # seconds per file
+    analysis_memory: int = 2048  # MiB of its own memory per analysis process
     model: Path | None = None  # None: the bundled model
     severity: Mapping[str, str] = field(default_factory=dict)  # category -> level
     # Command line only (not config keys):
@@ -70,13 +71,16 @@ class ScanSettings:
     config_file: Path | None = None  # the file the values came from, if any
 
 
+#: Bounds of `analysis-memory` (MiB): Slither needs some 100 MiB for a small file.
+MIN_ANALYSIS_MEMORY, MAX_ANALYSIS_MEMORY = 128, 1024 * 1024
+
 #: Config keys (kebab-case, as in the file) -> ScanSettings field.
 CONFIG_KEYS: dict[str, str] = {
     name: name.replace("-", "_") for name in (
         "format", "output", "fail-on", "min-severity", "min-confidence", "include",
         "exclude", "categories", "exit-zero", "baseline", "warn-unused-ignores", "jobs",
         "offline", "solc", "solc-version", "remappings", "include-tests", "max-file-size",
-        "timeout", "model", "severity",
+        "timeout", "analysis-memory", "model", "severity",
     )
 }
 _PATH_KEYS = frozenset({"output", "baseline", "solc", "model", "write_baseline"})
@@ -130,6 +134,12 @@ def _check(key: str, value: Any, base: Path | None) -> Any:
         need(isinstance(value, int) and not isinstance(value, bool), "an integer (bytes)")
         if value <= 0:
             raise ValueError(f"expected a positive number of bytes, got {value!r}")
+        return value
+    if key == "analysis_memory":
+        need(isinstance(value, int) and not isinstance(value, bool), "an integer (MiB)")
+        if not MIN_ANALYSIS_MEMORY <= value <= MAX_ANALYSIS_MEMORY:
+            raise ValueError(f"expected an integer from {MIN_ANALYSIS_MEMORY} to "
+                             f"{MAX_ANALYSIS_MEMORY} (MiB), got {value!r}")
         return value
     if key == "timeout":
         need(isinstance(value, (int, float)) and not isinstance(value, bool),

@@ -72,7 +72,8 @@ def run_scan(paths: Sequence[str], fmt: str | None, output: str | None,
             solc_version=settings.solc_version,
             offline=bool(settings.offline),
             cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
-            jobs=settings.jobs, timeout=settings.timeout),
+            jobs=settings.jobs, timeout=settings.timeout,
+            analysis_memory=settings.analysis_memory * 2 ** 20),
         model=Path(settings.model) if settings.model else None,
         severity=dict(settings.severity or {}))
     progress, status = _progress(show_progress, verbose, fmt)

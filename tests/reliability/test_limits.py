@@ -18,8 +18,7 @@ import pytest
 
 from contractml.compile.driver import CompileOptions, compile_project
 from contractml.compile.project import discover
-from contractml.pipeline import build
-from tests.conftest import reports_by_unit, write_sources
+from tests.conftest import write_sources
 from tests.reliability.conftest import VAULT, failures_of, run_scan, sarif_notifications
 
 #: solc 0.8.37 parses 237 nested parentheses and refuses 238.
@@ -94,14 +93,19 @@ def test_ten_thousand_node_function_stops_at_the_time_limit(
                for r in json.loads(out)["runs"][0]["results"])
 
 
-def test_analysis_memory_is_capped(big_function: Path, cache: Path) -> None:
-    """The same function under a 300 MiB cap on the analysis process's own memory: the
-    process is stopped and the file reported (the time limit is only a backstop)."""
-    options = CompileOptions(cache_dir=cache, offline=True, timeout=240,
-                             analysis_memory=300 * 2 ** 20)
-    report = reports_by_unit(build(discover([big_function]), options))["Big.sol"]
-    assert not report.ok and report.stage == "frontend"
-    assert report.error is not None and "more than 300 MiB of memory" in report.error
+def test_analysis_memory_is_capped(big_function: Path, tiny_model: Path, cache: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """The same function under `--analysis-memory 300` (MiB of the analysis process's
+    own memory): the process is stopped and the file reported (the time limit is only a
+    backstop); the other file is scanned."""
+    code, out, err = run_scan([str(big_function), "--analysis-memory", "300", "--timeout",
+                               "240", "--format", "json", "--fail-on", "none"],
+                              model=tiny_model, cache=cache, capsys=capsys)
+    assert code == 0, err
+    failure = failures_of(out)["Big.sol"]
+    assert failure["stage"] == "analyse"
+    assert "more than 300 MiB of memory" in failure["message"]
+    assert json.loads(out)["files_scanned"] == ["Vault.sol"]
 
 
 def test_size_cap_skips_with_a_notice(tmp_path: Path, tiny_model: Path, cache: Path,

@@ -39,6 +39,7 @@ remappings = ["@oz/=lib/openzeppelin-contracts/"]
 include-tests = true
 max-file-size = 500000
 timeout = 30
+analysis-memory = 4096
 model = "models/custom"
 
 [severity]
@@ -65,7 +66,8 @@ def test_contractml_toml_every_key(tmp_path: Path) -> None:
         baseline=tmp_path / ".contractml-baseline.json", warn_unused_ignores=True, jobs=4,
         offline=True, solc=Path("/usr/bin/solc"), solc_version="0.8.26",
         remappings=("@oz/=lib/openzeppelin-contracts/",), include_tests=True,
-        max_file_size=500000, timeout=30.0, model=tmp_path / "models/custom",
+        max_file_size=500000, timeout=30.0, analysis_memory=4096,
+        model=tmp_path / "models/custom",
         severity={"time-manipulation": "medium"}, config_file=config)
     assert isinstance(settings.timeout, float)
     assert set(CONFIG_KEYS) == {line.split(" =")[0] for line in FULL.strip().splitlines()
@@ -137,6 +139,8 @@ def test_unknown_keys_warn(tmp_path: Path) -> None:
     ("max-file-size = -1", "max-file-size"),
     ("timeout = 0", "timeout"),
     ('timeout = nan', "timeout"),
+    ("analysis-memory = 64", "analysis-memory"),
+    ("analysis-memory = 1.5", "analysis-memory"),
     ('model = ""', "model"),
     ('severity = "high"', "severity"),
     ('severity = { reentrancy = "critical" }', "severity"),
