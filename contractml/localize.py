@@ -90,8 +90,9 @@ class Thresholds:
 def _node_lines(node: NodeRecord) -> tuple[int, int] | None:
     if node.type == "ENTRY_POINT":
         return node.span.start_line, node.span.start_line
-    if node.type in STATEMENT_TYPES:
-        return node.span.start_line, node.span.end_line
+    if node.type in STATEMENT_TYPES:  # a longer statement: its first lines
+        return node.span.start_line, min(node.span.end_line,
+                                         node.span.start_line + MAX_REGION_LINES - 1)
     return None
 
 

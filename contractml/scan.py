@@ -30,8 +30,9 @@ from contractml.localize import Region, Thresholds, dedupe, node_index, reason, 
 from contractml.model.handle import ModelHandle
 from contractml.records import FileRecord
 
-#: Bump when regions or findings are computed differently (part of the findings cache key).
-FINDINGS_CACHE_VERSION = 1
+#: Bump when regions or findings are computed differently (part of the findings cache key,
+#: with the release: a new contractml never reads an older one's findings).
+FINDINGS_CACHE_VERSION = 2
 
 #: Files larger than this are skipped with a notice unless configured otherwise.
 DEFAULT_MAX_FILE_SIZE = 10_000_000
@@ -99,7 +100,7 @@ class _FindingsCache:
 
     def __init__(self, root: Path | None, model_sha: str) -> None:
         self.root = root / "findings" if root else None
-        self.salt = f"v{FINDINGS_CACHE_VERSION}|model-{model_sha}"
+        self.salt = f"v{FINDINGS_CACHE_VERSION}|contractml-{__version__}|model-{model_sha}"
         self._memo: dict[str, dict[str, Any] | None] = {}
 
     def _path(self, key: str) -> Path:

@@ -214,3 +214,51 @@ def test_explain_writes_a_page(project: Path, cache: Path, tmp_path: Path,
     assert "<svg" in html and "Vault.withdraw" in html and "reentrancy" in html
     assert main(["explain", f"{project / 'Vault.sol'}:2", "--cache-dir", str(cache)]) == 2
     assert "not inside" in capsys.readouterr().err
+
+
+LONG_STATEMENT = """// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.0;
+
+contract Splitter {
+    mapping(address => uint256) public owed;
+
+    function deposit(address who) external payable {
+        owed[who] += msg.value;
+    }
+
+    function pay(address payable who) external {
+        uint256 amount = owed[who];
+        owed[who] = 0;
+        who.send(
+            amount
+                + 0
+                + 0
+                + 0
+                + 0
+                + 0
+                + 0
+                + 0
+                + 0
+                + 0
+                + 0
+        );
+    }
+}
+"""
+
+
+def test_a_statement_over_ten_lines_gives_a_region_of_ten(tmp_path: Path, cache: Path,
+                                                          capsys: pytest.CaptureFixture[str]
+                                                          ) -> None:
+    """A finding's region is at most 10 lines, even on a 14-line statement: it covers
+    the statement's first 10 lines, to the end of the last."""
+    (tmp_path / "Splitter.sol").write_text(LONG_STATEMENT, encoding="utf-8")
+    code, out, _ = scan([str(tmp_path), "--format", "json", "--fail-on", "none"], cache,
+                        capsys)
+    assert code == 0
+    findings = json.loads(out)["findings"]
+    assert all(f["end_line"] - f["start_line"] < 10 for f in findings)
+    sends = [f for f in findings if f["category"] == "unchecked-call" and f["start_line"] == 14]
+    assert len(sends) == 1, out
+    assert sends[0]["end_line"] == 23
+    assert sends[0]["excerpt"].count("\n") == 9
