@@ -446,29 +446,61 @@ def _compile(paths: Sequence[Path]) -> dict[Path, FileRecord | str]:
 def smartbugs_corpus() -> Corpus:
     """SmartBugs curated, one file at a time as `datasets.build` makes the test split:
     `function_graphs([record], with_detectors=True)`."""
+    from datasets import smartbugs
+
+    return _per_file_corpus("smartbugs", [(f.id, f.path) for f in smartbugs.load()])
+
+
+def _per_file_corpus(name: str, files: Sequence[tuple[str, Path]]) -> Corpus:
+    """(file id, path) pairs compiled together, each file's graphs from its own record."""
     from contractml.graph.builder import function_graphs
     from contractml.localize import node_index
     from contractml.records import FileRecord
-    from datasets import smartbugs
 
-    files = smartbugs.load()
-    compiled = _compile([f.path for f in files])
-    corpus = Corpus("smartbugs", [f.id for f in files], [], {}, {})
-    for f in files:
-        corpus.paths[f.id] = f.path
-        record = compiled.get(f.path.resolve())
+    compiled = _compile([path for _, path in files])
+    corpus = Corpus(name, [file_id for file_id, _ in files], [], {}, {})
+    for file_id, path in files:
+        corpus.paths[file_id] = path
+        record = compiled.get(path.resolve())
         if not isinstance(record, FileRecord):
-            corpus.failures[f.id] = record or "not compiled"
+            corpus.failures[file_id] = record or "not compiled"
             continue
-        if not f.id.endswith("/" + record.file):
-            corpus.failures[f.id] = f"the front end returned the record of {record.file}"
+        if not file_id.endswith("/" + record.file) and file_id != record.file:
+            corpus.failures[file_id] = f"the front end returned the record of {record.file}"
             continue
         for graph in function_graphs([record], with_detectors=True):
-            graph.source_id = f.id
+            graph.source_id = file_id
             corpus.graphs.append(graph)
         corpus.nodes.update(node_index([record]))
-        corpus.file_ids[record.file] = f.id
+        corpus.file_ids[record.file] = file_id
     return corpus
+
+
+# --------------------------------------------------------------------------------------
+# The project's own hand-labelled development set (datasets/devset/)
+# --------------------------------------------------------------------------------------
+
+DEVSET = Path(__file__).resolve().parent / "devset"
+
+
+def devset_truth(root: Path = DEVSET) -> dict[str, dict[str, list[list[int]]]]:
+    """`labels.json` of the development set: file id (its path there) -> category ->
+    vulnerabilities (lists of lines); every file has an entry, clean ones empty."""
+    entries = json.loads((root / "labels.json").read_text(encoding="utf-8"))
+    truth: dict[str, dict[str, list[list[int]]]] = {}
+    for entry in entries:
+        labels: dict[str, list[list[int]]] = {}
+        for vulnerability in entry["vulnerabilities"]:
+            labels.setdefault(vulnerability["category"], []).append(
+                sorted(vulnerability["lines"]))
+        truth[entry["path"]] = labels
+    return truth
+
+
+def devset_corpus(root: Path = DEVSET) -> Corpus:
+    """The development set, each file's graphs from its own record (as SmartBugs)."""
+    return _per_file_corpus("devset", [(file_id, root / file_id)
+                                       for file_id in devset_truth(root)])
 
 
 def openzeppelin_corpus() -> Corpus:
