@@ -678,17 +678,20 @@ def d_loop(b: Builder) -> None:
 
 def d_refund(b: Builder) -> None:
     S = b.style
-    if b.rng.random() < 0.5:
-        v = "$leader.transfer($top);"
+    mode = b.rng.random()
+    if mode < 0.4:
+        v = "V!|        $leader.transfer($top);"
+    elif mode < 0.7:
+        v = "V!|        " + S.req("$leader.send($top)", K.msg(b, "call"))
     else:
-        v = S.req("$leader.send($top)", K.msg(b, "call"))
+        v = "V!|        if (!$leader.send($top)) {\nV|            revert();\nV|        }"
     fn_role = "bidFn"
     b.function(f"""
 function ${fn_role}() public payable {{
     $pre_bid
     $higher
     if ($top > 0) {{
-V!|        {v}
+{v}
 S|        $L[$leader] += $top;
     }}
     $leader = $sender;
@@ -728,10 +731,22 @@ function {commit}(bytes32 {c}) public {{
     reason = K.msg(b, "input")
     hashed = f"keccak256(abi.encodePacked({ans})) == {target}"
     bound = f"{commits}[msg.sender] == keccak256(abi.encodePacked({ans}, msg.sender))"
+    shape = b.rng.random()
+    if shape < 0.5:
+        check = [f"V!|    {S.req(hashed, reason)}",
+                 f"S|    {S.req(f'{hashed} && {bound}', reason)}"]
+    elif shape < 0.75:
+        hv = b.name("f_hv", ("given", "digestNow", "submitted", "answerHash"))
+        check = [f"    bytes32 {hv} = keccak256(abi.encodePacked({ans}));",
+                 f"V!|    {S.req(f'{hv} == {target}', reason)}",
+                 f"S|    {S.req(f'{hv} == {target} && {bound}', reason)}"]
+    else:
+        miss = f"keccak256(abi.encodePacked({ans})) != {target}"
+        unbound = f"{commits}[msg.sender] != keccak256(abi.encodePacked({ans}, msg.sender))"
+        check = [f"V!|    if ({miss}) {{", f"S|    if ({miss} || {unbound}) {{",
+                 "        revert();", "    }"]
     b.function("\n".join([
-        f"function {solve}(string{S.mem} {ans}) public {{",
-        f"V!|    {S.req(hashed, reason)}",
-        f"S|    {S.req(f'{hashed} && {bound}', reason)}",
+        f"function {solve}(string{S.mem} {ans}) public {{", *check,
         f"    {u} {amt} = {reward};",
         f"    {reward} = 0;",
         f"    {target} = bytes32(0);",
@@ -833,6 +848,401 @@ def v_selector(b: Builder) -> None:
     b.function("\n".join(x for x in lines if x), key="v:selector")
 
 
+# ---- varied statement shapes -----------------------------------------------------------
+# The forms below write the defect's statement in more ways: results of low-level calls
+# kept in locals and used later, risky statements inside internal helpers (labelled there,
+# with the fix in the same helper), compound assignments and struct fields, ternaries.
+
+
+def _owner_check(b: Builder, ind: str = "    ") -> str:
+    """S-marked lines: an owner check written as a require or an if/revert."""
+    owner = b["owner"]
+    if b.rng.random() < 0.7:
+        return _marked("S", ind, K.req(b, f"msg.sender == {owner}", "owner"))
+    return _marked("S", ind, f"if (msg.sender != {owner}) {{\n    revert();\n}}")
+
+
+def _risky(b: Builder, stmt: str, lib: str, guard: str, local: bool = False,
+           after: bool = False) -> str:
+    """Marked lines for an arithmetic statement that can wrap (see `_arith`). `local`:
+    `stmt` assigns a new local of the uint type; `lib` (a checked-library rewrite, with
+    `$add`/`$sub`/`$mul`) or `guard` (a require; after the statement when `after`) may be
+    empty."""
+    ind = "    "
+    u = b.style.u
+    if b.style.minor < 8:
+        pre = f"{u} " if local else ""
+        if lib and (not guard or b.rng.random() < 0.5):
+            K.math_lib(b)
+            return (_marked("V!", ind, pre + stmt) + "\n"
+                    + _marked("S", ind, pre + b.fill(lib)))
+        g, s = _marked("S", ind, guard), _marked("!", ind, pre + stmt)
+        return f"{s}\n{g}" if after else f"{g}\n{s}"
+    head = f"{ind}{u} {stmt.split(' ')[0]};\n" if local else ""
+    if b.rng.random() < 0.5:
+        return head + _marked("V!", ind, f"unchecked {{ {stmt} }}") + "\n" + _marked(
+            "S", ind, stmt)
+    return (head + f"V|{ind}unchecked {{\n" + _marked("V!", ind * 2, stmt) + f"\nV|{ind}}}\n"
+            + _marked("S", ind, stmt))
+
+
+def _credit_map(b: Builder) -> str:
+    """A uint mapping per account: the template's, or an own one filled by deposits."""
+    if "B" in b.values:
+        return b["B"]
+    if "L" in b.values:
+        return b["L"]
+    X = b.name("m_credit", ("credits", "accounts_", "deposited", "stored", "holdingsOf"))
+    b.state(f"mapping(address => {b.style.u}) public {X};", key="state:m_credit")
+    b.name("m_put", ("put", "topUp", "load", "addCredit", "prefund"))
+    b.function(f"""
+function $m_put() public payable {{
+    {X}[msg.sender] += msg.value;
+}}""", key="m:put")
+    return X
+
+
+def m_expr(b: Builder) -> None:
+    S = b.style
+    u = S.u
+    shape = b.rng.choice(("order", "sum", "field", "debit"))
+    if shape == "order":
+        price = _unit_price(b)
+        Y = b.name("m_entries", ("entries", "slots", "seats", "lots", "orders", "claims_"))
+        b.state(f"mapping(address => {u}) public {Y};", key="state:m_entries")
+        fn = b.combo("m_fn", ("buy", "reserve", "order", "book", "acquire", "request"),
+                     ("", "Units", "Many", "Lots", "Seats"))
+        qty = b.name("m_count", ("count", "qty", "matches", "howMany", "lots", "n"))
+        cost = b.name("m_cost", ("cost", "due", "charge", "totalPrice", "bill"))
+        expr = f"{price} * {qty}" if b.rng.random() < 0.5 else f"{qty} * {price}"
+        mul = _risky(b, f"{cost} = {expr};", f"{cost} = {qty}.$mul({price});",
+                     K.req(b, f"{qty} == 0 || {cost} / {qty} == {price}", "input"),
+                     local=True, after=True)
+        pay = b.rng.choice((f"msg.value >= {cost}", f"msg.value == {cost}"))
+        lines = [f"function {fn}({u} {qty}) public payable {{", mul,
+                 _indent(K.req(b, pay, "value")), f"    {Y}[msg.sender] += {qty};", "}"]
+        b.function("\n".join(lines), key="m:expr")
+        return
+    if shape == "sum":
+        fee = b.name("m_fee", ("fee", "serviceFee", "baseFee", "handling", "levy"))
+        b.pick("m_fee_lit", ("1000", "5000", "100000", "2 gwei" if S.minor >= 7 else "1 szabo"))
+        b.state(f"{u} public {fee} = $m_fee_lit;", key="state:m_fee")
+        Y = _credit_map(b)
+        fn = b.combo("m_fn", ("prepay", "register", "enroll", "load", "book"),
+                     ("", "Credit", "Units", "Order"))
+        amt = b.name("m_amt", AMOUNT_PARAMS)
+        total = b.name("m_total", ("total", "gross", "payable_", "toPay", "owedNow"))
+        add = _risky(b, f"{total} = {amt} + {fee};", f"{total} = {amt}.$add({fee});",
+                     K.req(b, f"{total} >= {amt}", "input"), local=True, after=True)
+        lines = [f"function {fn}({u} {amt}) public payable {{", add,
+                 _indent(K.req(b, f"msg.value == {total}", "value")),
+                 f"    {Y}[msg.sender] += {amt};", "}"]
+        b.function("\n".join(lines), key="m:expr")
+        return
+    if shape == "field":
+        St = b.name("m_S", ("Position", "Account", "Record", "Entry", "Slot", "Holding"))
+        pos = b.name("m_pos", ("positions", "records", "entriesOf", "slotOf", "book"))
+        fa = b.name("m_fa", ("amount", "size", "principal", "held"))
+        ft = b.name("m_ft", ("until", "unlockAt", "expiry", "maturity", "endsAt"))
+        p = b.name("m_p", ("p", "pos", "rec", "entry"))
+        add = b.name("m_add", ("open", "add", "place", "lodge"))
+        fn = b.combo("m_fn", ("extend", "prolong", "bump", "raise", "grow"),
+                     ("", "Term", "Position", "Lock", "Size"))
+        x = b.name("m_x", ("extra", "delta", "more", "increment", "step_"))
+        b.add("struct", f"""
+struct {St} {{
+    {u} {fa};
+    {u} {ft};
+}}""", key="struct:m_S")
+        b.state(f"mapping(address => {St}) public {pos};", key="state:m_pos")
+        b.function(f"""
+function {add}() public payable {{
+    {St} storage {p} = {pos}[msg.sender];
+    {p}.{fa} += msg.value;
+    {p}.{ft} = {S.now} + 30 days;
+}}""", key="m:open")
+        field_ = ft if b.rng.random() < 0.6 else fa
+        stmt = (f"{p}.{field_} += {x};" if b.rng.random() < 0.6
+                else f"{p}.{field_} = {p}.{field_} + {x};")
+        risky = _risky(b, stmt, f"{p}.{field_} = {p}.{field_}.$add({x});",
+                       K.req(b, f"{p}.{field_} + {x} >= {p}.{field_}", "input"))
+        lines = [f"function {fn}({u} {x}) public {{",
+                 f"    {St} storage {p} = {pos}[msg.sender];",
+                 _indent(K.req(b, f"{p}.{fa} > 0", "empty")), risky, "}"]
+        b.function("\n".join(lines), key="m:expr")
+        return
+    X = _credit_map(b)
+    fn = b.combo("m_fn", ("send", "shift", "hand", "assign", "pass", "relocate"),
+                 ("Credit", "Units", "To", "Over"))
+    to = b.name("m_to", ("to", "recipient", "receiver", "dest"))
+    amt = b.name("m_amt", AMOUNT_PARAMS)
+    stmt = (f"{X}[msg.sender] = {X}[msg.sender] - {amt};" if b.rng.random() < 0.5
+            else f"{X}[msg.sender] -= {amt};")
+    sub = _risky(b, stmt, f"{X}[msg.sender] = {X}[msg.sender].$sub({amt});",
+                 K.req(b, f"{amt} <= {X}[msg.sender]", "funds"))
+    lines = [f"function {fn}(address {to}, {u} {amt}) public {{", sub,
+             f"    {X}[{to}] = {X}[{to}] + {amt};", "}"]
+    b.function("\n".join(lines), key="m:expr")
+
+
+def a_plain(b: Builder) -> None:
+    """A privileged setter or payout written as an ordinary public function; sometimes
+    its effect sits in an internal helper (labelled there, checked there in the fix)."""
+    S = b.style
+    u = S.u
+    kind = b.rng.choice(("fee", "pause", "admin", "payout", "limit"))
+    body: list[str] = []
+    if kind == "fee":
+        var = b.name("ac_var", ("fee", "feeBps", "commission", "serviceFee", "levy"))
+        b.state(f"{u} public {var};", key="state:ac_var")
+        fn = b.name("ac_fn", (f"set{var[0].upper()}{var[1:]}", f"update{var[0].upper()}{var[1:]}"))
+        p = b.name("ac_p", ("newFee", "bps", "value_", "next_"))
+        params = f"{u} {p}"
+        if b.rng.random() < 0.5:
+            body.append(K.req(b, f"{p} <= 10000", "input"))
+        stmt = f"{var} = {p};"
+    elif kind == "pause":
+        var = b.name("ac_var", ("paused", "halted", "suspended", "frozen", "stopped"))
+        b.state(f"bool public {var};", key="state:ac_var")
+        if b.rng.random() < 0.5:
+            fn = b.name("ac_fn", ("pause", "halt", "suspend", "freeze", "stop"))
+            params, stmt = "", f"{var} = true;"
+        else:
+            fn = b.name("ac_fn", (f"set{var[0].upper()}{var[1:]}",))
+            p = b.name("ac_p", ("on", "flag", "value_", "state_"))
+            params, stmt = f"bool {p}", f"{var} = {p};"
+    elif kind == "admin":
+        var = b.name("ac_var", ("treasurer", "keeper", "guardian", "curator", "warden"))
+        b.state(f"address public {var};", key="state:ac_var")
+        fn = b.name("ac_fn", (f"set{var[0].upper()}{var[1:]}", f"change{var[0].upper()}{var[1:]}"))
+        p = b.name("ac_p", ("account", "who", "next_", "addr"))
+        params, stmt = f"address {p}", f"{var} = {p};"
+        if b.rng.random() < 0.5:
+            body.append(K.req(b, f"{p} != address(0)", "input"))
+    elif kind == "payout":
+        fn = b.combo("ac_fn", ("withdraw", "drain", "empty", "skim", "takeOut"),
+                     ("All", "Everything", "Reserve", "Balance"))
+        params = ""
+        if b.rng.random() < 0.5:
+            stmt = f"{S.sender}.transfer(address(this).balance);"
+        else:
+            bal = b.name("ac_p", ("bal", "everything", "all_", "held_"))
+            body.append(f"{u} {bal} = address(this).balance;")
+            stmt = f"{S.sender}.transfer({bal});"
+    else:
+        var = b.name("ac_var", ("maxPerTx", "ceilingAmount", "limitPerCall", "quota_",
+                                "allowanceCap"))
+        b.state(f"{u} public {var};", key="state:ac_var")
+        fn = b.name("ac_fn", (f"set{var[0].upper()}{var[1:]}", f"raise{var[0].upper()}{var[1:]}"))
+        p = b.name("ac_p", ("newValue", "v", "cap_", "limitValue"))
+        params, stmt = f"{u} {p}", f"{var} = {p};"
+    args = ", ".join(x.split(" ")[-1] for x in params.split(", ") if x)
+    head = f"function {fn}({params}) public {{"
+    if b.rng.random() < 0.3:
+        helper = b.name("ac_helper", (f"_{fn}", f"_apply{fn[0].upper()}{fn[1:]}"))
+        b.function("\n".join([head] + [_indent(x) for x in body]
+                             + [f"    {helper}({args});", "}"]), key="ac:outer")
+        b.function("\n".join([f"function {helper}({params}) internal {{", _owner_check(b),
+                              _marked("!", "    ", stmt), "}"]), key="ac:plain")
+        return
+    if b.rng.random() < 0.5:
+        lines = [f"V|{head}", f"S|{head[:-2]} {b['only']} {{"]
+    else:
+        lines = [head, _owner_check(b)]
+    lines += [_indent(x) for x in body]
+    lines.append(_marked("!", "    ", stmt))
+    b.function("\n".join(lines + ["}"]), key="ac:plain")
+
+
+def v_stored(b: Builder) -> None:
+    """A delegatecall to a caller-chosen address whose result is kept in a local and used
+    later (or ignored); sometimes inside an internal helper. The fix admits only the
+    owner-set module."""
+    S = b.style
+    mod = K.module(b)
+    fn = b.combo("v_fn", ("run", "execute", "apply", "route", "handle", "process"),
+                 ("", "Call", "Action", "Batch", "Op"))
+    target = b.name("v_target", ("target", "to", "callee", "logicAddr", "where"))
+    data = b.name("v_data", ("data", "payload", "callData", "input"))
+    ok = b.name("v_ok", OK_LOCALS)
+    reason = K.msg(b, "call")
+    use = b.rng.choice(("event", "return", "later", "ignore"))
+    if use == "ignore":
+        call = f"{target}.delegatecall({data});"
+    elif S.minor <= 4:
+        call = f"bool {ok} = {target}.delegatecall({data});"
+    elif b.rng.random() < 0.5:
+        ret = b.name("v_ret", ("ret", "output", "returned", "response"))
+        call = f"(bool {ok}, bytes memory {ret}) = {target}.delegatecall({data});"
+    else:
+        call = f"(bool {ok}, ) = {target}.delegatecall({data});"
+    tail: list[str] = []
+    returns = ""
+    if use == "event":
+        ev = b.name("v_Ev", ("Executed", "Dispatched", "Ran", "Handled", "Applied"))
+        b.event(f"event {ev}(address indexed target, bool ok);")
+        tail.append(f"emit {ev}({target}, {ok});")
+    elif use == "return":
+        returns = " returns (bool)"
+        tail.append(f"return {ok};")
+    else:
+        cnt = b.name("v_count", ("runs", "invocations", "actions", "opsCount", "handled"))
+        b.state(f"{S.u} public {cnt};", key="state:v_count")
+        tail.append(f"{cnt} += 1;")
+        if use == "later":
+            tail.append(S.req(ok, reason))
+    if b.rng.random() < 0.5:
+        fix = _marked("S", "    ", K.req(b, f"{target} == {mod}", "input"))
+    else:
+        fix = _marked("S", "    ", f"if ({target} != {mod}) {{\n    revert();\n}}")
+    params = f"address {target}, bytes{S.mem} {data}"
+    if b.rng.random() < 0.4:
+        helper = b.name("v_helper", ("_run", "_forward", "_delegate", "_perform", "_exec"))
+        outer = [f"function {fn}({params}) public{returns} {{",
+                 f"    {'return ' if returns else ''}{helper}({target}, {data});", "}"]
+        b.function("\n".join(outer), key="v:outer")
+        head = f"function {helper}({params}) internal{returns} {{"
+    else:
+        head = f"function {fn}({params}) public{returns} {{"
+    lines = [head, fix, _marked("!", "    ", call)] + [_indent(x) for x in tail] + ["}"]
+    b.function("\n".join(lines), key="v:stored")
+
+
+def b_seed(b: Builder) -> None:
+    """Block data hashed into a number in a private helper or a state seed updated on
+    every call, then used with `%`."""
+    S = b.style
+    u = S.u
+    ent = K.entropy(b)
+    L = b["L"]
+    fn = b.combo("r_fn", ("spin", "roll", "tryLuck", "gamble", "flip", "draw"),
+                 ("", "Once", "Wheel", "Dice", "Round"))
+    pick = b.name("r_pick", ("choice", "pick", "guessValue", "slot", "side"))
+    rng_ = b.pick("r_range", ("2", "6", "10", "36", "100"))
+    mult = b.pick("r_mult", ("2", "3", "5", "10"))
+    stake = b.pick("r_stake", ("0.1 ether", "0.01 ether", "1 ether"))
+    src = _weak_source(b, ("msg.sender",))
+    mode = b.rng.choice(("view", "stateful", "inline"))
+    out = b.name("r_out", ("outcome", "rolled", "drawn", "resultValue", "number_"))
+    if mode == "view":
+        helper = b.name("r_helper", ("_random", "_roll", "_draw", "_spin", "_number"))
+        b.function(f"""
+function {helper}() private view returns ({u}) {{
+V!|    return {u}(keccak256(abi.encodePacked({src})));
+S|    return {u}(keccak256(abi.encodePacked({ent}, msg.sender)));
+}}""", key="r:helper")
+        get = f"{helper}() % {rng_}"
+    else:
+        seed = b.name("r_seed", ("salt", "rolling", "mixer", "cursor", "lastHash", "stir"))
+        b.state(f"{u} private {seed};", key="state:r_seed")
+        v = f"{seed} = {u}(keccak256(abi.encodePacked({seed}, {src})));"
+        s = f"{seed} = {u}(keccak256(abi.encodePacked({seed}, {ent}, msg.sender)));"
+        if mode == "stateful":
+            helper = b.name("r_helper", ("_random", "_roll", "_draw", "_spin", "_number"))
+            b.function(f"""
+function {helper}() private returns ({u}) {{
+V!|    {v}
+S|    {s}
+    return {seed};
+}}""", key="r:helper")
+            get = f"{helper}() % {rng_}"
+        else:
+            get = f"{seed} % {rng_}"
+    lines = [f"function {fn}({u} {pick}) public payable {{",
+             _indent(K.req(b, f"msg.value == {stake}", "value")),
+             _indent(K.req(b, f"{pick} < {rng_}", "input"))]
+    if mode == "inline":
+        lines += [f"V!|    {v}", f"S|    {s}"]
+    lines += [f"    {u} {out} = {get};", f"    if ({out} == {pick}) {{",
+              f"        {L}[msg.sender] += msg.value * {mult};", "    }", "}"]
+    b.function("\n".join(lines), key="r:play")
+
+
+def t_shapes(b: Builder) -> None:
+    """The block timestamp deciding a bonus or a winner, in an if condition, a ternary, an
+    assignment or a private helper."""
+    S = b.style
+    u = S.u
+    start = ensure_start(b)
+    L = b["L"]
+    fine, coarse = b.rng.choice(FINE), b.rng.choice(COARSE)
+    k = b.pick("t_k", ("2", "3", "5", "7", "10"))
+    fn = b.combo("t_fn", ("enter", "join", "contribute", "chipIn", "pledge"),
+                 ("", "Early", "Now", "Round"))
+    shape = b.rng.choice(("if", "ternary", "parity", "helper"))
+    pre = [f"function {fn}() public payable {{", _indent(K.req(b, "msg.value > 0", "value"))]
+    op = b.rng.choice(("<", "<="))
+    if shape == "if":
+        lines = pre + [f"V!|    if ({S.now} {op} {start} + {fine}) {{",
+                       f"S|    if ({S.now} {op} {start} + {coarse}) {{",
+                       f"        {L}[msg.sender] += msg.value + msg.value / {k};",
+                       "    } else {", f"        {L}[msg.sender] += msg.value;", "    }", "}"]
+    elif shape == "ternary":
+        bonus = b.name("t_bonus", ("bonus", "extra", "boost", "reward_"))
+        lines = pre + [
+            f"V!|    {u} {bonus} = {S.now} {op} {start} + {fine} ? msg.value / {k} : 0;",
+            f"S|    {u} {bonus} = {S.now} {op} {start} + {coarse} ? msg.value / {k} : 0;",
+            f"    {L}[msg.sender] += msg.value + {bonus};", "}"]
+    elif shape == "parity":
+        lucky = b.name("t_lucky", ("lucky", "hit", "winning", "chosen_"))
+        lines = pre + [f"V!|    bool {lucky} = {S.now} % {k} == 0;",
+                       f"S|    bool {lucky} = block.number % {k} == 0;",
+                       f"    if ({lucky}) {{",
+                       f"        {L}[msg.sender] += msg.value + msg.value / {k};",
+                       "    } else {", f"        {L}[msg.sender] += msg.value;", "    }", "}"]
+    else:
+        helper = b.name("t_helper", ("_early", "_inWindow", "_isOpenPhase", "_firstPhase"))
+        b.function(f"""
+function {helper}() private view returns (bool) {{
+V!|    return {S.now} {op} {start} + {fine};
+S|    return {S.now} {op} {start} + {coarse};
+}}""", key="t:helper")
+        lines = pre + [f"    if ({helper}()) {{",
+                       f"        {L}[msg.sender] += msg.value + msg.value / {k};",
+                       "    } else {", f"        {L}[msg.sender] += msg.value;", "    }", "}"]
+    b.function("\n".join(lines), key="t:shapes")
+
+
+def d_helper(b: Builder) -> None:
+    """A loop over a growing array paying each entry through a private helper whose send
+    reverts on failure (labelled in the helper; the fix credits instead)."""
+    S = b.style
+    people = K.people(b)
+    owed = b.name("d_owed", ("dividendOf", "owedShare", "entitlement", "shareOf", "accrual"))
+    fn = b.combo("d_fn", ("distribute", "share", "split", "payAll", "allocate"),
+                 ("", "Profits", "Income", "Dividends", "Bonus"))
+    helper = b.name("d_helper", ("_payOne", "_credit", "_settle", "_handOut", "_give"))
+    share = b.name("d_share", ("portion", "each", "slice", "cut", "part"))
+    to = b.name("d_to", ("to", "member_", "payee", "who"))
+    amt = b.name("d_amt", AMOUNT_PARAMS)
+    i = b.name("d_i", ("i", "k", "j", "n"))
+    u = S.u
+    b.state(f"mapping(address => {u}) public {owed};", key="state:d_owed")
+    mode = b.rng.random()
+    if mode < 0.35:
+        v = f"V!|    {to}.transfer({amt});"
+    elif mode < 0.7:
+        v = f"V!|    {S.req(f'{to}.send({amt})', K.msg(b, 'call'))}"
+    else:
+        v = f"V!|    if (!{to}.send({amt})) {{\nV|        revert();\nV|    }}"
+    b.function(f"""
+function {helper}({S.pay} {to}, {u} {amt}) private {{
+{v}
+S|    {owed}[{to}] += {amt};
+}}""", key="d:helper")
+    if b.rng.random() < 0.5:
+        loop = [f"    for ({u} {i} = 0; {i} < {people}.length; {i}++) {{",
+                f"        {helper}({people}[{i}], {share});", "    }"]
+    else:
+        loop = [f"    {u} {i} = 0;", f"    while ({i} < {people}.length) {{",
+                f"        {helper}({people}[{i}], {share});", f"        {i}++;", "    }"]
+    lines = [f"function {fn}() public payable {b['only']} {{",
+             _indent(K.req(b, f"{people}.length > 0", "state")),
+             f"    {u} {share} = msg.value / {people}.length;"] + loop + ["}"]
+    b.function("\n".join(lines), key="d:loop")
+    K.pull(b, owed, "d:pull")
+
+
 def _f(name: str, category: str, build: Callable[[Builder], None], needs: str = "",
        excludes: str = "", min_minor: int = 4, max_minor: int = 8) -> Form:
     return Form(name, category, build, frozenset(needs.split()), frozenset(excludes.split()),
@@ -876,6 +1286,12 @@ FORMS: tuple[Form, ...] = (
     _f("price", "front-running", f_price, "sale"),
     _f("forward", "unsafe-delegatecall", v_forward, "module"),
     _f("selector", "unsafe-delegatecall", v_selector, "module"),
+    _f("expr", "arithmetic", m_expr),
+    _f("plain", "access-control", a_plain),
+    _f("stored", "unsafe-delegatecall", v_stored, "module"),
+    _f("seed", "bad-randomness", b_seed, "ledger"),
+    _f("shapes", "time-manipulation", t_shapes, "start ledger"),
+    _f("helper", "denial-of-service", d_helper, "people"),
 )
 
 
