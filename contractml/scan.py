@@ -175,7 +175,7 @@ def _finding(region: Region, records: Mapping[tuple[str, int], Any], lines: list
         explanation=explanation, recommendation=rule.recommendation, evidence=evidence)
 
 
-def findings_for_files(items: Sequence[tuple[FileRecord, str, list[str]]], scorer: ModelHandle
+def findings_for_files(scorer: ModelHandle, items: Sequence[tuple[FileRecord, str, list[str]]]
                        ) -> list[list[Finding]]:
     """Per (record, its file, its lines): the findings in that file from that record's
     own function graphs. Graphs of every file are scored in one batched call; each file's
@@ -200,12 +200,6 @@ def findings_for_files(items: Sequence[tuple[FileRecord, str, list[str]]], score
         out.append([_finding(region, nodes, lines, table)
                     for region in dedupe(r for r in regions if r.file == rel)])
     return out
-
-
-def _findings_for_files(scorer: ModelHandle,
-                        items: Sequence[tuple[FileRecord, str, list[str]]]
-                        ) -> list[list[Finding]]:
-    return findings_for_files(items, scorer)
 
 
 def scan(options: ScanOptions, progress: Callable[[str], None] | None = None,
@@ -256,7 +250,7 @@ def scan(options: ScanOptions, progress: Callable[[str], None] | None = None,
         if pending:
             if progress:
                 progress(f"scoring {len(pending)} file(s)")
-            fresh, lost = scorer.call(_findings_for_files,
+            fresh, lost = scorer.call(findings_for_files,
                                       [(r, rel, lines) for r, rel, lines, _, _ in pending])
             if lost:
                 notices.append(lost)

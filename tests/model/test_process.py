@@ -33,10 +33,6 @@ def _die_unless_in(_handle: ModelHandle, parent: int) -> str:
     return "scored here"
 
 
-def _findings(handle: ModelHandle, items: list[tuple[FileRecord, str, list[str]]]) -> list:
-    return findings_for_files(items, handle)
-
-
 @pytest.fixture(scope="module")
 def items(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[FileRecord, str, list[str]]]:
     handle = ModelHandle()
@@ -51,8 +47,8 @@ def test_calls_run_in_another_process_and_score_alike(items: list) -> None:
     handle = ModelHandle()
     (pid, lost) = handle.call(_pid)
     assert pid != os.getpid() and lost is None
-    remote, lost = handle.call(_findings, items)
-    local = findings_for_files(items, handle)
+    remote, lost = handle.call(findings_for_files, items)
+    local = findings_for_files(handle, items)
     assert lost is None
     assert remote == local and any(f.category == "reentrancy" for f in local[0])
 
