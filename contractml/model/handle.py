@@ -96,14 +96,23 @@ class ModelHandle:
         `contractml.model.process`): its imports then overlap the caller's work."""
         process = _PROCESSES.get(self.key)
         if process is None or not process.alive:
-            _PROCESSES[self.key] = ScoringProcess(self.path)
+            _PROCESSES.pop(self.key, None)
+            try:
+                _PROCESSES[self.key] = ScoringProcess(self.path)
+            except OSError:  # no process to be had: `call` scores here
+                pass
 
     def call(self, fn: Callable[..., T], *args: Any) -> tuple[T, str | None]:
         """`fn(handle, *args)` in the scoring process, started if need be; and a notice
-        when that process was lost and `fn` ran here instead (same result, slower)."""
+        when that process could not be started or was lost and `fn` ran here instead
+        (same result, slower)."""
         self.prepare()
+        process = _PROCESSES.get(self.key)
+        if process is None:
+            return fn(self, *args), ("the scoring process could not be started; scored in "
+                                     "the main process instead")
         try:
-            return _PROCESSES[self.key].call(fn, *args), None
+            return process.call(fn, *args), None
         except ProcessLost as exc:
             del _PROCESSES[self.key]
             return fn(self, *args), f"{exc}; scored in the main process instead"

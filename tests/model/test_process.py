@@ -76,3 +76,20 @@ def test_a_process_that_died_between_calls_is_started_again() -> None:
     process._process.join()
     pid, lost = handle.call(_pid)
     assert lost is None and pid != os.getpid()
+
+
+def test_no_process_to_be_had_means_scoring_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(_path: object) -> None:
+        raise OSError("Resource temporarily unavailable")
+
+    handle = ModelHandle()
+    stale = handle_module._PROCESSES.pop(handle.key, None)
+    monkeypatch.setattr(handle_module, "ScoringProcess", refuse)
+    try:
+        handle.prepare()  # never fails the scan
+        pid, lost = handle.call(_pid)
+        assert pid == os.getpid()
+        assert lost is not None and "could not be started" in lost
+    finally:
+        if stale is not None:
+            handle_module._PROCESSES[handle.key] = stale
