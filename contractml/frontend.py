@@ -179,10 +179,8 @@ def _analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None,
         raise FrontendError(f"Slither could not parse the compiler output: "
                             f"{type(exc).__name__}: {exc}".rstrip(": "),
                             culprit=_culprit(exc)) from exc
-    if detectors is True:
-        hits = _detector_hits(slither, None)
-    else:
-        hits = _detector_hits(slither, detectors) if detectors else {}
+    hits = _detector_hits(slither, None if detectors is True else detectors
+                          ) if detectors else {}
     slither_seconds = time.perf_counter() - start
     by_path: dict[str, list[Contract]] = {}
     for compilation_unit in slither.compilation_units:

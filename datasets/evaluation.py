@@ -260,9 +260,19 @@ class Evaluator:
         return {f: list(p) for f, p in predictions.items() if f in self._truth}
 
     # -- evaluation --------------------------------------------------------------------
+    def _covers(self, p: Prediction, lines: Iterable[int]) -> bool:
+        """The prediction's region, widened by the tolerance, holds one of `lines`."""
+        return any(p.start_line - self.tolerance <= v <= p.end_line + self.tolerance
+                   for v in lines)
+
+    def is_true(self, file_id: str, p: Prediction) -> bool:
+        """A finding that counts as true: at most `max_lines` long and covering a
+        labelled line of its category."""
+        return (p.end_line - p.start_line < self.max_lines
+                and self._covers(p, self._lines[file_id].get(p.category, frozenset())))
+
     def evaluate(self, predictions: Mapping[str, Sequence[Prediction]]) -> Result:
         self._check_predictions(predictions)
-        tol = self.tolerance
         line: dict[str, Metrics] = {}
         contract: dict[str, Metrics] = {}
         found: set[tuple[str, str, int]] = set()
@@ -272,16 +282,12 @@ class Evaluator:
             for file_id, vulnerabilities_by_cat in self._truth.items():
                 every = [p for p in predictions.get(file_id, ()) if p.category == category]
                 mine = [p for p in every if p.end_line - p.start_line < self.max_lines]
-                labelled = self._lines[file_id].get(category, frozenset())
                 vulnerabilities = vulnerabilities_by_cat.get(category, ())
                 findings += len(every)
                 rejected += len(every) - len(mine)
-                for p in mine:
-                    if any(p.start_line - tol <= v <= p.end_line + tol for v in labelled):
-                        correct += 1
+                correct += sum(self.is_true(file_id, p) for p in mine)
                 for k, lines in enumerate(vulnerabilities):
-                    if any(p.start_line - tol <= v <= p.end_line + tol
-                           for p in mine for v in lines):
+                    if any(self._covers(p, lines) for p in mine):
                         found.add((file_id, category, k))
                 if every:
                     flagged += 1

@@ -39,12 +39,8 @@ def _misses(tool: E.Tool, evaluator: ev.Evaluator, truth: dict) -> list[str]:
                   for c, vulns in truth[file_id].items()
                   for k, lines in enumerate(vulns)
                   if (file_id, c, k) not in tool.result.found]
-        labelled = {c: {v for vs in truth[file_id].get(c, []) for v in vs}
-                    for c in CATEGORIES}
         false = [f"{p.category}: {p.start_line}-{p.end_line}"
-                 for p in tool.preds.get(file_id, [])
-                 if not any(p.start_line - 1 <= v <= p.end_line + 1
-                            for v in labelled[p.category])]
+                 for p in tool.preds.get(file_id, []) if not evaluator.is_true(file_id, p)]
         if missed or false:
             rows.append(f"| {file_id} | {'; '.join(missed) or '–'} | "
                         f"{'; '.join(false) or '–'} |")

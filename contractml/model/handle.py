@@ -61,7 +61,8 @@ class ModelHandle:
 
     @property
     def needs_detectors(self) -> bool:
-        return self.with_detectors or bool(self._rules)
+        """Whether graphs need the detector columns (features, or the rules' inputs)."""
+        return bool(self.detectors)
 
     @property
     def detectors(self) -> bool | frozenset[str]:
