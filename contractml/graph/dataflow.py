@@ -16,6 +16,10 @@ from contractml.records import FunctionRecord, IROp, NodeRecord
 
 COMPARISONS = frozenset({"<", ">", "<=", ">=", "==", "!="})
 REENTRANT_LOW_LEVEL = frozenset({"call", "callcode", "delegatecall"})
+ARITHMETIC = frozenset({"+", "-", "*", "**", "<<"})
+#: Environment values a miner or validator can see or move: chain data.
+CHAIN_ENV = frozenset({"block.timestamp", "now", "block.number", "block.difficulty",
+                       "block.prevrandao", "block.coinbase", "block.gaslimit"})
 CALL_OPS = frozenset({"LowLevelCall", "HighLevelCall", "LibraryCall", "Send", "Transfer",
                       "InternalCall", "InternalDynamicCall", "NewContract"})
 
@@ -165,6 +169,102 @@ class FunctionFacts:
                         continue  # redefined: this definition stops here
                     queue.extend(self._successors(current))
         return sorted(edges)
+
+    @cached_property
+    def derived(self) -> dict[str, frozenset[str]]:
+        """Variable key -> the origins its value can come from (`ORIGINS`), following
+        assignments, arithmetic, hashes and conversions through temporaries, locals and
+        the state variables this function writes. Flow-insensitive: a variable that holds
+        a derived value anywhere in the function counts as derived everywhere."""
+        origins: dict[str, set[str]] = {}
+        never_written = self._inputs
+        irs = [ir for n in self.function.nodes for ir in n.irs]
+
+        def of(key: str) -> set[str]:
+            kind, _, name = key.partition(":")
+            if kind == "env":
+                return {"chain"} if name in CHAIN_ENV else (
+                    {"input"} if name in ("msg.value", "msg.data") else set())
+            if kind == "local" and key in never_written:
+                return {"input"}
+            return origins.get(key, set())
+
+        changed = True
+        while changed:
+            changed = False
+            for ir in irs:
+                if not ir.lvalue or ir.op in CALL_OPS:
+                    continue
+                found: set[str] = set()
+                if ir.op == "SolidityCall" and "blockhash" in builtin_name(ir):
+                    found.add("chain")
+                for read in ir.reads:
+                    found |= of(read)
+                current = origins.setdefault(ir.lvalue, set())
+                if not found <= current:
+                    current |= found
+                    changed = True
+        result = {key: frozenset(v) for key, v in origins.items() if v}
+        for key in never_written:
+            result[key] = frozenset({"input"})
+        return result
+
+    @cached_property
+    def _inputs(self) -> frozenset[str]:
+        """Locals read but never written in the function: its parameters."""
+        read = {k for n in self.function.nodes for k in n.locals_read}
+        written = {k for n in self.function.nodes for k in n.locals_written}
+        return frozenset(read - written)
+
+    @cached_property
+    def compared(self) -> frozenset[str]:
+        """Variable keys some comparison in the function reads (bounds, checks)."""
+        return frozenset(k for n in self.function.nodes for ir in n.irs
+                         if ir.op == "Binary" and ir.attrs.get("operator") in COMPARISONS
+                         for k in ir.reads)
+
+    def origins(self, key: str) -> frozenset[str]:
+        """Where a read value can come from: `chain`, `input` or neither."""
+        kind, _, name = key.partition(":")
+        if kind == "env":
+            return frozenset({"chain"}) if name in CHAIN_ENV else (
+                frozenset({"input"}) if name in ("msg.value", "msg.data") else frozenset())
+        return self.derived.get(key, frozenset())
+
+    def flow(self, node: NodeRecord) -> set[str]:
+        """The node's data-flow facts (schema `flow:*`): which origins its reads carry,
+        and what it does with chain-derived or caller-chosen values."""
+        on: set[str] = set()
+        for ir in node.irs:
+            read = set()
+            for key in ir.reads:
+                read |= self.origins(key)
+            if ir.op == "SolidityCall" and "blockhash" in builtin_name(ir):
+                read.add("chain")
+            if "chain" in read:
+                on.add("flow:chain")
+            if "input" in read:
+                on.add("flow:input")
+            if ir.op == "Binary":
+                operator = ir.attrs.get("operator")
+                if operator == "%" and "chain" in read:
+                    on.add("flow:chain_modulo")
+                if operator in ARITHMETIC and "input" in read:
+                    on.add("flow:input_arith")
+                    direct = [k for k in ir.reads if k.partition(":")[0] in ("local", "env")
+                              and "input" in self.origins(k)]
+                    if any(k not in self.compared for k in direct):
+                        on.add("flow:input_arith_unbounded")
+            if is_check(ir) and "chain" in read:
+                on.add("flow:chain_decides")
+            if ir.op in ("LowLevelCall", "HighLevelCall", "Send", "Transfer"):
+                destination = ir.attrs.get("destination")
+                if isinstance(destination, str) and "input" in self.origins(destination):
+                    on.add("flow:input_target")
+        if node.state_written and any(ir.op == "Binary" and ir.attrs.get("operator")
+                                      in ARITHMETIC for ir in node.irs):
+            on.add("flow:arith_to_state")
+        return on
 
     @cached_property
     def sender_guard_nodes(self) -> set[int]:

@@ -182,7 +182,7 @@ def active_features(node: NodeRecord, function: FunctionRecord, facts: FunctionF
         *node_type(node), *ir_ops(node), *call_kinds(node), *call_result(node, facts),
         *state_access(node, facts), *environment(node), *builtins(node),
         *comparison_operands(node, facts), *arithmetic(node), *compiler_line(solc_version),
-        *loop(node), *function_context(function, facts))
+        *loop(node), *function_context(function, facts), *facts.flow(node))
     active = sorted({_INDEX[name] for name in blocks})
     if with_detectors:
         offset = len(schema.BASE_FEATURES)

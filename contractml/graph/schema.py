@@ -31,6 +31,15 @@ Feature layout (`FEATURES`, in this order; every feature is 0/1 unless noted):
 - `fn:<...>`: the enclosing function, broadcast to its nodes: visibility, kind,
   `payable`, `view_or_pure`, `has_modifiers`, `guarded` (a modifier applies or some
   statement checks the sender against state).
+- `flow:<...>` (schema 2): data flow within the function, through temporaries, locals
+  and the state it writes: `chain` (reads a value derived from block data or blockhash),
+  `input` (from a parameter, msg.value or msg.data), `chain_modulo` (takes such a chain
+  value modulo something), `chain_decides` (a condition or require reads one),
+  `input_arith` (overflowing arithmetic on a caller-chosen value),
+  `input_arith_unbounded` (... where a parameter or msg.value operand is compared
+  nowhere in the function), `arith_to_state`
+  (arithmetic whose node writes state), `input_target` (an external call's destination
+  is caller-chosen).
 - optional `detector:<argument>`: Slither detector hits (`DETECTORS`), switchable.
 """
 
@@ -40,7 +49,7 @@ import hashlib
 import json
 from enum import IntEnum
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 NODE_TYPES: tuple[str, ...] = (
     "ENTRY_POINT", "EXPRESSION", "RETURN", "IF", "NEW VARIABLE", "INLINE ASM",
@@ -83,6 +92,12 @@ COMPARE_OPERANDS: tuple[str, ...] = (
 ARITH_OPS: tuple[str, ...] = ("+", "-", "*", "/", "%", "**", "<<", ">>")
 
 SOLC_LINES: tuple[str, ...] = ("0.4", "0.5", "0.6", "0.7", "0.8", "other")
+
+#: Data-flow facts (`dataflow.FunctionFacts.flow`): what the node reads carries and does.
+FLOW: tuple[str, ...] = (
+    "chain", "input", "chain_modulo", "chain_decides", "input_arith",
+    "input_arith_unbounded", "arith_to_state", "input_target",
+)
 
 LOOP_BOUNDS: tuple[str, ...] = (
     "constant", "storage_length", "length", "state", "parameter_or_local", "other",
@@ -160,6 +175,7 @@ BASE_FEATURES: tuple[str, ...] = tuple(
     + ["loop:member", "loop:call_in_loop"] + _names("loop:bound", LOOP_BOUNDS)
     + _names("fn:visibility", VISIBILITIES) + _names("fn:kind", FUNCTION_KINDS)
     + ["fn:payable", "fn:view_or_pure", "fn:has_modifiers", "fn:guarded"]
+    + _names("flow", FLOW)
 )
 DETECTOR_FEATURES: tuple[str, ...] = tuple(_names("detector", DETECTORS))
 

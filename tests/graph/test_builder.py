@@ -236,3 +236,65 @@ def test_vocabulary_hash_is_stable() -> None:
     assert schema.vocabulary_hash() == schema.vocabulary_hash()
     assert schema.vocabulary_hash() != schema.vocabulary_hash(with_detectors=True)
     assert len(set(schema.feature_names(True))) == len(schema.feature_names(True))
+
+
+FLOW = """pragma solidity 0.4.26;
+contract Flow {
+    uint256 total;
+    uint256 seed;
+    address owner; uint256 rounds;
+    function roll() public view returns (bool) {
+        uint256 value = uint256(blockhash(block.number - 1));
+        return value % 2 == 0;
+    }
+    function mix(uint256 k) public {
+        seed = uint256(keccak256(abi.encodePacked(now, k)));
+        require(seed > 10);
+    }
+    function add(uint256 amount) public {
+        total += amount;
+        uint256 fixedStep = 3;
+        rounds = rounds * fixedStep;
+    }
+    function run(address target, bytes data) public {
+        target.delegatecall(data);
+        owner.transfer(1);
+    }
+    function capped(uint256 amount) public {
+        require(amount <= 100);
+        total += amount;
+    }
+}
+"""
+
+
+def test_flow_features_follow_values_through_locals_and_state(tmp_path: Path) -> None:
+    records = _records(tmp_path, {"Flow.sol": FLOW})
+    roll = _graph(records, "roll")
+    read = _at(roll, 7)
+    assert _feature(roll, read, "flow:chain")
+    assert not _feature(roll, read, "flow:chain_modulo")  # no `%` here
+    # `value % 2`: the blockhash came through a local, no block variable on this line
+    ret = _at(roll, 8, "node:RETURN")
+    assert not any(_feature(roll, ret, f"env:{e}") for e in schema.ENV_SOURCES)
+    assert _feature(roll, ret, "flow:chain") and _feature(roll, ret, "flow:chain_modulo")
+    assert not _feature(roll, ret, "flow:input")
+    mix = _graph(records, "mix")
+    check = _at(mix, 12)  # the state variable written from `now` decides the require
+    assert _feature(mix, check, "flow:chain_decides")
+    assert _feature(mix, _at(mix, 11), "flow:input")
+    add = _graph(records, "add")
+    plus = _at(add, 15)
+    assert all(_feature(add, plus, f) for f in ("flow:input", "flow:input_arith",
+                                                 "flow:input_arith_unbounded",
+                                                 "flow:arith_to_state"))
+    capped = _graph(records, "capped")  # the parameter is compared before it is added
+    plus = _at(capped, 25)
+    assert _feature(capped, plus, "flow:input_arith")
+    assert not _feature(capped, plus, "flow:input_arith_unbounded")
+    times = _at(add, 17)  # a constant local and untouched state: nothing caller-chosen
+    assert _feature(add, times, "flow:arith_to_state")
+    assert not _feature(add, times, "flow:input_arith")
+    run = _graph(records, "run")
+    assert _feature(run, _at(run, 20), "flow:input_target")
+    assert not _feature(run, _at(run, 21), "flow:input_target")  # owner: state
