@@ -203,6 +203,46 @@ class Builder:
             member.items[0] = Line(f"{text[:at]} {modifier}{text[at:]}")
         return len(chosen)
 
+    def pad(self, statements: list[tuple[str, bool]], count: int, member: Member) -> int:
+        """Insert `count` of `statements` (text, whether it may follow the defect), each
+        at most once, at top-level statement boundaries of `member`'s body, in both twins
+        alike (shared lines, never labelled); returns how many went in. A statement that
+        may not follow the defect (it writes state) goes only before the member's first
+        fix or labelled line, so that e.g. a checks-effects-interactions twin stays
+        safe."""
+        items = member.items
+
+        def edge(item: Item, first: bool) -> str:
+            if isinstance(item, Line):
+                return item.text
+            lines = item.vuln or item.safe
+            return lines[0] if first else lines[-1]
+
+        defect = next((i for i, item in enumerate(items)
+                       if isinstance(item, Fix) or item.label), len(items))
+        slots = []
+        for i in range(1, len(items) - 1):  # never before the closing brace
+            head = edge(items[i], True)
+            body = head[4:]
+            if (not head.startswith("    ") or not body or body[0] in " }.+-*/&|?:)"
+                    or body.startswith(("else", "return", "_;"))
+                    or not edge(items[i - 1], False).rstrip().endswith((";", "{", "}"))):
+                continue
+            slots.append(i)
+        placed = 0
+        for text, after_ok in self.rng.sample(statements, min(count, len(statements))):
+            allowed = [i for i in slots if after_ok or i <= defect]
+            if not allowed:
+                continue
+            at = self.rng.choice(allowed)
+            items.insert(at, Line("    " + text))
+            slots = [j + 1 if j >= at else j for j in slots]
+            slots.append(at)
+            if at <= defect:
+                defect += 1
+            placed += 1
+        return placed
+
     def fill(self, text: str, **extra: str) -> str:
         return Template(text).substitute({**self.values, **extra})
 

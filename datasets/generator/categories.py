@@ -577,12 +577,13 @@ def t_mod(b: Builder) -> None:
                  ("", "Wheel", "Bell", "Chance"))
     k = b.pick("t_k", ("2", "3", "5", "7", "10", "15"))
     L = b["L"]
+    ent = K.entropy(b)  # the fix draws from participants' commitments, not chain data
     b.state(f"{S.u} public {pot};", key="state:t_pot")
     lines = [f"function {fn}() public payable {{",
              _indent(K.req(b, f"msg.value == {price}", "value")),
              f"    {pot} += msg.value;",
              f"V!|    if ({S.now} % {k} == 0) {{",
-             f"S|    if (block.number % {k} == 0) {{",
+             f"S|    if ({ent} % {k} == 0) {{",
              f"        {L}[msg.sender] += {pot};",
              f"        {pot} = 0;", "    }", "}"]
     b.function("\n".join(lines), key="t:mod")

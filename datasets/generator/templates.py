@@ -11,10 +11,11 @@ upgrade, multisig, execute.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from datasets.generator import common as K
-from datasets.generator.assemble import Builder
+from datasets.generator.assemble import Builder, Fix, Line, Member
 from datasets.generator.names import AMOUNT_PARAMS, FLAGS, LABELS, SETTINGS, TRACKERS
 
 OWNERS = ("owner", "admin", "manager", "controller", "operator", "governor", "steward")
@@ -878,6 +879,55 @@ def _decorate(b: Builder) -> None:
         b.decorate(b["guard"], b.rng.randint(1, 2))
 
 
+def _pad(b: Builder) -> None:
+    """Unrelated statements around the defect (both twins alike), so that a defect is
+    not recognised by its function being exactly the injected lines: real functions
+    log, flag and record callers around the risky statement. Drawn last, from the
+    pair's own random stream, so the rest of the pair is as before."""
+    defective = [m for m in b.members if m.kind == "function"
+                 and any(isinstance(i, Fix) or i.label for i in m.items)]
+    chosen = [m for m in defective if b.rng.random() < 0.75]
+    if not chosen:
+        return
+    last = b.name("pad_last", ("lastCaller", "lastUser", "latestSender", "recentActor"))
+    flag = b.name("pad_flag", ("touched", "engaged", "started", "visited"))
+    event = b.name("pad_event", ("Touched", "Handled", "Processed", "Seen"))
+    who = b.name("pad_who", ("caller", "actor", "initiator", "requester"))
+    b.state(f"address public {last};", key="state:pad_last")
+    b.state(f"bool public {flag};", key="state:pad_flag")
+    b.event(f"event {event}(address indexed who);")
+    statements = [(f"{last} = msg.sender;", False), (f"{flag} = true;", False),
+                  (b.style.emit(event, "msg.sender"), True),
+                  (f"address {who} = msg.sender;", True)]
+    for member in chosen:
+        checks = [(text, False) for text in _idle_checks(member)]
+        if checks and b.rng.random() < 0.6:  # a check that fixes nothing, in both twins
+            b.pad(checks, 1, member)
+        b.pad(statements, b.rng.randint(1, 3), member)
+
+
+_PARAM = re.compile(r"\b(address(?: payable)?|uint\d*)\s+(\w+)\s*(?=[,)])")
+
+
+def _idle_checks(member: Member) -> list[str]:
+    """Checks on the function's own parameters that fix no defect (non-zero address,
+    non-zero amount), for parameters both twins' headers declare: in real code such
+    checks sit next to defects, so a check on the defect's variable must not read as
+    the fix."""
+    head = member.items[0]
+    headers = [head.text] if isinstance(head, Line) else [h for h in (head.vuln[:1]
+                                                                    + head.safe[:1])]
+    params = None
+    for header in headers:
+        found = {(t.split()[0], n) for t, n in _PARAM.findall(header.split("(", 1)[-1])}
+        params = found if params is None else params & found
+    out = []
+    for kind, name in sorted(params or ()):
+        out.append(f"require({name} != address(0));" if kind == "address"
+                   else f"require({name} > 0);")
+    return out
+
+
 def finish(b: Builder) -> None:
     K.owner_modifier(b)
     b.apply_defaults()
@@ -891,3 +941,4 @@ def finish(b: Builder) -> None:
     _extras(b)
     _decorate(b)
     b.order()
+    _pad(b)
