@@ -4,7 +4,9 @@ One rule, used by `contractml scan` and by the evaluator alike:
 
 - a statement (a CFG node of the graph's own function, `seed`) is a candidate for a
   category when its calibrated node score reaches the category's node threshold, and the
-  function's score reaches the function threshold (the function head gates the node head);
+  function's score reaches the function threshold (the function head gates the node head;
+  a model whose JSON says `"function_gate": false`, as the shipped default, has every
+  function threshold at 0: `checkpoint.effective_thresholds`);
 - entry nodes count by their header line only, loop and merge markers never (their spans
   cover whole bodies), exactly as in the labels;
 - candidates of one function and category, in line order, join one region while the

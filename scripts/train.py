@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     import torch
 
     from contractml.model import HPARAMS_PATH, checkpoint
-    from contractml.model.training import plot_history, train
+    from contractml.model.training import plot_history, train_ensemble
 
     torch.set_num_threads(args.threads)
     started = time.perf_counter()
@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"loaded {len(train_graphs)} train, {len(val_graphs)} val graphs in "
           f"{time.perf_counter() - started:.1f}s", file=sys.stderr)
 
-    result = train(train_graphs, val_graphs, hparams, seed=args.seed,
+    result = train_ensemble(train_graphs, val_graphs, hparams, seed=args.seed,
                    with_detectors=with_detectors, max_minutes=args.max_minutes,
                    log=lambda message: print(message, file=sys.stderr, flush=True))
     name = args.name or ("contractml-gnn-" + ("detectors" if with_detectors else "base"))
@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
                  "epochs_run": len(result.history), "stopped": result.stopped,
                  "train_seconds": round(result.seconds, 1),
                  "train_graphs": len(train_graphs), "val_graphs": len(val_graphs)},
-        seed=args.seed)
+        seed=args.seed, function_gate=bool(hparams.get("function_gate", True)))
     checkpoint.save(args.out, result.model, meta)
     log_dir = args.log_dir or args.out
     log_dir.mkdir(parents=True, exist_ok=True)

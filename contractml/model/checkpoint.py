@@ -34,7 +34,7 @@ _MAX_HEADER = 16 * 1024 * 1024
 class Checkpoint:
     """A loaded checkpoint: the network (eval mode) and its metadata."""
 
-    model: Any  # ContractGNN
+    model: Any  # ContractGNN or Ensemble
     meta: dict[str, Any]
     path: Path
 
@@ -48,7 +48,17 @@ class Checkpoint:
 
     @property
     def thresholds(self) -> dict[str, dict[str, float]]:
-        return self.meta["thresholds"]
+        return effective_thresholds(self.meta)
+
+
+def effective_thresholds(meta: dict[str, Any]) -> dict[str, dict[str, float]]:
+    """The thresholds findings use: the calibrated ones, except that a model whose JSON
+    says `"function_gate": false` reports a statement whatever its function scored
+    (every function threshold 0; the calibrated ones stay in the JSON)."""
+    values = {head: dict(v) for head, v in meta["thresholds"].items()}
+    if meta.get("function_gate", True) is False:
+        values["function"] = {c: 0.0 for c in values["function"]}
+    return values
 
 
 @dataclass
@@ -65,6 +75,7 @@ class CheckpointMeta:
     metrics: dict[str, Any] = field(default_factory=dict)
     seed: int = 0
     created: str = ""
+    function_gate: bool = True
 
 
 def sha256_file(path: Path) -> str:
@@ -102,6 +113,7 @@ def save(directory: Path, model: Any, meta: CheckpointMeta) -> Path:
         "hparams": meta.hparams,
         "calibration": meta.calibration,
         "thresholds": meta.thresholds,
+        "function_gate": meta.function_gate,
         "weights_sha256": sha256_file(weights),
         "data": meta.data,
         "metrics": meta.metrics,
@@ -212,6 +224,8 @@ def verify(path: Path) -> dict[str, Any]:
             if not isinstance(entry, dict) or set(entry) != set(CATEGORIES):
                 raise ModelError(f"{meta_path}: {table} for the {head} head does not cover "
                                  "every category.")
+    if not isinstance(meta.get("function_gate", True), bool):
+        raise ModelError(f"{meta_path}: function_gate must be true or false.")
     return meta
 
 
@@ -220,7 +234,7 @@ def _build(meta: dict[str, Any], weights: Path, meta_path: Path) -> Any:
     from safetensors.torch import load_file
 
     from contractml.graph import schema
-    from contractml.model.gnn import ContractGNN, NetConfig
+    from contractml.model.gnn import NetConfig, build_net
 
     try:
         config = NetConfig.from_dict(meta["net"])
@@ -228,7 +242,7 @@ def _build(meta: dict[str, Any], weights: Path, meta_path: Path) -> Any:
         if config.in_dim != expected_dim:
             raise ModelError(f"{meta_path}: network input width {config.in_dim} does not "
                              f"match the {expected_dim} features of its vocabulary.")
-        model = ContractGNN(config)
+        model = build_net(config)
     except (TypeError, ValueError) as exc:
         raise ModelError(f"{meta_path}: bad network description ({exc}).") from None
     try:

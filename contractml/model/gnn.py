@@ -15,13 +15,16 @@ The message-passing layer (`arch`) is one of:
 Every layer is residual with LayerNorm; `input_dropout` (training only) zeroes random
 input features so that no single feature combination carries a prediction alone;
 `zero_features` / `merge_features` hide input columns that are dataset shortcuts. Edge
-kinds are 0..num_edge_types-1 (14 with `AddReverseEdges`). No I/O here;
+kinds are 0..num_edge_types-1 (14 with `AddReverseEdges`). `group_dropout` (training
+only) drops whole feature blocks per node. `Ensemble` averages the logits of
+`members` such networks trained with other seeds (`build_net`). No I/O here;
 `contractml.model.checkpoint` saves and loads.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 import torch
@@ -49,6 +52,13 @@ class NetConfig:
     zero_features: tuple[int, ...] = ()
     #: (source, target) columns: target becomes max(target, source), source is zeroed
     merge_features: tuple[tuple[int, int], ...] = ()
+    #: training only: each node loses each feature group (`feature_groups`) with this
+    #: probability, so no prediction can rest on one group's exact combination
+    group_dropout: float = 0.0
+    #: group id per input column (same length as the input), for `group_dropout`
+    feature_groups: tuple[int, ...] = ()
+    #: networks of this shape, trained apart (other seeds), whose logits are averaged
+    members: int = 1
 
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> NetConfig:
@@ -57,12 +67,14 @@ class NetConfig:
         chosen["zero_features"] = tuple(int(i) for i in chosen.get("zero_features", ()))
         chosen["merge_features"] = tuple((int(a), int(b))
                                          for a, b in chosen.get("merge_features", ()))
+        chosen["feature_groups"] = tuple(int(i) for i in chosen.get("feature_groups", ()))
         return cls(**chosen)
 
     def to_dict(self) -> dict[str, Any]:
         values = asdict(self)
         values["zero_features"] = list(self.zero_features)
         values["merge_features"] = [list(pair) for pair in self.merge_features]
+        values["feature_groups"] = list(self.feature_groups)
         return values
 
 
@@ -105,6 +117,10 @@ class ContractGNN(nn.Module):
                                                for i in pair)):
             if not 0 <= index < config.in_dim:
                 raise ValueError(f"feature index {index} outside 0..{config.in_dim - 1}")
+        if config.group_dropout and len(config.feature_groups) != config.in_dim:
+            raise ValueError("group_dropout needs one feature group per input column")
+        self.register_buffer("_groups", torch.tensor(config.feature_groups, dtype=torch.long),
+                             persistent=False)
         self.input_dropout = nn.Dropout(config.input_dropout)
         self.encoder = nn.Sequential(nn.Linear(config.in_dim, h), nn.ReLU(), nn.LayerNorm(h))
         self.edge_embedding = (nn.Embedding(config.num_edge_types, h)
@@ -131,7 +147,12 @@ class ContractGNN(nn.Module):
     def forward(self, x: Tensor, edge_index: Tensor, edge_type: Tensor, fn_of_node: Tensor,
                 num_functions: int) -> tuple[Tensor, Tensor]:
         """Logits `(node [N, C], function [num_functions, C])`."""
-        h0 = self.encoder(self.input_dropout(self._canonical(x)))
+        x = self._canonical(x)
+        if self.training and self.config.group_dropout > 0:
+            groups = int(self._groups.max()) + 1
+            keep = torch.rand(x.size(0), groups, device=x.device) >= self.config.group_dropout
+            x = x * keep[:, self._groups].to(x.dtype)
+        h0 = self.encoder(self.input_dropout(x))
         edge_attr = self.edge_embedding(edge_type) if self.edge_embedding is not None else None
         h = h0
         for layer in self.layers:
@@ -140,6 +161,34 @@ class ContractGNN(nn.Module):
         pooled = torch.cat([global_max_pool(h, fn_of_node, size=num_functions),
                             global_mean_pool(h, fn_of_node, size=num_functions)], dim=1)
         return node, self.function_head(pooled)
+
+
+class Ensemble(nn.Module):
+    """`config.members` networks of one shape; the logits are their mean."""
+
+    def __init__(self, config: NetConfig, members: Sequence[ContractGNN] | None = None
+                 ) -> None:
+        super().__init__()
+        if config.members < 2:
+            raise ValueError("an ensemble needs at least 2 members")
+        self.config = config
+        single = replace(config, members=1)
+        self.members = nn.ModuleList(members if members is not None else
+                                     (ContractGNN(single) for _ in range(config.members)))
+        if len(self.members) != config.members:
+            raise ValueError(f"{len(self.members)} networks for {config.members} members")
+
+    def forward(self, x: Tensor, edge_index: Tensor, edge_type: Tensor, fn_of_node: Tensor,
+                num_functions: int) -> tuple[Tensor, Tensor]:
+        outputs = [m(x, edge_index, edge_type, fn_of_node, num_functions)
+                   for m in self.members]
+        return (torch.stack([o[0] for o in outputs]).mean(0),
+                torch.stack([o[1] for o in outputs]).mean(0))
+
+
+def build_net(config: NetConfig) -> ContractGNN | Ensemble:
+    """The network a checkpoint's `net` describes."""
+    return Ensemble(config) if config.members > 1 else ContractGNN(config)
 
 
 def parameter_count(model: nn.Module) -> int:

@@ -53,7 +53,7 @@ class ModelHandle:
 
     @property
     def thresholds(self) -> dict[str, dict[str, float]]:
-        return {head: dict(values) for head, values in self.meta["thresholds"].items()}
+        return checkpoint.effective_thresholds(self.meta)
 
     @property
     def detector_rules(self) -> dict[str, dict[str, float]]:

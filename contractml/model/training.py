@@ -39,14 +39,14 @@ from contractml.graph import schema
 from contractml.graph.builder import CodeGraph
 from contractml.model import CATEGORIES
 from contractml.model.batching import GraphBatch, PackedGraphs
-from contractml.model.gnn import ContractGNN, NetConfig, parameter_count
+from contractml.model.gnn import ContractGNN, Ensemble, NetConfig, parameter_count
 
 HEADS = ("node", "function")
 
 
 @dataclass
 class TrainResult:
-    model: ContractGNN
+    model: ContractGNN | Ensemble
     net: dict[str, Any]
     hparams: dict[str, Any]
     history: list[dict[str, Any]]
@@ -146,23 +146,32 @@ def feature_maps(in_dim: int, hparams: dict[str, Any]
     return zero, merge
 
 
+def feature_groups(in_dim: int) -> list[int]:
+    """A group id per input column: the feature name's block (`ir`, `env`, `flow`, ...)."""
+    names = list(schema.feature_names(in_dim > len(schema.BASE_FEATURES)))[:in_dim]
+    blocks: dict[str, int] = {}
+    return [blocks.setdefault(name.split(":", 1)[0], len(blocks)) for name in names]
+
+
 def make_model(in_dim: int, hparams: dict[str, Any]) -> ContractGNN:
     edge_types = schema.NUM_EDGE_TYPES * (2 if hparams.get("reverse_edges", True) else 1)
     zero, merge = feature_maps(in_dim, hparams)
+    groups = feature_groups(in_dim) if hparams.get("group_dropout") else []
     config = NetConfig.from_dict({**hparams, "in_dim": in_dim,
                                   "num_categories": len(CATEGORIES),
                                   "num_edge_types": edge_types,
-                                  "zero_features": zero, "merge_features": merge})
+                                  "zero_features": zero, "merge_features": merge,
+                                  "feature_groups": groups, "members": 1})
     return ContractGNN(config)
 
 
-def forward_batch(model: ContractGNN, batch: GraphBatch) -> tuple[Tensor, Tensor]:
+def forward_batch(model: ContractGNN | Ensemble, batch: GraphBatch) -> tuple[Tensor, Tensor]:
     return model(batch.x, batch.edge_index, batch.edge_type, batch.fn_of_node,
                  batch.num_functions)
 
 
 @torch.no_grad()
-def predict_logits(model: ContractGNN, packed: PackedGraphs, batch_nodes: int
+def predict_logits(model: ContractGNN | Ensemble, packed: PackedGraphs, batch_nodes: int
                    ) -> tuple[Tensor, Tensor]:
     """Logits for every node and every function of `packed`, in packing order."""
     was_training = model.training
@@ -396,7 +405,53 @@ def train(train_graphs: Sequence[CodeGraph], val_graphs: Sequence[CodeGraph],
                            h: pos_weight[h].tolist() for h in HEADS}})
 
 
-def _val_logits(model: ContractGNN, packed: PackedGraphs, batch_nodes: int
+def train_ensemble(train_graphs: Sequence[CodeGraph], val_graphs: Sequence[CodeGraph],
+                   hparams: dict[str, Any], *, seed: int = 0, with_detectors: bool = True,
+                   max_minutes: float | None = None,
+                   log: Callable[[str], None] | None = None) -> TrainResult:
+    """`hparams["members"]` networks (default 1), each trained by `train` with seeds
+    `seed`, `seed + 1`, ... and its own early stopping, within an equal share of the time
+    budget; their averaged logits are calibrated and thresholded on validation as one."""
+    members = int(hparams.get("members", 1))
+    if members <= 1:
+        return train(train_graphs, val_graphs, hparams, seed=seed,
+                     with_detectors=with_detectors, max_minutes=max_minutes, log=log)
+    say = log or (lambda message: None)
+    started = time.perf_counter()
+    minutes = float(max_minutes if max_minutes is not None
+                    else hparams.get("max_minutes", 25)) / members
+    results = []
+    for i in range(members):
+        say(f"member {i + 1} of {members}, seed {seed + i}")
+        results.append(train(train_graphs, val_graphs, hparams, seed=seed + i,
+                             with_detectors=with_detectors, max_minutes=minutes, log=log))
+    config = NetConfig.from_dict({**results[0].net, "members": members})
+    model = Ensemble(config, [r.model for r in results]).eval()
+    in_dim = len(schema.feature_names(with_detectors))
+    packed_val = PackedGraphs(val_graphs, in_dim, bool(hparams.get("reverse_edges", True)))
+    logits = _val_logits(model, packed_val, int(hparams.get("batch_nodes", 4096)))
+    targets = {h: v[1] for h, v in _seed_targets(packed_val).items()}
+    calibration, thresholds = calibrate(logits, targets)
+    metrics = evaluate(logits, targets, calibration, thresholds)
+    metrics["best_epoch"] = [r.best_epoch for r in results]
+    metrics["val_score"] = 0.5 * (metrics["node"]["macro_ap"]
+                                  + metrics["function"]["macro_ap"])
+    metrics["members_val_score"] = [r.metrics["val_score"] for r in results]
+    metrics["parameters"] = parameter_count(model)
+    history = [{**record, "member": i + 1} for i, r in enumerate(results)
+               for record in r.history]
+    seconds = time.perf_counter() - started
+    each = ", ".join(f"{v:.4f}" for v in metrics["members_val_score"])
+    say(f"ensemble of {members}: val score {metrics['val_score']:.4f} (members {each}), "
+        f"{seconds:.0f}s")
+    return TrainResult(model=model, net=config.to_dict(), hparams=dict(hparams),
+                       history=history, calibration=calibration, thresholds=thresholds,
+                       metrics=metrics, best_epoch=max(r.best_epoch for r in results),
+                       seconds=seconds, stopped=", ".join(r.stopped for r in results),
+                       extra={"pos_weight": results[0].extra.get("pos_weight")})
+
+
+def _val_logits(model: ContractGNN | Ensemble, packed: PackedGraphs, batch_nodes: int
                 ) -> dict[str, Tensor]:
     node, function = predict_logits(model, packed, batch_nodes)
     return {"node": node[packed.seed], "function": function[packed.seed_fn]}
@@ -409,11 +464,13 @@ def plot_history(history: Sequence[dict[str, Any]], path: Any, title: str = "") 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    epochs = [h["epoch"] for h in history]
+    members = len({h.get("member", 1) for h in history})
+    epochs = ([h["epoch"] for h in history] if members == 1
+              else list(range(1, len(history) + 1)))
     fig, left = plt.subplots(figsize=(7, 4))
     left.plot(epochs, [h["train_loss"] for h in history], "o-", label="train loss")
     left.plot(epochs, [h["val_loss"] for h in history], "s-", label="val loss")
-    left.set_xlabel("epoch")
+    left.set_xlabel("epoch" if members == 1 else f"epoch ({members} members, one after another)")
     left.set_ylabel("loss (weighted BCE)")
     right = left.twinx()
     right.plot(epochs, [h["val_node_macro_ap"] for h in history], "^--", color="tab:green",

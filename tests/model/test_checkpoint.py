@@ -136,3 +136,38 @@ def test_missing_and_broken_files_are_refused(tmp_path: Path) -> None:
     (tmp_path / checkpoint.WEIGHTS).unlink()
     with pytest.raises(ModelError, match="weights not found"):
         checkpoint.load(tmp_path)
+
+
+def test_function_gate_off_zeroes_function_thresholds_only(tmp_path: Path) -> None:
+    _save(tmp_path)
+    assert checkpoint.load(tmp_path).thresholds["function"]["arithmetic"] == 0.4
+    meta = _meta(tmp_path)
+    assert meta["function_gate"] is True
+    meta["function_gate"] = False
+    _write_meta(tmp_path, meta)
+    loaded = checkpoint.load(tmp_path)
+    assert set(loaded.thresholds["function"].values()) == {0.0}
+    assert set(loaded.thresholds["node"].values()) == {0.4}
+    assert loaded.meta["thresholds"]["function"]["arithmetic"] == 0.4  # kept in the JSON
+    meta["function_gate"] = "no"
+    _write_meta(tmp_path, meta)
+    with pytest.raises(ModelError, match="function_gate must be true or false"):
+        checkpoint.verify(tmp_path)
+
+
+def test_ensemble_round_trip(tmp_path: Path) -> None:
+    from contractml.model.gnn import Ensemble, NetConfig
+
+    torch.manual_seed(0)
+    members = [make_model(len(schema.feature_names(False)), HPARAMS) for _ in range(2)]
+    model = Ensemble(NetConfig.from_dict({**members[0].config.to_dict(), "members": 2}),
+                     members)
+    meta = checkpoint.CheckpointMeta(
+        name="pair", with_detectors=False, net=model.config.to_dict(), hparams=HPARAMS,
+        calibration={h: {c: [1.0, 0.0] for c in CATEGORIES} for h in checkpoint.HEADS},
+        thresholds={h: {c: 0.5 for c in CATEGORIES} for h in checkpoint.HEADS})
+    checkpoint.save(tmp_path, model, meta)
+    loaded = checkpoint.load(tmp_path)
+    assert isinstance(loaded.model, Ensemble)
+    for key, value in model.state_dict().items():
+        assert torch.equal(loaded.model.state_dict()[key], value), key

@@ -133,3 +133,47 @@ def test_ignored_and_merged_features() -> None:
     assert not torch.equal(variants[0], variants[3])
     # the maps survive the JSON round trip of the network description
     assert NetConfig.from_dict(model.config.to_dict()) == model.config
+
+
+def test_ensemble_averages_its_members_logits() -> None:
+    from contractml.model.gnn import Ensemble, build_net
+
+    members = [_model("gatv2", seed=s).eval() for s in (0, 1, 2)]
+    config = NetConfig.from_dict({**members[0].config.to_dict(), "members": 3})
+    ensemble = Ensemble(config, members).eval()
+    batch = PackedGraphs([synthetic_graph(3)], WIDTH, True).batch([0])
+    with torch.no_grad():
+        outputs = [forward_batch(m, batch) for m in members]
+        node, function = forward_batch(ensemble, batch)
+    assert torch.allclose(node, torch.stack([o[0] for o in outputs]).mean(0))
+    assert torch.allclose(function, torch.stack([o[1] for o in outputs]).mean(0))
+    assert not torch.allclose(node, outputs[0][0])
+    # the description builds the same network again (what a checkpoint loads)
+    rebuilt = build_net(NetConfig.from_dict(ensemble.config.to_dict()))
+    rebuilt.load_state_dict(ensemble.state_dict(), strict=True)
+    assert isinstance(rebuilt, Ensemble) and len(rebuilt.members) == 3
+    with pytest.raises(ValueError, match="3 members"):
+        Ensemble(config, members[:2])
+
+
+def test_group_dropout_acts_in_training_only() -> None:
+    from contractml.model.training import feature_groups
+
+    names = schema.feature_names(True)
+    groups = feature_groups(WIDTH)
+    assert len(groups) == WIDTH
+    assert groups[names.index("ir:Binary")] == groups[names.index("ir:Index")]
+    assert groups[names.index("ir:Binary")] != groups[names.index("flow:input")]
+    torch.manual_seed(0)
+    model = make_model(WIDTH, {"arch": "gine", "hidden": 16, "layers": 1, "dropout": 0.0,
+                               "input_dropout": 0.0, "group_dropout": 0.5})
+    assert model.config.feature_groups == tuple(groups)
+    batch = PackedGraphs([synthetic_graph(4)], WIDTH, True).batch([0])
+    model.eval()
+    with torch.no_grad():
+        first, second = forward_batch(model, batch)[0], forward_batch(model, batch)[0]
+    assert torch.equal(first, second)
+    model.train()
+    with torch.no_grad():
+        dropped = forward_batch(model, batch)[0]
+    assert not torch.allclose(first, dropped)

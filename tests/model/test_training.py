@@ -82,3 +82,23 @@ def test_a_small_run_learns_calibrates_and_repeats(tmp_path) -> None:
     assert first.metrics["node"]["macro_ap"] > 0.3
     plot_history(first.history, tmp_path / "curve.png")
     assert (tmp_path / "curve.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_an_ensemble_run_trains_members_with_successive_seeds(tmp_path) -> None:
+    from contractml.model.gnn import Ensemble
+    from contractml.model.training import train_ensemble
+
+    graphs = [synthetic_graph(i, nodes=8 + i % 5, functions=1 + i % 3) for i in range(36)]
+    hparams = {"arch": "gine", "hidden": 16, "layers": 1, "dropout": 0.0, "lr": 0.03,
+               "batch_nodes": 40, "max_epochs": 2, "patience": 10, "negative_keep": 1.0,
+               "reverse_edges": True, "members": 2, "group_dropout": 0.2}
+    result = train_ensemble(graphs[:28], graphs[28:], hparams, seed=5, with_detectors=True)
+    assert isinstance(result.model, Ensemble) and result.net["members"] == 2
+    single = train(graphs[:28], graphs[28:], hparams, seed=6, with_detectors=True)
+    for key, value in single.model.state_dict().items():  # member 2 is the seed-6 run
+        assert torch.equal(result.model.state_dict()[f"members.1.{key}"], value), key
+    assert [h["member"] for h in result.history] == [1, 1, 2, 2]
+    assert len(result.metrics["members_val_score"]) == 2
+    assert set(result.thresholds["node"]) == set(CATEGORIES)
+    plot_history(result.history, tmp_path / "curve.png")
+    assert (tmp_path / "curve.png").read_bytes()[:4] == b"\x89PNG"
