@@ -286,7 +286,8 @@ def render(command: str, tools: Sequence[Tool], slither: Tool, evaluator: ev.Eva
         "",
         "- Findings come from `contractml.localize` exactly as `contractml scan` makes them: "
         "statements at or above their category's node threshold in a function at or above "
-        "its function threshold, plus statements where one of the model's detector rules "
+        "its function threshold (0 for a model whose JSON says `function_gate: false`, as "
+        "the shipped one does), plus statements where one of the model's detector rules "
         "fires (`contractml.detector_rules`, when the model has any), grouped into regions "
         "of at most 10 lines, deduplicated. "
         "Graphs are the test split's function graphs (`function_graphs([record], "
