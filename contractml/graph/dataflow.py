@@ -20,6 +20,8 @@ ARITHMETIC = frozenset({"+", "-", "*", "**", "<<"})
 #: Environment values a miner or validator can see or move: chain data.
 CHAIN_ENV = frozenset({"block.timestamp", "now", "block.number", "block.difficulty",
                        "block.prevrandao", "block.coinbase", "block.gaslimit"})
+#: Environment values the caller chooses.
+CALLER_ENV = frozenset({"msg.value", "msg.data"})
 CALL_OPS = frozenset({"LowLevelCall", "HighLevelCall", "LibraryCall", "Send", "Transfer",
                       "InternalCall", "InternalDynamicCall", "NewContract"})
 
@@ -27,6 +29,17 @@ CALL_OPS = frozenset({"LowLevelCall", "HighLevelCall", "LibraryCall", "Send", "T
 def builtin_name(ir: IROp) -> str:
     """`require(bool,string)` -> `require`."""
     return str(ir.attrs.get("function", "")).split("(", 1)[0]
+
+
+def env_origins(name: str) -> frozenset[str]:
+    """`chain` for block data, `input` for what the caller sends, else nothing."""
+    if name in CHAIN_ENV:
+        return frozenset({"chain"})
+    return frozenset({"input"}) if name in CALLER_ENV else frozenset()
+
+
+def reads_blockhash(ir: IROp) -> bool:
+    return ir.op == "SolidityCall" and "blockhash" in builtin_name(ir)
 
 
 def is_check(ir: IROp) -> bool:
@@ -172,42 +185,28 @@ class FunctionFacts:
 
     @cached_property
     def derived(self) -> dict[str, frozenset[str]]:
-        """Variable key -> the origins its value can come from (`ORIGINS`), following
-        assignments, arithmetic, hashes and conversions through temporaries, locals and
-        the state variables this function writes. Flow-insensitive: a variable that holds
-        a derived value anywhere in the function counts as derived everywhere."""
-        origins: dict[str, set[str]] = {}
-        never_written = self._inputs
+        """Variable key -> the origins (`chain`, `input`) its value can come from,
+        following assignments, arithmetic, hashes and conversions through temporaries,
+        locals and the state variables this function writes. Flow-insensitive: a variable
+        that holds a derived value anywhere in the function counts as derived everywhere.
+        Call results start nothing (what a callee returns is not followed)."""
+        origins: dict[str, set[str]] = {key: {"input"} for key in self._inputs}
         irs = [ir for n in self.function.nodes for ir in n.irs]
-
-        def of(key: str) -> set[str]:
-            kind, _, name = key.partition(":")
-            if kind == "env":
-                return {"chain"} if name in CHAIN_ENV else (
-                    {"input"} if name in ("msg.value", "msg.data") else set())
-            if kind == "local" and key in never_written:
-                return {"input"}
-            return origins.get(key, set())
-
         changed = True
         while changed:
             changed = False
             for ir in irs:
                 if not ir.lvalue or ir.op in CALL_OPS:
                     continue
-                found: set[str] = set()
-                if ir.op == "SolidityCall" and "blockhash" in builtin_name(ir):
-                    found.add("chain")
+                found = {"chain"} if reads_blockhash(ir) else set()
                 for read in ir.reads:
-                    found |= of(read)
+                    kind, _, name = read.partition(":")
+                    found |= env_origins(name) if kind == "env" else origins.get(read, set())
                 current = origins.setdefault(ir.lvalue, set())
                 if not found <= current:
                     current |= found
                     changed = True
-        result = {key: frozenset(v) for key, v in origins.items() if v}
-        for key in never_written:
-            result[key] = frozenset({"input"})
-        return result
+        return {key: frozenset(v) for key, v in origins.items() if v}
 
     @cached_property
     def _inputs(self) -> frozenset[str]:
@@ -226,21 +225,16 @@ class FunctionFacts:
     def origins(self, key: str) -> frozenset[str]:
         """Where a read value can come from: `chain`, `input` or neither."""
         kind, _, name = key.partition(":")
-        if kind == "env":
-            return frozenset({"chain"}) if name in CHAIN_ENV else (
-                frozenset({"input"}) if name in ("msg.value", "msg.data") else frozenset())
-        return self.derived.get(key, frozenset())
+        return env_origins(name) if kind == "env" else self.derived.get(key, frozenset())
 
     def flow(self, node: NodeRecord) -> set[str]:
         """The node's data-flow facts (schema `flow:*`): which origins its reads carry,
         and what it does with chain-derived or caller-chosen values."""
         on: set[str] = set()
         for ir in node.irs:
-            read = set()
+            read = {"chain"} if reads_blockhash(ir) else set()
             for key in ir.reads:
                 read |= self.origins(key)
-            if ir.op == "SolidityCall" and "blockhash" in builtin_name(ir):
-                read.add("chain")
             if "chain" in read:
                 on.add("flow:chain")
             if "input" in read:
