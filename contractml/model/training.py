@@ -295,8 +295,10 @@ def _epoch_groups(packed: PackedGraphs, positive_graph: np.ndarray, rng: np.rand
 def train(train_graphs: Sequence[CodeGraph], val_graphs: Sequence[CodeGraph],
           hparams: dict[str, Any], *, seed: int = 0, with_detectors: bool = True,
           max_minutes: float | None = None,
-          log: Callable[[str], None] | None = None) -> TrainResult:
-    """Train, stop early on validation, calibrate and choose thresholds (module doc)."""
+          log: Callable[[str], None] | None = None,
+          packed: tuple[PackedGraphs, PackedGraphs] | None = None) -> TrainResult:
+    """Train, stop early on validation, calibrate and choose thresholds (module doc).
+    `packed`: the two splits already packed (an ensemble packs them once)."""
     started = time.perf_counter()
     say = log or (lambda message: None)
     in_dim = len(schema.feature_names(with_detectors))
@@ -307,8 +309,8 @@ def train(train_graphs: Sequence[CodeGraph], val_graphs: Sequence[CodeGraph],
 
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
-    packed_train = PackedGraphs(train_graphs, in_dim, reverse)
-    packed_val = PackedGraphs(val_graphs, in_dim, reverse)
+    packed_train, packed_val = packed or (PackedGraphs(train_graphs, in_dim, reverse),
+                                          PackedGraphs(val_graphs, in_dim, reverse))
     say(f"packed {len(packed_train)} train / {len(packed_val)} val graphs, "
         f"{int(packed_train.nodes.sum())} / {int(packed_val.nodes.sum())} nodes "
         f"in {time.perf_counter() - started:.1f}s")
@@ -420,15 +422,18 @@ def train_ensemble(train_graphs: Sequence[CodeGraph], val_graphs: Sequence[CodeG
     started = time.perf_counter()
     minutes = float(max_minutes if max_minutes is not None
                     else hparams.get("max_minutes", 25)) / members
+    in_dim = len(schema.feature_names(with_detectors))
+    reverse = bool(hparams.get("reverse_edges", True))
+    packed_val = PackedGraphs(val_graphs, in_dim, reverse)
+    packed = (PackedGraphs(train_graphs, in_dim, reverse), packed_val)
     results = []
     for i in range(members):
         say(f"member {i + 1} of {members}, seed {seed + i}")
         results.append(train(train_graphs, val_graphs, hparams, seed=seed + i,
-                             with_detectors=with_detectors, max_minutes=minutes, log=log))
+                             with_detectors=with_detectors, max_minutes=minutes, log=log,
+                             packed=packed))
     config = NetConfig.from_dict({**results[0].net, "members": members})
     model = Ensemble(config, [r.model for r in results]).eval()
-    in_dim = len(schema.feature_names(with_detectors))
-    packed_val = PackedGraphs(val_graphs, in_dim, bool(hparams.get("reverse_edges", True)))
     logits = _val_logits(model, packed_val, int(hparams.get("batch_nodes", 4096)))
     targets = {h: v[1] for h, v in _seed_targets(packed_val).items()}
     calibration, thresholds = calibrate(logits, targets)
