@@ -121,6 +121,7 @@ class ContractGNN(nn.Module):
             raise ValueError("group_dropout needs one feature group per input column")
         self.register_buffer("_groups", torch.tensor(config.feature_groups, dtype=torch.long),
                              persistent=False)
+        self._num_groups = max(config.feature_groups, default=-1) + 1
         self.input_dropout = nn.Dropout(config.input_dropout)
         self.encoder = nn.Sequential(nn.Linear(config.in_dim, h), nn.ReLU(), nn.LayerNorm(h))
         self.edge_embedding = (nn.Embedding(config.num_edge_types, h)
@@ -149,8 +150,8 @@ class ContractGNN(nn.Module):
         """Logits `(node [N, C], function [num_functions, C])`."""
         x = self._canonical(x)
         if self.training and self.config.group_dropout > 0:
-            groups = int(self._groups.max()) + 1
-            keep = torch.rand(x.size(0), groups, device=x.device) >= self.config.group_dropout
+            keep = (torch.rand(x.size(0), self._num_groups, device=x.device)
+                    >= self.config.group_dropout)
             x = x * keep[:, self._groups].to(x.dtype)
         h0 = self.encoder(self.input_dropout(x))
         edge_attr = self.edge_embedding(edge_type) if self.edge_embedding is not None else None

@@ -131,11 +131,21 @@ def _nanmean(values: Sequence[float]) -> float:
 
 # --------------------------------------------------------------------------- model runs
 
+def _input_names(in_dim: int) -> list[str]:
+    """Feature names of the first `in_dim` input columns."""
+    return list(schema.feature_names(in_dim > len(schema.BASE_FEATURES)))[:in_dim]
+
+
+def val_score(scores: dict[str, Any]) -> float:
+    """What early stopping maximises: mean of node and function macro AP."""
+    return 0.5 * (scores["node"]["macro_ap"] + scores["function"]["macro_ap"])
+
+
 def feature_maps(in_dim: int, hparams: dict[str, Any]
                  ) -> tuple[list[int], list[tuple[int, int]]]:
     """Column indices for the `ignore_features` (fnmatch patterns over feature names) and
     `merge_features` ({source name: target name}) hyperparameters."""
-    names = list(schema.feature_names(in_dim > len(schema.BASE_FEATURES)))[:in_dim]
+    names = _input_names(in_dim)
     zero = sorted({i for pattern in hparams.get("ignore_features", ())
                    for i, name in enumerate(names) if fnmatch.fnmatchcase(name, pattern)})
     merge = []
@@ -148,7 +158,7 @@ def feature_maps(in_dim: int, hparams: dict[str, Any]
 
 def feature_groups(in_dim: int) -> list[int]:
     """A group id per input column: the feature name's block (`ir`, `env`, `flow`, ...)."""
-    names = list(schema.feature_names(in_dim > len(schema.BASE_FEATURES)))[:in_dim]
+    names = _input_names(in_dim)
     blocks: dict[str, int] = {}
     return [blocks.setdefault(name.split(":", 1)[0], len(blocks)) for name in names]
 
@@ -369,7 +379,7 @@ def train(train_graphs: Sequence[CodeGraph], val_graphs: Sequence[CodeGraph],
                 logits[head], val_targets[head][1], pos_weight=pos_weight[head]))
             for head in HEADS)
         scores = evaluate(logits, {h: val_targets[h][1] for h in HEADS})
-        score = 0.5 * (scores["node"]["macro_ap"] + scores["function"]["macro_ap"])
+        score = val_score(scores)
         epoch_seconds.append(time.perf_counter() - t0)
         record = {"epoch": epoch, "train_loss": total / max(count, 1), "val_loss": val_loss,
                   "val_node_macro_ap": scores["node"]["macro_ap"],
@@ -439,8 +449,7 @@ def train_ensemble(train_graphs: Sequence[CodeGraph], val_graphs: Sequence[CodeG
     calibration, thresholds = calibrate(logits, targets)
     metrics = evaluate(logits, targets, calibration, thresholds)
     metrics["best_epoch"] = [r.best_epoch for r in results]
-    metrics["val_score"] = 0.5 * (metrics["node"]["macro_ap"]
-                                  + metrics["function"]["macro_ap"])
+    metrics["val_score"] = val_score(metrics)
     metrics["members_val_score"] = [r.metrics["val_score"] for r in results]
     metrics["parameters"] = parameter_count(model)
     history = [{**record, "member": i + 1} for i, r in enumerate(results)
