@@ -9,6 +9,10 @@ Takes lists of graphs (no dataset I/O). The recipe (`train`):
    cut them into batches of about `batch_nodes` nodes, and minimise
    `BCE(node logits of seed nodes) + function_loss_weight * BCE(logits of seed functions)`
    with per-category `pos_weight = clamp(sqrt(negatives / positives), 1, pos_weight_max)`;
+   with `corpus_balance` alpha > 0, each positive is further weighted by its training
+   source (`CorpusBalance`: SolidiFI's injected snippets outnumber the generator's
+   positives 10-100 to 1 in the categories both have; alpha 1 gives each source an equal
+   share of a category's positive weight, 0.5 a share by the square root of its count);
 3. after every epoch score validation; the epoch with the best `0.5 * (node macro AP +
    function macro AP)` is kept; stop after `patience` epochs without improvement, at
    `max_epochs`, or when the next epoch would pass `max_minutes`;
@@ -204,6 +208,58 @@ def _seed_targets(packed: PackedGraphs) -> dict[str, tuple[Tensor, Tensor]]:
             "function": (packed.seed_fn, packed.y_fn[packed.seed_fn])}
 
 
+def corpus_of(graph: CodeGraph) -> str:
+    """The training source of a graph: the first part of its `source_id`
+    (`solidifi/...`, `generated/...`); "" when the graph has none."""
+    return str(getattr(graph, "source_id", "") or "").split("/", 1)[0]
+
+
+def balance_weights(corpus: np.ndarray, targets: Tensor, alpha: float) -> Tensor:
+    """[K, C] loss weight of a positive of category c from corpus k (corpus ids 0..K-1,
+    one per target row). Within a category, corpus k's positives weigh
+    `P_kc ** -alpha`, scaled so that all positives of the category weigh their count
+    together: alpha 0 changes nothing, alpha 1 gives every corpus that has positives of
+    the category an equal share of them. Cells without positives are 1."""
+    k = int(corpus.max()) + 1 if len(corpus) else 0
+    counts = torch.zeros((k, targets.shape[1]), dtype=torch.float64)
+    counts.index_add_(0, torch.from_numpy(corpus.astype(np.int64)), targets.double())
+    present = counts > 0
+    raw = torch.where(present, counts.clamp(min=1.0) ** -alpha, torch.zeros_like(counts))
+    scale = counts.sum(0) / (raw * counts).sum(0).clamp(min=1e-12)
+    return torch.where(present, raw * scale, torch.ones_like(counts)).float()
+
+
+@dataclass
+class CorpusBalance:
+    """Per-corpus weights of positives (`corpus_balance` in hparams), for both heads."""
+    corpus: np.ndarray  # [graphs] corpus id of each training graph
+    names: list[str]
+    node: Tensor  # [K, C]
+    function: Tensor  # [K, C]
+
+    @classmethod
+    def build(cls, graphs: Sequence[CodeGraph], packed: PackedGraphs, alpha: float
+              ) -> CorpusBalance:
+        names = sorted({corpus_of(g) for g in graphs})
+        corpus = np.asarray([names.index(corpus_of(g)) for g in graphs], dtype=np.int64)
+        assert packed.y is not None and packed.y_fn is not None
+        by_node = np.repeat(corpus, packed.nodes)[packed.seed.numpy()]
+        by_fn = np.repeat(corpus, packed.functions)[packed.seed_fn.numpy()]
+        return cls(corpus, names,
+                   balance_weights(by_node, packed.y[packed.seed], alpha),
+                   balance_weights(by_fn, packed.y_fn[packed.seed_fn], alpha))
+
+    def batch_weights(self, packed: PackedGraphs, group: np.ndarray, batch: GraphBatch
+                      ) -> tuple[Tensor, Tensor]:
+        """Element weights for the seed nodes' and seed functions' BCE of one batch."""
+        assert batch.y is not None and batch.y_fn is not None
+        k = self.corpus[group]
+        kn = torch.from_numpy(np.repeat(k, packed.nodes[group]))[batch.seed]
+        kf = torch.from_numpy(np.repeat(k, packed.functions[group]))[batch.seed_function]
+        yn, yf = batch.y[batch.seed], batch.y_fn[batch.seed_function]
+        return 1.0 + yn * (self.node[kn] - 1.0), 1.0 + yf * (self.function[kf] - 1.0)
+
+
 def _pos_weight(targets: Tensor, cap: float) -> Tensor:
     positives = targets.sum(0)
     negatives = targets.shape[0] - positives
@@ -335,6 +391,13 @@ def train(train_graphs: Sequence[CodeGraph], val_graphs: Sequence[CodeGraph],
     positive_graph = np.zeros(len(packed_train), dtype=bool)
     positive_graph[graph_of_fn[fn_positive.numpy()]] = True
 
+    alpha = float(hparams.get("corpus_balance", 0.0))
+    balance = CorpusBalance.build(train_graphs, packed_train, alpha) if alpha > 0 else None
+    if balance is not None:
+        say("corpus balance " + ", ".join(
+            f"{name}: " + " ".join(f"{w:.2f}" for w in balance.node[i].tolist())
+            for i, name in enumerate(balance.names)))
+
     model = make_model(in_dim, hparams)
     optimiser = torch.optim.AdamW(model.parameters(), lr=float(hparams.get("lr", 2e-3)),
                                   weight_decay=float(hparams.get("weight_decay", 1e-4)))
@@ -360,12 +423,15 @@ def train(train_graphs: Sequence[CodeGraph], val_graphs: Sequence[CodeGraph],
             batch = packed_train.batch(group)
             assert batch.y is not None and batch.y_fn is not None
             node, function = forward_batch(model, batch)
+            w_node, w_fn = (balance.batch_weights(packed_train, group, batch)
+                            if balance is not None else (None, None))
             loss = F.binary_cross_entropy_with_logits(
-                node[batch.seed], batch.y[batch.seed], pos_weight=pos_weight["node"])
+                node[batch.seed], batch.y[batch.seed], weight=w_node,
+                pos_weight=pos_weight["node"])
             if batch.seed_function.any():
                 loss = loss + fn_weight * F.binary_cross_entropy_with_logits(
                     function[batch.seed_function], batch.y_fn[batch.seed_function],
-                    pos_weight=pos_weight["function"])
+                    weight=w_fn, pos_weight=pos_weight["function"])
             optimiser.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), clip)
