@@ -102,3 +102,38 @@ def test_an_ensemble_run_trains_members_with_successive_seeds(tmp_path) -> None:
     assert set(result.thresholds["node"]) == set(CATEGORIES)
     plot_history(result.history, tmp_path / "curve.png")
     assert (tmp_path / "curve.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_corpus_balance_weights_share_each_category_between_sources() -> None:
+    from contractml.model.training import balance_weights
+
+    corpus = np.array([0] * 90 + [1] * 10)
+    targets = torch.zeros((100, len(CATEGORIES)))
+    targets[:80, 0] = 1  # category 0: 80 positives from source 0, 5 from source 1
+    targets[90:95, 0] = 1
+    targets[:30, 1] = 1  # category 1: source 0 only
+    full = balance_weights(corpus, targets, 1.0)
+    assert math.isclose(80 * full[0, 0].item(), 5 * full[1, 0].item(), rel_tol=1e-5)
+    assert math.isclose(80 * full[0, 0].item() + 5 * full[1, 0].item(), 85, rel_tol=1e-5)
+    assert math.isclose(full[0, 1].item(), 1.0) and full[1, 1].item() == 1.0
+    root = balance_weights(corpus, targets, 0.5)
+    assert math.isclose(root[1, 0].item() / root[0, 0].item(), 4.0, rel_tol=1e-5)
+    assert torch.equal(balance_weights(corpus, targets, 0.0), torch.ones((2, len(CATEGORIES))))
+
+
+def test_corpus_balance_changes_training_only_when_asked() -> None:
+    graphs = [synthetic_graph(i, nodes=8 + i % 5, functions=1 + i % 3) for i in range(36)]
+    for i, graph in enumerate(graphs):
+        graph.source_id = ("solidifi/" if i % 4 else "generated/") + f"{i}.sol"
+    hparams = {"arch": "gine", "hidden": 16, "layers": 1, "dropout": 0.0, "lr": 0.03,
+               "batch_nodes": 40, "max_epochs": 2, "patience": 10, "negative_keep": 1.0,
+               "reverse_edges": True}
+    plain = train(graphs[:28], graphs[28:], hparams, seed=3, with_detectors=True)
+    zero = train(graphs[:28], graphs[28:], {**hparams, "corpus_balance": 0.0}, seed=3,
+                 with_detectors=True)
+    balanced = train(graphs[:28], graphs[28:], {**hparams, "corpus_balance": 1.0}, seed=3,
+                     with_detectors=True)
+    key = next(iter(plain.model.state_dict()))
+    assert torch.equal(plain.model.state_dict()[key], zero.model.state_dict()[key])
+    assert not all(torch.equal(v, balanced.model.state_dict()[k])
+                   for k, v in plain.model.state_dict().items())
