@@ -12,7 +12,8 @@ Takes lists of graphs (no dataset I/O). The recipe (`train`):
    with `corpus_balance` alpha > 0, each positive is further weighted by its training
    source (`CorpusBalance`: SolidiFI's injected snippets outnumber the generator's
    positives 10-100 to 1 in the categories both have; alpha 1 gives each source an equal
-   share of a category's positive weight, 0.5 a share by the square root of its count);
+   share of a category's positive weight, 0.5 a share by the square root of its count;
+   `balance_validation` weighs validation's positives the same way in step 4);
 3. after every epoch score validation; the epoch with the best `0.5 * (node macro AP +
    function macro AP)` is kept; stop after `patience` epochs without improvement, at
    `max_epochs`, or when the next epoch would pass `max_minutes`;
@@ -82,21 +83,24 @@ def average_precision(scores: np.ndarray, labels: np.ndarray) -> float:
     return float(np.sum(np.diff(np.r_[0.0, recall]) * precision))
 
 
-def best_f1_threshold(probs: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+def best_f1_threshold(probs: np.ndarray, labels: np.ndarray,
+                      weights: np.ndarray | None = None) -> tuple[float, float]:
     """(threshold, F1): a threshold t (predict p >= t) with the best F1 on these points.
     Every t between the lowest probability predicted positive at the best cut and the
     next lower probability gives that F1; the midpoint of that gap in logit space is
-    returned (on separable data this leaves a margin on both sides). Without positives:
-    (1.0, nan)."""
+    returned (on separable data this leaves a margin on both sides). `weights`: each
+    point's weight in the counts (default 1). Without positives: (1.0, nan)."""
     labels = labels.astype(bool)
-    positives = int(labels.sum())
-    if positives == 0 or len(probs) == 0:
+    w = np.ones(len(probs)) if weights is None else np.asarray(weights, dtype=np.float64)
+    positives = float(w[labels].sum())
+    if not labels.any() or len(probs) == 0:
         return 1.0, float("nan")
     order = np.argsort(-probs, kind="stable")
-    s, y = probs[order], labels[order]
-    tp = np.cumsum(y)
+    s, y, w = probs[order], labels[order], w[order]
+    tp = np.cumsum(y * w)
+    predicted = np.cumsum(w)
     ends = np.r_[np.nonzero(np.diff(s))[0], len(s) - 1]
-    tp_at, k_at = tp[ends], ends + 1
+    tp_at, k_at = tp[ends], predicted[ends]
     f1 = 2 * tp_at / (k_at + positives)
     best = int(np.argmax(f1))
     low = float(s[ends[best]])
@@ -242,12 +246,26 @@ class CorpusBalance:
               ) -> CorpusBalance:
         names = sorted({corpus_of(g) for g in graphs})
         corpus = np.asarray([names.index(corpus_of(g)) for g in graphs], dtype=np.int64)
+        by_node, by_fn = cls._rows(corpus, packed)
         assert packed.y is not None and packed.y_fn is not None
-        by_node = np.repeat(corpus, packed.nodes)[packed.seed.numpy()]
-        by_fn = np.repeat(corpus, packed.functions)[packed.seed_fn.numpy()]
         return cls(corpus, names,
                    balance_weights(by_node, packed.y[packed.seed], alpha),
                    balance_weights(by_fn, packed.y_fn[packed.seed_fn], alpha))
+
+    @staticmethod
+    def _rows(corpus: np.ndarray, packed: PackedGraphs) -> tuple[np.ndarray, np.ndarray]:
+        """Corpus id of each seed node and each seed function of `packed`."""
+        return (np.repeat(corpus, packed.nodes)[packed.seed.numpy()],
+                np.repeat(corpus, packed.functions)[packed.seed_fn.numpy()])
+
+    def split_weights(self, packed: PackedGraphs) -> dict[str, Tensor]:
+        """Element weights of every seed node's and seed function's targets of the split
+        these weights were built on (`balance_validation`: calibration and thresholds)."""
+        assert packed.y is not None and packed.y_fn is not None
+        by_node, by_fn = (torch.from_numpy(r) for r in self._rows(self.corpus, packed))
+        yn, yf = packed.y[packed.seed], packed.y_fn[packed.seed_fn]
+        return {"node": 1.0 + yn * (self.node[by_node] - 1.0),
+                "function": 1.0 + yf * (self.function[by_fn] - 1.0)}
 
     def batch_weights(self, packed: PackedGraphs, group: np.ndarray, batch: GraphBatch
                       ) -> tuple[Tensor, Tensor]:
@@ -258,6 +276,16 @@ class CorpusBalance:
         kf = torch.from_numpy(np.repeat(k, packed.functions[group]))[batch.seed_function]
         yn, yf = batch.y[batch.seed], batch.y_fn[batch.seed_function]
         return 1.0 + yn * (self.node[kn] - 1.0), 1.0 + yf * (self.function[kf] - 1.0)
+
+
+def validation_weights(val_graphs: Sequence[CodeGraph], packed_val: PackedGraphs,
+                       hparams: dict[str, Any]) -> dict[str, Tensor] | None:
+    """With `balance_validation` (and `corpus_balance` alpha > 0): the validation split's
+    own corpus weights, used by calibration and thresholds; else None."""
+    alpha = float(hparams.get("corpus_balance", 0.0))
+    if alpha <= 0 or not hparams.get("balance_validation", False):
+        return None
+    return CorpusBalance.build(val_graphs, packed_val, alpha).split_weights(packed_val)
 
 
 def _pos_weight(targets: Tensor, cap: float) -> Tensor:
@@ -297,10 +325,12 @@ def evaluate(logits: dict[str, Tensor], targets: dict[str, Tensor],
 
 # --------------------------------------------------------------------------- calibration
 
-def fit_platt(logits: Tensor, labels: Tensor, iterations: int = 100) -> tuple[float, float]:
-    """(a, b) minimising the log loss of sigmoid(a * logit + b) on these points, with
-    Platt's smoothed targets ((N+ + 1) / (N+ + 2) for positives, 1 / (N- + 2) for
-    negatives) so that separable validation data does not drive `a` to infinity."""
+def fit_platt(logits: Tensor, labels: Tensor, iterations: int = 100,
+              weights: Tensor | None = None) -> tuple[float, float]:
+    """(a, b) minimising the log loss of sigmoid(a * logit + b) on these points (each
+    weighted by `weights` when given), with Platt's smoothed targets ((N+ + 1) / (N+ + 2)
+    for positives, 1 / (N- + 2) for negatives) so that separable validation data does not
+    drive `a` to infinity."""
     z = logits.double()
     positives = float(labels.sum())
     negatives = float(len(labels)) - positives
@@ -312,7 +342,9 @@ def fit_platt(logits: Tensor, labels: Tensor, iterations: int = 100) -> tuple[fl
 
     def closure() -> Tensor:
         optimiser.zero_grad()
-        loss = F.binary_cross_entropy_with_logits(params[0] * z + params[1], y)
+        loss = F.binary_cross_entropy_with_logits(
+            params[0] * z + params[1], y,
+            weight=None if weights is None else weights.double())
         loss.backward()
         return loss
 
@@ -331,20 +363,25 @@ def apply_calibration(logits: Tensor, params: dict[str, list[float]]) -> Tensor:
     return torch.sigmoid(logits * a + b)
 
 
-def calibrate(logits: dict[str, Tensor], targets: dict[str, Tensor]
+def calibrate(logits: dict[str, Tensor], targets: dict[str, Tensor],
+              weights: dict[str, Tensor] | None = None
               ) -> tuple[dict[str, dict[str, list[float]]], dict[str, dict[str, float]]]:
-    """Platt parameters and F1-maximising thresholds per head and category."""
+    """Platt parameters and F1-maximising thresholds per head and category; `weights`
+    (per head, shaped like its targets) weigh each point in both."""
     calibration: dict[str, dict[str, list[float]]] = {}
     thresholds: dict[str, dict[str, float]] = {}
     for head in HEADS:
+        w = weights[head] if weights is not None else None
         calibration[head] = {}
         for j, name in enumerate(CATEGORIES):
-            a, b = fit_platt(logits[head][:, j], targets[head][:, j])
+            a, b = fit_platt(logits[head][:, j], targets[head][:, j],
+                             weights=None if w is None else w[:, j])
             calibration[head][name] = [a, b]
         probs = apply_calibration(logits[head], calibration[head]).numpy()
         y = targets[head].numpy()
-        thresholds[head] = {name: best_f1_threshold(probs[:, j], y[:, j])[0]
-                            for j, name in enumerate(CATEGORIES)}
+        thresholds[head] = {name: best_f1_threshold(
+            probs[:, j], y[:, j], None if w is None else w[:, j].numpy())[0]
+            for j, name in enumerate(CATEGORIES)}
     return calibration, thresholds
 
 
@@ -468,7 +505,8 @@ def train(train_graphs: Sequence[CodeGraph], val_graphs: Sequence[CodeGraph],
     model.eval()
     logits = _val_logits(model, packed_val, batch_nodes)
     targets = {h: val_targets[h][1] for h in HEADS}
-    calibration, thresholds = calibrate(logits, targets)
+    calibration, thresholds = calibrate(logits, targets,
+                                        validation_weights(val_graphs, packed_val, hparams))
     metrics = evaluate(logits, targets, calibration, thresholds)
     metrics["best_epoch"] = best_epoch
     metrics["val_score"] = best_score
@@ -512,7 +550,8 @@ def train_ensemble(train_graphs: Sequence[CodeGraph], val_graphs: Sequence[CodeG
     model = Ensemble(config, [r.model for r in results]).eval()
     logits = _val_logits(model, packed_val, int(hparams.get("batch_nodes", 4096)))
     targets = {h: v[1] for h, v in _seed_targets(packed_val).items()}
-    calibration, thresholds = calibrate(logits, targets)
+    calibration, thresholds = calibrate(logits, targets,
+                                        validation_weights(val_graphs, packed_val, hparams))
     metrics = evaluate(logits, targets, calibration, thresholds)
     metrics["best_epoch"] = [r.best_epoch for r in results]
     metrics["val_score"] = val_score(metrics)

@@ -137,3 +137,14 @@ def test_corpus_balance_changes_training_only_when_asked() -> None:
     assert torch.equal(plain.model.state_dict()[key], zero.model.state_dict()[key])
     assert not all(torch.equal(v, balanced.model.state_dict()[k])
                    for k, v in plain.model.state_dict().items())
+
+
+def test_weighted_thresholds_follow_the_heavier_positives() -> None:
+    probs = np.array([0.9, 0.8, 0.7, 0.6, 0.4, 0.3])
+    labels = np.array([1, 1, 0, 0, 1, 0])
+    plain, f1 = best_f1_threshold(probs, labels)
+    assert 0.7 < plain <= 0.8 and math.isclose(f1, 0.8)  # the two top points
+    assert best_f1_threshold(probs, labels, np.ones(6)) == (plain, f1)
+    # the positive at 0.4 weighs 5: taking it (and the negatives above it) is better
+    heavy, f1 = best_f1_threshold(probs, labels, np.array([1, 1, 1, 1, 5, 1.0]))
+    assert 0.3 < heavy <= 0.4 and math.isclose(f1, 2 * 7 / (9 + 7))
