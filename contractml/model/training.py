@@ -13,8 +13,7 @@ Takes lists of graphs (no dataset I/O). The recipe (`train`):
    source (`CorpusBalance`: SolidiFI's injected snippets outnumber the generator's
    positives 10-100 to 1 in the categories both have; alpha 1 gives each source an equal
    share of a category's positive weight, 0.5 a share by the square root of its count;
-   `balance_validation` weighs validation's positives the same way in step 4,
-   `balance_stopping` in step 3's average precision);
+   `balance_validation` weighs validation's positives the same way in step 4);
 3. after every epoch score validation; the epoch with the best `0.5 * (node macro AP +
    function macro AP)` is kept; stop after `patience` epochs without improvement, at
    `max_epochs`, or when the next epoch would pass `max_minutes`;
@@ -67,21 +66,18 @@ class TrainResult:
 
 # --------------------------------------------------------------------------- metrics
 
-def average_precision(scores: np.ndarray, labels: np.ndarray,
-                      weights: np.ndarray | None = None) -> float:
-    """Area under the precision-recall curve as a step function (sklearn's definition),
-    each point counted with its weight (default 1); NaN without positives."""
+def average_precision(scores: np.ndarray, labels: np.ndarray) -> float:
+    """Area under the precision-recall curve as a step function (sklearn's definition);
+    NaN without positives."""
     labels = labels.astype(bool)
-    if not labels.any():
+    positives = int(labels.sum())
+    if positives == 0:
         return float("nan")
-    w = np.ones(len(scores)) if weights is None else np.asarray(weights, dtype=np.float64)
-    positives = float(w[labels].sum())
     order = np.argsort(-scores, kind="stable")
-    s, y, w = scores[order], labels[order], w[order]
-    tp = np.cumsum(y * w)
-    predicted = np.cumsum(w)
+    s, y = scores[order], labels[order]
+    tp = np.cumsum(y)
     ends = np.r_[np.nonzero(np.diff(s))[0], len(s) - 1]  # last index of each tie group
-    tp_at, k_at = tp[ends], predicted[ends]
+    tp_at, k_at = tp[ends], ends + 1
     precision = tp_at / k_at
     recall = tp_at / positives
     return float(np.sum(np.diff(np.r_[0.0, recall]) * precision))
@@ -301,23 +297,18 @@ def _pos_weight(targets: Tensor, cap: float) -> Tensor:
 
 def evaluate(logits: dict[str, Tensor], targets: dict[str, Tensor],
              calibration: dict[str, dict[str, list[float]]] | None = None,
-             thresholds: dict[str, dict[str, float]] | None = None,
-             ap_weights: dict[str, Tensor] | None = None) -> dict[str, Any]:
+             thresholds: dict[str, dict[str, float]] | None = None) -> dict[str, Any]:
     """Per head: AP per category and macro; with thresholds also P/R/F1 at them (on
-    calibrated probabilities when `calibration` is given). `ap_weights` (per head, shaped
-    like its targets) weigh each point in the AP."""
+    calibrated probabilities when `calibration` is given)."""
     out: dict[str, Any] = {}
     for head in HEADS:
         z = logits[head]
         y = targets[head].numpy()
-        w = ap_weights[head].numpy() if ap_weights is not None else None
         probs = (apply_calibration(z, calibration[head]) if calibration
                  else torch.sigmoid(z)).numpy()
         per: dict[str, Any] = {}
         for j, name in enumerate(CATEGORIES):
-            entry: dict[str, Any] = {"ap": average_precision(
-                                         probs[:, j], y[:, j],
-                                         None if w is None else w[:, j]),
+            entry: dict[str, Any] = {"ap": average_precision(probs[:, j], y[:, j]),
                                      "positives": int(y[:, j].sum())}
             if thresholds:
                 entry.update(prf_at(probs[:, j], y[:, j], thresholds[head][name]))
@@ -444,10 +435,6 @@ def train(train_graphs: Sequence[CodeGraph], val_graphs: Sequence[CodeGraph],
             f"{name}: " + " ".join(f"{w:.2f}" for w in balance.node[i].tolist())
             for i, name in enumerate(balance.names)))
 
-    # early stopping on source-weighted validation AP (`balance_stopping`)
-    stop_weights = (validation_weights(val_graphs, packed_val, hparams)
-                    if hparams.get("balance_stopping", False) else None)
-
     model = make_model(in_dim, hparams)
     optimiser = torch.optim.AdamW(model.parameters(), lr=float(hparams.get("lr", 2e-3)),
                                   weight_decay=float(hparams.get("weight_decay", 1e-4)))
@@ -494,8 +481,7 @@ def train(train_graphs: Sequence[CodeGraph], val_graphs: Sequence[CodeGraph],
             (1.0 if head == "node" else fn_weight) * float(F.binary_cross_entropy_with_logits(
                 logits[head], val_targets[head][1], pos_weight=pos_weight[head]))
             for head in HEADS)
-        scores = evaluate(logits, {h: val_targets[h][1] for h in HEADS},
-                          ap_weights=stop_weights)
+        scores = evaluate(logits, {h: val_targets[h][1] for h in HEADS})
         score = val_score(scores)
         epoch_seconds.append(time.perf_counter() - t0)
         record = {"epoch": epoch, "train_loss": total / max(count, 1), "val_loss": val_loss,
