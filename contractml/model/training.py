@@ -233,55 +233,24 @@ def balance_weights(corpus: np.ndarray, targets: Tensor, alpha: float) -> Tensor
     return torch.where(present, raw * scale, torch.ones_like(counts)).float()
 
 
-def negative_weights(corpus: np.ndarray, targets: Tensor, positive: Tensor) -> Tensor:
-    """[K, C] loss weight of a negative of category c from corpus k, given the positives'
-    weights: among the corpora with positives of c, each corpus's weighted
-    positive-to-negative ratio becomes the same (that of all of them together), so that
-    the corpus a statement comes from says nothing about its label; the negatives' total
-    weight is unchanged. Cells of corpora without positives of c are 1."""
-    k = positive.shape[0]
-    pos = torch.zeros((k, targets.shape[1]), dtype=torch.float64)
-    rows = torch.zeros((k, 1), dtype=torch.float64)
-    index = torch.from_numpy(corpus.astype(np.int64))
-    pos.index_add_(0, index, targets.double())
-    rows.index_add_(0, index, torch.ones((len(corpus), 1), dtype=torch.float64))
-    neg = rows - pos
-    present = (pos > 0) & (neg > 0)
-    p_all = (pos * present).sum(0)
-    n_all = (neg * present).sum(0)
-    weight = positive.double() * pos / neg.clamp(min=1.0) * n_all / p_all.clamp(min=1.0)
-    return torch.where(present, weight, torch.ones_like(weight)).float()
-
-
 @dataclass
 class CorpusBalance:
-    """Per-corpus weights of positives (`corpus_balance` in hparams) and, with
-    `corpus_balance_negatives`, of negatives, for both heads."""
+    """Per-corpus weights of positives (`corpus_balance` in hparams), for both heads."""
     corpus: np.ndarray  # [graphs] corpus id of each training graph
     names: list[str]
     node: Tensor  # [K, C]
     function: Tensor  # [K, C]
-    node_neg: Tensor | None = None  # [K, C]
-    function_neg: Tensor | None = None  # [K, C]
 
     @classmethod
-    def build(cls, graphs: Sequence[CodeGraph], packed: PackedGraphs, alpha: float,
-              negatives: bool = False) -> CorpusBalance:
+    def build(cls, graphs: Sequence[CodeGraph], packed: PackedGraphs, alpha: float
+              ) -> CorpusBalance:
         names = sorted({corpus_of(g) for g in graphs})
         corpus = np.asarray([names.index(corpus_of(g)) for g in graphs], dtype=np.int64)
         by_node, by_fn = cls._rows(corpus, packed)
         assert packed.y is not None and packed.y_fn is not None
-        yn, yf = packed.y[packed.seed], packed.y_fn[packed.seed_fn]
-        node, function = balance_weights(by_node, yn, alpha), balance_weights(by_fn, yf, alpha)
-        if not negatives:
-            return cls(corpus, names, node, function)
-        return cls(corpus, names, node, function, negative_weights(by_node, yn, node),
-                   negative_weights(by_fn, yf, function))
-
-    @staticmethod
-    def _weigh(y: Tensor, k: Tensor, pos: Tensor, neg: Tensor | None) -> Tensor:
-        w = 1.0 + y * (pos[k] - 1.0)
-        return w if neg is None else w + (1.0 - y) * (neg[k] - 1.0)
+        return cls(corpus, names,
+                   balance_weights(by_node, packed.y[packed.seed], alpha),
+                   balance_weights(by_fn, packed.y_fn[packed.seed_fn], alpha))
 
     @staticmethod
     def _rows(corpus: np.ndarray, packed: PackedGraphs) -> tuple[np.ndarray, np.ndarray]:
@@ -295,8 +264,8 @@ class CorpusBalance:
         assert packed.y is not None and packed.y_fn is not None
         by_node, by_fn = (torch.from_numpy(r) for r in self._rows(self.corpus, packed))
         yn, yf = packed.y[packed.seed], packed.y_fn[packed.seed_fn]
-        return {"node": self._weigh(yn, by_node, self.node, self.node_neg),
-                "function": self._weigh(yf, by_fn, self.function, self.function_neg)}
+        return {"node": 1.0 + yn * (self.node[by_node] - 1.0),
+                "function": 1.0 + yf * (self.function[by_fn] - 1.0)}
 
     def batch_weights(self, packed: PackedGraphs, group: np.ndarray, batch: GraphBatch
                       ) -> tuple[Tensor, Tensor]:
@@ -306,8 +275,7 @@ class CorpusBalance:
         kn = torch.from_numpy(np.repeat(k, packed.nodes[group]))[batch.seed]
         kf = torch.from_numpy(np.repeat(k, packed.functions[group]))[batch.seed_function]
         yn, yf = batch.y[batch.seed], batch.y_fn[batch.seed_function]
-        return (self._weigh(yn, kn, self.node, self.node_neg),
-                self._weigh(yf, kf, self.function, self.function_neg))
+        return 1.0 + yn * (self.node[kn] - 1.0), 1.0 + yf * (self.function[kf] - 1.0)
 
 
 def validation_weights(val_graphs: Sequence[CodeGraph], packed_val: PackedGraphs,
@@ -317,8 +285,7 @@ def validation_weights(val_graphs: Sequence[CodeGraph], packed_val: PackedGraphs
     alpha = float(hparams.get("corpus_balance", 0.0))
     if alpha <= 0 or not hparams.get("balance_validation", False):
         return None
-    return CorpusBalance.build(val_graphs, packed_val, alpha, bool(
-        hparams.get("corpus_balance_negatives", False))).split_weights(packed_val)
+    return CorpusBalance.build(val_graphs, packed_val, alpha).split_weights(packed_val)
 
 
 def _pos_weight(targets: Tensor, cap: float) -> Tensor:
@@ -462,14 +429,10 @@ def train(train_graphs: Sequence[CodeGraph], val_graphs: Sequence[CodeGraph],
     positive_graph[graph_of_fn[fn_positive.numpy()]] = True
 
     alpha = float(hparams.get("corpus_balance", 0.0))
-    balance = (CorpusBalance.build(train_graphs, packed_train, alpha,
-                                   bool(hparams.get("corpus_balance_negatives", False)))
-               if alpha > 0 else None)
+    balance = CorpusBalance.build(train_graphs, packed_train, alpha) if alpha > 0 else None
     if balance is not None:
         say("corpus balance " + ", ".join(
             f"{name}: " + " ".join(f"{w:.2f}" for w in balance.node[i].tolist())
-            + ("" if balance.node_neg is None else " negatives " + " ".join(
-                f"{w:.2f}" for w in balance.node_neg[i].tolist()))
             for i, name in enumerate(balance.names)))
 
     model = make_model(in_dim, hparams)
