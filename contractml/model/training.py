@@ -233,6 +233,11 @@ def balance_weights(corpus: np.ndarray, targets: Tensor, alpha: float) -> Tensor
     return torch.where(present, raw * scale, torch.ones_like(counts)).float()
 
 
+def _weigh(targets: Tensor, corpus: Tensor, table: Tensor) -> Tensor:
+    """Element weights: a positive's from `table[its corpus]`, a negative's 1."""
+    return 1.0 + targets * (table[corpus] - 1.0)
+
+
 @dataclass
 class CorpusBalance:
     """Per-corpus weights of positives (`corpus_balance` in hparams), for both heads."""
@@ -264,8 +269,8 @@ class CorpusBalance:
         assert packed.y is not None and packed.y_fn is not None
         by_node, by_fn = (torch.from_numpy(r) for r in self._rows(self.corpus, packed))
         yn, yf = packed.y[packed.seed], packed.y_fn[packed.seed_fn]
-        return {"node": 1.0 + yn * (self.node[by_node] - 1.0),
-                "function": 1.0 + yf * (self.function[by_fn] - 1.0)}
+        return {"node": _weigh(yn, by_node, self.node),
+                "function": _weigh(yf, by_fn, self.function)}
 
     def batch_weights(self, packed: PackedGraphs, group: np.ndarray, batch: GraphBatch
                       ) -> tuple[Tensor, Tensor]:
@@ -275,7 +280,7 @@ class CorpusBalance:
         kn = torch.from_numpy(np.repeat(k, packed.nodes[group]))[batch.seed]
         kf = torch.from_numpy(np.repeat(k, packed.functions[group]))[batch.seed_function]
         yn, yf = batch.y[batch.seed], batch.y_fn[batch.seed_function]
-        return 1.0 + yn * (self.node[kn] - 1.0), 1.0 + yf * (self.function[kf] - 1.0)
+        return _weigh(yn, kn, self.node), _weigh(yf, kf, self.function)
 
 
 def validation_weights(val_graphs: Sequence[CodeGraph], packed_val: PackedGraphs,
