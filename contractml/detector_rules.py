@@ -11,12 +11,22 @@ training precision as its score. Both numbers are fixed here, chosen before any
 evaluation, and the table is estimated on the training split only (never validation or
 SmartBugs). The table is stored in the model's JSON (`detector_rules`).
 
+A second, weaker use of the detectors (`detector_confirm` in the model's JSON): a
+statement where a detector mapped to category c fires (`SLITHER_MAPPING`, the same map
+as the Slither baseline of the benchmarks) is a candidate when the network's calibrated
+score for c reaches `fraction` x c's node threshold. Slither proposes, the network
+confirms: Slither's detectors see defects the network scores just below its thresholds
+on code unlike its training data, and the network drops most of Slither's false alarms.
+The fraction (0.5) was chosen on the development set (docs/benchmarks/devset-notes.md,
+round 13), never on SmartBugs.
+
 No torch: graphs' `x` is read through `.numpy()`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -24,6 +34,43 @@ from contractml.graph import schema
 
 MIN_PRECISION = 0.8
 MIN_SUPPORT = 50
+
+#: Slither detector ARGUMENT -> (category, why). Only node-level results reach the graph's
+#: `detector:<argument>` features, so detectors that report whole functions or contracts
+#: only (e.g. `suicidal`, `unprotected-upgrade`) contribute nothing at line level.
+SLITHER_MAPPING: dict[str, tuple[str, str]] = {
+    "reentrancy-eth": ("reentrancy", "state written after an external call sending ether"),
+    "reentrancy-no-eth": ("reentrancy", "state written after an external call"),
+    "reentrancy-benign": ("reentrancy", "Slither's low-severity variant; still the "
+                                        "pattern the category names"),
+    "reentrancy-events": ("reentrancy", "event emitted after an external call (same "
+                                        "pattern, weaker consequence)"),
+    "reentrancy-unlimited-gas": ("reentrancy", "send/transfer followed by state use"),
+    "reentrancy-balance": ("reentrancy", "a balance read before an external call is "
+                                         "used after it"),
+    "unchecked-lowlevel": ("unchecked-call", "low-level call whose result is ignored"),
+    "unchecked-send": ("unchecked-call", "send whose result is ignored"),
+    "tx-origin": ("access-control", "authorisation by tx.origin (SWC-115)"),
+    "suicidal": ("access-control", "anyone can selfdestruct (SWC-106)"),
+    "arbitrary-send-eth": ("access-control", "anyone can withdraw ether (SWC-105)"),
+    "arbitrary-send-erc20": ("access-control", "transferFrom with an arbitrary `from`"),
+    "arbitrary-send-erc20-permit": ("access-control", "the same through permit"),
+    "unprotected-upgrade": ("access-control", "anyone can initialise/upgrade"),
+    "protected-vars": ("access-control", "a protected variable written without its guard"),
+    "controlled-array-length": ("access-control", "user-controlled array length, an "
+                                                  "arbitrary storage write (SWC-124; "
+                                                  "SmartBugs files it under access_control)"),
+    "controlled-delegatecall": ("unsafe-delegatecall", "delegatecall to a caller-"
+                                                       "controlled address or data"),
+    "delegatecall-loop": ("unsafe-delegatecall", "payable delegatecall in a loop"),
+    "timestamp": ("time-manipulation", "block.timestamp in a comparison"),
+    "weak-prng": ("bad-randomness", "randomness from block data (SWC-120)"),
+    "calls-loop": ("denial-of-service", "external calls in a loop: one failing callee "
+                                        "blocks everyone (SWC-113)"),
+    "costly-loop": ("denial-of-service", "storage writes in a loop: unbounded gas "
+                                         "(SWC-128)"),
+    "return-bomb": ("denial-of-service", "a callee's large return data exhausts gas"),
+}
 
 
 def estimate(graphs: Iterable[object], categories: Sequence[str],
@@ -98,3 +145,81 @@ def firing(node_detectors: Sequence[str], category: str,
     hits = [(d, float(table[d][category])) for d in node_detectors
             if d in table and category in table[d]]
     return sorted(hits, key=lambda h: (-h[1], h[0]))
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """Slither proposes, the network confirms (module docstring)."""
+
+    fraction: float  # of each category's node threshold
+    detectors: Mapping[str, str]  # detector argument -> category
+
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset(self.detectors)
+
+
+def confirmation(value: object, categories: Sequence[str]) -> Confirmation | None:
+    """A model JSON's `detector_confirm`, checked; ValueError when malformed."""
+    if value is None:
+        return None
+    fraction = value.get("fraction") if isinstance(value, dict) else None
+    detectors = value.get("detectors") if isinstance(value, dict) else None
+    ok = (isinstance(fraction, (int, float)) and not isinstance(fraction, bool)
+          and 0 < fraction <= 1 and isinstance(detectors, dict)
+          and all(isinstance(d, str) and c in categories for d, c in detectors.items()))
+    if not ok:
+        raise ValueError("detector_confirm must be {\"fraction\": a number in (0, 1], "
+                         "\"detectors\": {detector: category}}")
+    return Confirmation(float(fraction), dict(detectors))  # type: ignore[arg-type]
+
+
+def default_confirmation(fraction: float) -> dict[str, object]:
+    """The `detector_confirm` entry for a model: every mapped detector."""
+    return {"fraction": fraction,
+            "detectors": {d: c for d, (c, _why) in sorted(SLITHER_MAPPING.items())}}
+
+
+def confirm_scores(graph: object, confirm: Confirmation, node_scores: np.ndarray,
+                   node_thresholds: Mapping[str, float], categories: Sequence[str]
+                   ) -> np.ndarray:
+    """[N, C]: the network's score where a mapped detector fires on a statement and that
+    score reaches `fraction` x the category's node threshold; 0 elsewhere."""
+    x = graph.x.numpy()  # type: ignore[attr-defined]
+    out = np.zeros((x.shape[0], len(categories)), dtype=np.float32)
+    if x.shape[1] < len(schema.feature_names(True)):
+        return out
+    base = len(schema.BASE_FEATURES)
+    for name, category in confirm.detectors.items():
+        if name not in schema.DETECTORS:
+            continue
+        c = categories.index(category)
+        floor = confirm.fraction * float(node_thresholds[category])
+        score = node_scores[:, c].astype(np.float32)
+        ok = (x[:, base + schema.DETECTORS.index(name)] > 0) & (score >= floor)
+        # a confirmed statement keeps the network's own score (> 0 marks it a candidate)
+        out[ok, c] = np.maximum(out[ok, c], np.maximum(score[ok], np.float32(1e-6)))
+    return out
+
+
+def candidate_scores(graph: object, node_scores: np.ndarray,
+                     table: Mapping[str, Mapping[str, float]], confirm: Confirmation | None,
+                     node_thresholds: Mapping[str, float], categories: Sequence[str]
+                     ) -> np.ndarray | None:
+    """[N, C] for `localize.regions_for_graph`'s `rule_scores`: the better of the rules'
+    precision and a confirmed statement's score; None when the model has neither."""
+    if not table and confirm is None:
+        return None
+    out = rule_scores(graph, table, categories)
+    if confirm is not None:
+        out = np.maximum(out, confirm_scores(graph, confirm, node_scores, node_thresholds,
+                                             categories))
+    return out
+
+
+def confirming(node_detectors: Sequence[str], category: str,
+               confirm: Confirmation | None) -> list[str]:
+    """The mapped detectors for `category` among a statement's detectors, sorted."""
+    if confirm is None:
+        return []
+    return sorted(d for d in node_detectors if confirm.detectors.get(d) == category)

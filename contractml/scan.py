@@ -22,7 +22,7 @@ from contractml import __version__
 from contractml.compile.driver import CompileOptions
 from contractml.compile.project import Project, discover
 from contractml.compile.sourcetext import read_source
-from contractml.detector_rules import firing, rule_scores
+from contractml.detector_rules import Confirmation, candidate_scores, confirming, firing
 from contractml.diskcache import read_json, write_json
 from contractml.errors import ConfigError
 from contractml.findings import Evidence, FileFailure, Finding, ScanResult
@@ -144,7 +144,8 @@ def _excerpt(lines: list[str], start: int, end: int) -> str:
 
 
 def _finding(region: Region, records: Mapping[tuple[str, int], Any], lines: list[str],
-             detector_table: Mapping[str, Mapping[str, float]]) -> Finding:
+             detector_table: Mapping[str, Mapping[str, float]],
+             confirm: Confirmation | None = None, node_threshold: float = 0.0) -> Finding:
     from contractml.rules import rule_for
 
     rule = rule_for(region.category)
@@ -156,6 +157,11 @@ def _finding(region: Region, records: Mapping[tuple[str, int], Any], lines: list
         if fired:
             why += "; Slither " + ", ".join(f"{name} (precise in {p:.0%} of training hits)"
                                             for name, p in fired)
+        elif (confirm is not None and hit in region.hits and hit.score < node_threshold
+              and (proposed := confirming(node.detectors, region.category, confirm))):
+            why += (f"; reported by Slither's {', '.join(proposed)} and confirmed by the "
+                    f"network (below its threshold {node_threshold:.2f}, at least "
+                    f"{confirm.fraction:g} of it)")
         evidence.append(Evidence(line=hit.start_line, end_line=hit.end_line,
                                  score=round(hit.score, 4), reason=why))
     top = evidence[0]
@@ -187,17 +193,19 @@ def findings_for_files(scorer: ModelHandle, items: Sequence[tuple[FileRecord, st
     every = [graph for graphs in per_file for graph in graphs]
     scores = iter(scorer.score(every) if every else [])
     thresholds = Thresholds(node=scorer.thresholds["node"], function=scorer.thresholds["function"])
-    table = scorer.detector_rules
+    table, confirm = scorer.detector_rules, scorer.detector_confirm
     out: list[list[Finding]] = []
     for (record, rel, lines), graphs in zip(items, per_file, strict=True):
         nodes = node_index([record])
         regions: list[Region] = []
         for graph in graphs:
             score = next(scores)
-            rules = rule_scores(graph, table, scorer.categories) if table else None
+            rules = candidate_scores(graph, score.node, table, confirm, thresholds.node,
+                                     scorer.categories)
             regions.extend(regions_for_graph(graph, score.node, score.function, thresholds,
                                              scorer.categories, nodes, rule_scores=rules))
-        out.append([_finding(region, nodes, lines, table)
+        out.append([_finding(region, nodes, lines, table, confirm,
+                             thresholds.node[region.category])
                     for region in dedupe(r for r in regions if r.file == rel)])
     return out
 

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from contractml import detector_rules
 from contractml.localize import MAX_REGION_LINES, Region, Thresholds, dedupe, regions_for_graph
 from datasets.labels import CATEGORIES, SMARTBUGS_FOLDERS
 
@@ -57,42 +58,9 @@ SEVERITY: dict[str, str] = {
 # Slither's detectors on the taxonomy
 # --------------------------------------------------------------------------------------
 
-#: Slither detector ARGUMENT -> (category, why). Only node-level results reach the graph's
-#: `detector:<argument>` features, so detectors that report whole functions or contracts
-#: only (e.g. `suicidal`, `unprotected-upgrade`) contribute nothing at line level.
-SLITHER_MAPPING: dict[str, tuple[str, str]] = {
-    "reentrancy-eth": ("reentrancy", "state written after an external call sending ether"),
-    "reentrancy-no-eth": ("reentrancy", "state written after an external call"),
-    "reentrancy-benign": ("reentrancy", "Slither's low-severity variant; still the "
-                                        "pattern the category names"),
-    "reentrancy-events": ("reentrancy", "event emitted after an external call (same "
-                                        "pattern, weaker consequence)"),
-    "reentrancy-unlimited-gas": ("reentrancy", "send/transfer followed by state use"),
-    "reentrancy-balance": ("reentrancy", "a balance read before an external call is "
-                                         "used after it"),
-    "unchecked-lowlevel": ("unchecked-call", "low-level call whose result is ignored"),
-    "unchecked-send": ("unchecked-call", "send whose result is ignored"),
-    "tx-origin": ("access-control", "authorisation by tx.origin (SWC-115)"),
-    "suicidal": ("access-control", "anyone can selfdestruct (SWC-106)"),
-    "arbitrary-send-eth": ("access-control", "anyone can withdraw ether (SWC-105)"),
-    "arbitrary-send-erc20": ("access-control", "transferFrom with an arbitrary `from`"),
-    "arbitrary-send-erc20-permit": ("access-control", "the same through permit"),
-    "unprotected-upgrade": ("access-control", "anyone can initialise/upgrade"),
-    "protected-vars": ("access-control", "a protected variable written without its guard"),
-    "controlled-array-length": ("access-control", "user-controlled array length, an "
-                                                  "arbitrary storage write (SWC-124; "
-                                                  "SmartBugs files it under access_control)"),
-    "controlled-delegatecall": ("unsafe-delegatecall", "delegatecall to a caller-"
-                                                       "controlled address or data"),
-    "delegatecall-loop": ("unsafe-delegatecall", "payable delegatecall in a loop"),
-    "timestamp": ("time-manipulation", "block.timestamp in a comparison"),
-    "weak-prng": ("bad-randomness", "randomness from block data (SWC-120)"),
-    "calls-loop": ("denial-of-service", "external calls in a loop: one failing callee "
-                                        "blocks everyone (SWC-113)"),
-    "costly-loop": ("denial-of-service", "storage writes in a loop: unbounded gas "
-                                         "(SWC-128)"),
-    "return-bomb": ("denial-of-service", "a callee's large return data exhausts gas"),
-}
+#: Slither detector ARGUMENT -> (category, why): `contractml.detector_rules`'s map, which the
+#: scan's confirmation rule also uses.
+SLITHER_MAPPING = detector_rules.SLITHER_MAPPING
 
 #: Detectors that look related but are left out, and why (for the report).
 SLITHER_LEFT_OUT: dict[str, str] = {
@@ -598,21 +566,21 @@ def slither_scores(graph: CodeGraph, categories: Sequence[str] = CATEGORIES) -> 
 
 def model_scores(scorer: Any, graphs: Sequence[CodeGraph]) -> list[Scores]:
     """Calibrated scores from a `contractml.model.handle.ModelHandle` (it drops the detector
-    columns itself for a model trained without them), plus the detector rules' scores
-    (`contractml.detector_rules`) when the model carries rules, exactly as the scan
-    uses them."""
-    from contractml.detector_rules import rule_scores
-
+    columns itself for a model trained without them), plus the candidates the model's
+    detector rules and confirmation add (`contractml.detector_rules.candidate_scores`),
+    exactly as the scan uses them."""
     if tuple(getattr(scorer, "categories", CATEGORIES)) != tuple(CATEGORIES):
         raise EvaluationError("the model's categories are not the taxonomy's, in order")
     table = getattr(scorer, "detector_rules", None) or {}
+    confirm = getattr(scorer, "detector_confirm", None)
+    node_thresholds = thresholds_of(scorer).node if (table or confirm) else {}
     out: list[Scores] = []
     for graph, s in zip(graphs, scorer.score(graphs), strict=True):
-        if table:
-            out.append((np.asarray(s.node), np.asarray(s.function),
-                        rule_scores(graph, table, CATEGORIES)))
-        else:
-            out.append((np.asarray(s.node), np.asarray(s.function)))
+        node = np.asarray(s.node)
+        rules = detector_rules.candidate_scores(graph, node, table, confirm,
+                                                node_thresholds, CATEGORIES)
+        out.append((node, np.asarray(s.function)) if rules is None
+                   else (node, np.asarray(s.function), rules))
     return out
 
 

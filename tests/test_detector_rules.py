@@ -8,7 +8,17 @@ import numpy as np
 import pytest
 import torch
 
-from contractml.detector_rules import estimate, firing, rule_scores
+from contractml.detector_rules import (
+    SLITHER_MAPPING,
+    Confirmation,
+    candidate_scores,
+    confirm_scores,
+    confirmation,
+    default_confirmation,
+    estimate,
+    firing,
+    rule_scores,
+)
 from contractml.graph.builder import function_graphs
 from contractml.rules import CATEGORIES
 
@@ -17,15 +27,20 @@ CALL_LINE = 16  # the call before the balance is zeroed
 
 
 @pytest.fixture(scope="module")
-def graphs(tmp_path_factory: pytest.TempPathFactory) -> list:
+def record(tmp_path_factory: pytest.TempPathFactory) -> object:
+    """Vault.sol compiled, with every detector's results."""
     from contractml.compile.driver import CompileOptions
     from contractml.compile.project import discover
     from contractml.pipeline import build
 
     result = build(discover([VAULT]), CompileOptions(
         cache_dir=tmp_path_factory.mktemp("rules-cache")), detectors=True)
-    record = result.files[0].record
-    assert record is not None
+    assert result.files[0].record is not None
+    return result.files[0].record
+
+
+@pytest.fixture(scope="module")
+def graphs(record: object) -> list:
     out = function_graphs([record], with_detectors=True)
     for graph in out:  # label the call statement as reentrancy, nothing else
         y = torch.zeros((graph.num_nodes, len(CATEGORIES)))
@@ -63,3 +78,86 @@ def test_rule_scores_mark_the_statements_the_detector_reported(graphs: list) -> 
 
     base_only.x = base_only.x[:, :len(schema.BASE_FEATURES)]
     assert rule_scores(base_only, table, CATEGORIES).sum() == 0
+
+
+# ---- Slither proposes, the network confirms -------------------------------------------
+
+REENTRANCY = CATEGORIES.index("reentrancy")
+
+
+def _withdraw(graphs: list) -> object:
+    return next(g for g in graphs if any(int(line) == CALL_LINE for line in g.src_lines[:, 0]))
+
+
+def _proposed(graph: object) -> np.ndarray:
+    """Rows where a detector mapped to reentrancy fires (reentrancy-eth and its kin)."""
+    from contractml.graph import schema
+
+    x = graph.x.numpy()  # type: ignore[attr-defined]
+    base = len(schema.BASE_FEATURES)
+    columns = [base + schema.DETECTORS.index(d) for d, (c, _) in SLITHER_MAPPING.items()
+               if c == "reentrancy"]
+    return (x[:, columns] > 0).any(1)
+
+
+def test_confirmation_keeps_proposals_the_network_scores_high_enough(graphs: list) -> None:
+    withdraw = _withdraw(graphs)
+    proposed = _proposed(withdraw)
+    assert proposed.any() and not proposed.all()
+    confirm = confirmation(default_confirmation(0.5), CATEGORIES)
+    assert confirm is not None and confirm.detectors["reentrancy-eth"] == "reentrancy"
+    thresholds = dict.fromkeys(CATEGORIES, 0.6)
+    node = np.zeros((withdraw.num_nodes, len(CATEGORIES)), dtype=np.float32)
+    node[:, REENTRANCY] = 0.35  # above 0.5 x 0.6 everywhere: confirmed where proposed
+    out = confirm_scores(withdraw, confirm, node, thresholds, CATEGORIES)
+    assert np.array_equal(out[:, REENTRANCY] > 0, proposed)
+    assert np.allclose(out[proposed, REENTRANCY], 0.35)  # the network's own score
+    assert out[:, [c for c in range(len(CATEGORIES)) if c != REENTRANCY]].sum() == 0
+    node[:, REENTRANCY] = 0.25  # below 0.3: nothing confirmed
+    assert confirm_scores(withdraw, confirm, node, thresholds, CATEGORIES).sum() == 0
+    # a proposal from a detector the model does not name is ignored
+    other = Confirmation(0.5, {"timestamp": "time-manipulation"})
+    node[:, :] = 0.9
+    assert candidate_scores(withdraw, node, {}, other, thresholds, CATEGORIES).sum() == 0
+    assert candidate_scores(withdraw, node, {}, None, thresholds, CATEGORIES) is None
+
+
+def test_confirmed_statements_become_findings_at_the_networks_score(
+        graphs: list, record: object) -> None:
+    from contractml.localize import Thresholds, node_index, regions_for_graph
+
+    withdraw = _withdraw(graphs)
+    confirm = Confirmation(0.5, {"reentrancy-eth": "reentrancy"})
+    thresholds = Thresholds(node=dict.fromkeys(CATEGORIES, 0.6),
+                            function=dict.fromkeys(CATEGORIES, 0.0))
+    node = np.zeros((withdraw.num_nodes, len(CATEGORIES)), dtype=np.float32)
+    node[:, REENTRANCY] = 0.4
+    function = np.ones((int(withdraw.num_functions), len(CATEGORIES)), dtype=np.float32)
+    nodes = node_index([record])  # type: ignore[list-item]
+    plain = regions_for_graph(withdraw, node, function, thresholds, CATEGORIES, nodes)
+    assert plain == []  # 0.4 is below the node threshold
+    rules = candidate_scores(withdraw, node, {}, confirm, thresholds.node, CATEGORIES)
+    found = regions_for_graph(withdraw, node, function, thresholds, CATEGORIES, nodes,
+                              rule_scores=rules)
+    assert [r.category for r in found] == ["reentrancy"]
+    assert found[0].start_line <= CALL_LINE <= found[0].end_line
+    assert found[0].score == pytest.approx(0.4)
+
+
+@pytest.mark.parametrize("value", [
+    {"fraction": 0, "detectors": {}}, {"fraction": 1.5, "detectors": {}},
+    {"fraction": True, "detectors": {}}, {"fraction": 0.5},
+    {"fraction": 0.5, "detectors": {"timestamp": "no-such-category"}}, [0.5]])
+def test_malformed_confirmation_is_refused(value: object) -> None:
+    with pytest.raises(ValueError, match="detector_confirm"):
+        confirmation(value, CATEGORIES)
+
+
+def test_the_default_model_runs_the_detectors_it_confirms_with() -> None:
+    from contractml.model.handle import ModelHandle
+
+    handle = ModelHandle()
+    assert handle.detector_confirm is not None
+    assert isinstance(handle.detectors, frozenset)
+    assert {"timestamp", "controlled-delegatecall"} <= handle.detectors
+    assert set(handle.detector_rules) <= handle.detectors

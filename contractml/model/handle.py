@@ -1,7 +1,7 @@
 """A model known from its verified files, without torch; the network loads on first use.
 
 This is the model as `contractml scan` and the evaluator use it: the network
-(`contractml.scoring.Scorer`) plus what its JSON adds (thresholds, detector rules).
+(`contractml.scoring.Scorer`) plus what its JSON adds (thresholds, detector rules and confirmation).
 
 `contractml scan` needs the model's facts (hash, thresholds, detector rules, whether it
 reads detector features) before anything else, but needs the network only for files whose
@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from contractml.detector_rules import validated
+from contractml.detector_rules import Confirmation, confirmation, validated
 from contractml.errors import ModelError
 from contractml.model import CATEGORIES, DEFAULT_MODEL_DIR, checkpoint
 from contractml.model.process import ProcessLost, ScoringProcess
@@ -39,6 +39,7 @@ class ModelHandle:
         self.meta = checkpoint.verify(self.path)
         try:
             self._rules = validated(self.meta.get("detector_rules"), CATEGORIES)
+            self._confirm = confirmation(self.meta.get("detector_confirm"), CATEGORIES)
         except ValueError as exc:
             raise ModelError(f"{self.path}: {exc}.") from None
         self._scorer: Any = None
@@ -60,6 +61,10 @@ class ModelHandle:
         return {d: dict(v) for d, v in self._rules.items()}
 
     @property
+    def detector_confirm(self) -> Confirmation | None:
+        return self._confirm
+
+    @property
     def needs_detectors(self) -> bool:
         """Whether graphs need the detector columns (features, or the rules' inputs)."""
         return bool(self.detectors)
@@ -67,8 +72,11 @@ class ModelHandle:
     @property
     def detectors(self) -> bool | frozenset[str]:
         """The Slither detectors a scan must run: all when the network reads their
-        features, else only those the rules name (a fraction of Slither's time)."""
-        return True if self.with_detectors else frozenset(self._rules)
+        features, else only those the rules and the confirmation name."""
+        if self.with_detectors:
+            return True
+        confirmed = self._confirm.names if self._confirm is not None else frozenset()
+        return frozenset(self._rules) | confirmed
 
     @property
     def key(self) -> str:
