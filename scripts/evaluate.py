@@ -288,7 +288,10 @@ def render(command: str, tools: Sequence[Tool], slither: Tool, evaluator: ev.Eva
         "statements at or above their category's node threshold in a function at or above "
         "its function threshold (0 for a model whose JSON says `function_gate: false`, as "
         "the shipped one does), plus statements where one of the model's detector rules "
-        "fires (`contractml.detector_rules`, when the model has any), grouped into regions "
+        "fires (`contractml.detector_rules`, when the model has any), plus statements that "
+        "a detector mapped to a category reports (table below) and the network scores at "
+        "least the model's confirmation fraction of that category's node threshold "
+        "(`detector_confirm`, when the model has it), grouped into regions "
         "of at most 10 lines, deduplicated. "
         "Graphs are the test split's function graphs (`function_graphs([record], "
         "with_detectors=True)` per file, as `datasets/build.py` makes them; "
@@ -470,9 +473,12 @@ def main(argv: list[str] | None = None) -> int:
     for tool, scorer in models:
         info = getattr(scorer, "info", {}) or {}
         rules = getattr(scorer, "detector_rules", None) or {}
+        confirm = getattr(scorer, "detector_confirm", None)
         tool.detail = (f"{info.get('name', '?')}, "
                        f"{'with' if scorer.with_detectors else 'without'} detector features, "
-                       f"{len(rules)} detector rules")
+                       f"{len(rules)} detector rules, " + (
+                           f"mapped detectors confirmed at {confirm.fraction:g} x the node "
+                           "thresholds" if confirm is not None else "no confirmation"))
         _score_model(tool, scorer, corpus, evaluator)
         print(f"{tool.name}: scored ({time.perf_counter() - started:.0f}s)", file=sys.stderr)
 
