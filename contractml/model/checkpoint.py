@@ -7,7 +7,9 @@ matched the one pinned in the JSON and its header was checked to be a safetensor
 `calibration` (per head, per category `a`, `b`: p = sigmoid(a * logit + b)),
 `thresholds` (per head, per category, on calibrated probabilities), `weights_sha256`,
 `data` (SHA-256 of the dataset manifest and of every split store used), `metrics`
-(validation), `seed`, `torch_version`.
+(validation), `seed`, `torch_version`; optionally `detector_rules` and `detector_confirm`
+(written by scripts/detector_rules.py, checked by `contractml.detector_rules` when the
+model is loaded).
 """
 
 from __future__ import annotations
