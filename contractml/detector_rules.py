@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from contractml.graph import schema
+from contractml.localize import MIN_THRESHOLD
 
 MIN_PRECISION = 0.8
 MIN_SUPPORT = 50
@@ -184,7 +185,8 @@ def confirm_scores(graph: object, confirm: Confirmation, node_scores: np.ndarray
                    node_thresholds: Mapping[str, float], categories: Sequence[str]
                    ) -> np.ndarray:
     """[N, C]: the network's score where a mapped detector fires on a statement and that
-    score reaches `fraction` x the category's node threshold; 0 elsewhere."""
+    score reaches `fraction` x the category's node threshold (never below
+    `localize.MIN_THRESHOLD`); 0 elsewhere."""
     x = graph.x.numpy()  # type: ignore[attr-defined]
     out = np.zeros((x.shape[0], len(categories)), dtype=np.float32)
     if x.shape[1] < len(schema.feature_names(True)):
@@ -194,7 +196,7 @@ def confirm_scores(graph: object, confirm: Confirmation, node_scores: np.ndarray
         if name not in schema.DETECTORS:
             continue
         c = categories.index(category)
-        floor = confirm.fraction * float(node_thresholds[category])
+        floor = max(confirm.fraction * float(node_thresholds[category]), MIN_THRESHOLD)
         score = node_scores[:, c].astype(np.float32)
         ok = (x[:, base + schema.DETECTORS.index(name)] > 0) & (score >= floor)
         # a confirmed statement keeps the network's own score (> 0 marks it a candidate)

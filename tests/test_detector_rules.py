@@ -115,6 +115,12 @@ def test_confirmation_keeps_proposals_the_network_scores_high_enough(graphs: lis
     assert out[:, [c for c in range(len(CATEGORIES)) if c != REENTRANCY]].sum() == 0
     node[:, REENTRANCY] = 0.25  # below 0.3: nothing confirmed
     assert confirm_scores(withdraw, confirm, node, thresholds, CATEGORIES).sum() == 0
+    # never below the floor no threshold may cross (localize.MIN_THRESHOLD = 0.05)
+    node[:, REENTRANCY] = 0.04
+    low = dict.fromkeys(CATEGORIES, 0.06)
+    assert confirm_scores(withdraw, confirm, node, low, CATEGORIES).sum() == 0
+    node[:, REENTRANCY] = 0.05
+    assert confirm_scores(withdraw, confirm, node, low, CATEGORIES).sum() > 0
     # a proposal from a detector the model does not name is ignored
     other = Confirmation(0.5, {"timestamp": "time-manipulation"})
     node[:, :] = 0.9
