@@ -3,10 +3,11 @@
     .venv/bin/python scripts/select_model.py --out docs/benchmarks/model_selection.md \
         [--archs rgcn,gine,gatv2] [--minutes 4] [--train-subset N] [--seed 0]
 
-Every candidate gets the same hyperparameters (contractml/model/hparams.json, with `arch`
-replaced), the same training graphs, the same wall-clock budget for its epochs and the same
-seed; the epoch with the best validation score is kept. Validation only: the test split is
-never read.
+Every candidate is one network (`members` is ignored: the shipped recipe's ensembles were
+compared on the development set instead, docs/benchmarks/devset-notes.md round 11) with the
+same hyperparameters (contractml/model/hparams.json, with `arch` replaced), the same
+training graphs, the same wall-clock budget for its epochs and the same seed; the epoch
+with the best validation score is kept. Validation only: the test split is never read.
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"Command: `.venv/bin/python {command}`",
         "",
-        f"Equal budget per candidate: {args.minutes:g} minutes of epochs, seed {args.seed}, "
+        f"Equal budget per candidate (one network, not the shipped recipe's ensemble): "
+        f"{args.minutes:g} minutes of epochs, seed {args.seed}, "
         f"{len(train_graphs)} training graphs, {len(val_graphs)} validation graphs, "
         f"{'base' if args.no_detectors else 'base + detector'} features, "
         f"{args.threads} CPU threads (shared 2-core machine: timings are indicative). "
@@ -89,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         "Shared hyperparameters: `" + json.dumps({k: v for k, v in base.items()
                                                    if k not in ("arch", "max_epochs",
-                                                                "patience", "max_minutes")},
+                                                                "patience", "max_minutes",
+                                                                "members")},
                                                   sort_keys=True) + "`.",
         "",
         "| arch | parameters | s / epoch | epochs (best) | node macro AP | node macro F1 "
