@@ -47,6 +47,10 @@ def _misses(tool: E.Tool, evaluator: ev.Evaluator, truth: dict) -> list[str]:
     return rows
 
 
+#: lower edges of the bands of (best score at a label / node threshold), highest first
+BANDS = (1.0, 0.5, 0.2, float("-inf"))
+
+
 def _scores_at_labels(tool: E.Tool, corpus: ev.Corpus, scores: list, truth: dict,
                       thresholds: ev.Thresholds) -> list[str]:
     """Per labelled vulnerability: the network's best node score among the statements
@@ -71,9 +75,13 @@ def _scores_at_labels(tool: E.Tool, corpus: ev.Corpus, scores: list, truth: dict
     assert tool.result is not None
     rows = ["| category (node / function threshold) | file: lines | node score | "
             "function score | found |", "|---|---|---|---|---|"]
+    bands = ["| category | labelled | >= 1 | 0.5-1 | 0.2-0.5 | < 0.2 |",
+             "|---|---|---|---|---|---|"]
+    total = [0] * len(BANDS)
     for category in CATEGORIES:
         head = (f"{category} ({thresholds.node[category]:.2f} / "
                 f"{thresholds.function[category]:.2f})")
+        counts = [0] * len(BANDS)
         for file_id in sorted(truth):
             for k, lines in enumerate(truth[file_id].get(category, [])):
                 node_score, fn_score = best.get((file_id, category, k), (0.0, 0.0))
@@ -81,7 +89,17 @@ def _scores_at_labels(tool: E.Tool, corpus: ev.Corpus, scores: list, truth: dict
                 rows.append(f"| {head} | {file_id.split('/')[-1]}: "
                             f"{','.join(map(str, lines))} | {node_score:.3f} | "
                             f"{fn_score:.3f} | {found} |")
-    return rows
+                ratio = node_score / thresholds.node[category]
+                counts[next(b for b, low in enumerate(BANDS) if ratio >= low)] += 1
+        if sum(counts):
+            bands.append(f"| {category} | {sum(counts)} | "
+                         + " | ".join(map(str, counts)) + " |")
+            total = [t + c for t, c in zip(total, counts, strict=True)]
+    bands.append(f"| all | {sum(total)} | " + " | ".join(map(str, total)) + " |")
+    return [*rows, "", "The best node score at each labelled vulnerability divided by its "
+            "category's node threshold, counted in bands (what a lower threshold could "
+            "reach; findings also come from detector rules and the confirmation):", "",
+            *bands]
 
 
 def main(argv: list[str] | None = None) -> int:
