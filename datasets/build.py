@@ -2,8 +2,9 @@
 
     .venv/bin/python -m datasets.build [--out DIR] [--seed 0] [--generated N]
 
-Steps: load SolidiFI (train/val), the bug-injection generator's contracts (train/val) and
-SmartBugs curated (test only); compile and parse them with contractml's own pipeline
+Steps: load SolidiFI (train/val), the bug-injection generator's contracts (train/val),
+mutants of pinned npm packages (train/val: `datasets/mutants.py`, fetched with npm once)
+and SmartBugs curated (test only); compile and parse them with contractml's own pipeline
 (cached); turn each file's records into function graphs with node and function targets;
 split by group (SolidiFI base contract, generator template, near-duplicate cluster);
 write `train`, `val`, `test` graph stores (safetensors + JSON) and `manifest.json` with a
@@ -76,8 +77,11 @@ def compile_corpus(files: list[LabelledFile], options: CompileOptions,
 def graphs_for(file: LabelledFile, record: FileRecord, detectors: bool = True
                ) -> list[CodeGraph]:
     labels = {record.file: file.labels}
+    keep = set(file.meta["keep"].split("\n")) if "keep" in file.meta else None
     graphs = []
     for graph in function_graphs([record], with_detectors=detectors):
+        if keep is not None and graph.functions[0] not in keep:
+            continue
         graph.y = node_targets(graph, labels)
         graph.y_fn = function_targets(graph, graph.y)
         graph.source_id = file.id
@@ -97,6 +101,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--generated", type=int, default=None,
                         help="how many generated contracts (default: all combinations)")
     parser.add_argument("--no-generator", action="store_true")
+    parser.add_argument("--no-mutants", action="store_true",
+                        help="leave out the defects injected into real npm packages "
+                             "(datasets/mutants.py)")
+    parser.add_argument("--mutant-categories", default="access-control,unsafe-delegatecall",
+                        help="comma-separated categories of mutants to keep, or 'all' "
+                             "(default: %(default)s)")
+    parser.add_argument("--mutant-originals", choices=("twins", "all"), default="all",
+                        help="which functions of the unmutated package files are negatives: "
+                             "the mutated ones (twins) or every one (all)")
     parser.add_argument("--no-detectors", action="store_true",
                         help="leave out the Slither-detector features (default: graphs carry "
                              "them after the base features; a model may use either width)")
@@ -112,7 +125,22 @@ def main(argv: list[str] | None = None) -> int:
         corpora["generated"] = generated_files(out, args.seed, args.generated)
     corpora["smartbugs"] = smartbugs.load()
     compiled: dict[str, FileRecord | str] = {}
+    if not args.no_mutants:
+        from datasets import mutants
+
+        t0 = time.perf_counter()
+        originals = mutants.original_files(out / "mutants")
+        compiled.update(compile_corpus(originals, options, detectors))
+        wanted = (None if args.mutant_categories == "all"
+                  else frozenset(args.mutant_categories.split(",")))
+        twins, made = mutants.write_mutants(originals, compiled, wanted,
+                                            args.mutant_originals == "all")
+        corpora["mutants"] = twins + made
+        print(f"mutants: {len(originals)} package files compiled, {len(made)} mutants of "
+              f"{len(twins)} in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
     for name, files in corpora.items():
+        if name == "mutants":
+            files = [f for f in files if f.id not in compiled]
         t0 = time.perf_counter()
         compiled.update(compile_corpus(files, options, detectors))
         print(f"{name}: {len(files)} files compiled and parsed in "

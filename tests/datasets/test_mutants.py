@@ -1,0 +1,134 @@
+"""Mutation operators on real compiled contracts: each mutant compiles, differs from its
+original only where the operator edits, and labels the statements it made risky."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from contractml.compile.driver import CompileOptions
+from contractml.compile.project import discover
+from contractml.pipeline import build
+from contractml.records import FileRecord
+from datasets.mutants import Mutant, mutate
+from tests.conftest import write_sources
+
+OLD = """pragma solidity ^0.4.24;
+
+library SafeMath {
+    function add(uint256 a, uint256 b) internal pure returns (uint256) {
+        uint256 c = a + b;
+        require(c >= a);
+        return c;
+    }
+    function sub(uint256 a, uint256 b) internal pure returns (uint256) {
+        require(b <= a);
+        return a - b;
+    }
+}
+
+contract Ledger {
+    using SafeMath for uint256;
+    address public owner;
+    address public treasury;
+    mapping(address => uint256) public credit;
+
+    modifier onlyOwner() {
+        require(msg.sender == owner);
+        _;
+    }
+
+    modifier funded(uint256 amount) {
+        require(credit[msg.sender] >= amount);
+        _;
+    }
+
+    constructor() public { owner = msg.sender; }
+
+    function setTreasury(address next) public onlyOwner {
+        treasury = next;
+    }
+
+    function grant(address to, uint256 amount) public {
+        require(msg.sender == owner);
+        credit[to] = credit[to].add(amount);
+    }
+
+    function spend(uint256 amount) public funded(amount) {
+        credit[msg.sender] = credit[msg.sender].sub(amount);
+    }
+}
+"""
+
+NEW = """pragma solidity ^0.8.0;
+
+contract Pool {
+    mapping(address => uint256) public shares;
+
+    function move(address to, uint256 amount) external {
+        require(shares[msg.sender] >= amount, "funds");
+        shares[msg.sender] -= amount;
+        shares[to] += amount;
+    }
+}
+"""
+
+
+def _compile(folder: Path, cache: Path) -> dict[str, FileRecord]:
+    result = build(discover([folder]), CompileOptions(cache_dir=cache))
+    records = {}
+    for report in result.files:
+        assert report.record is not None, report.error
+        records[report.outcome.path.name] = report.record
+    return records
+
+
+def _by_operator(mutants: list[Mutant]) -> dict[str, list[Mutant]]:
+    out: dict[str, list[Mutant]] = {}
+    for m in mutants:
+        out.setdefault(m.operator, []).append(m)
+    return out
+
+
+def test_operators_on_compiled_contracts(tmp_path: Path) -> None:
+    src = write_sources(tmp_path / "src", {"Ledger.sol": OLD, "Pool.sol": NEW})
+    records = _compile(src, tmp_path / "cache")
+    old = _by_operator(list(mutate(records["Ledger.sol"], OLD, 4)))
+    new = _by_operator(list(mutate(records["Pool.sol"], NEW, 8)))
+    lines = OLD.split("\n")
+
+    # the owner modifier comes off the header; the balance-bound modifier is no owner check
+    (modifier,) = old["access-modifier"]
+    assert modifier.category == "access-control"
+    assert modifier.function == "Ledger.setTreasury(address)"
+    row = lines.index("    function setTreasury(address next) public onlyOwner {")
+    assert "onlyOwner" not in modifier.lines[row]
+    assert modifier.labelled == {row + 2}  # treasury = next;
+
+    # the one-line owner require becomes blank; the state write it guarded is labelled
+    (require,) = old["access-require"]
+    assert require.function == "Ledger.grant(address,uint256)"
+    check = lines.index("        require(msg.sender == owner);", row)
+    assert require.lines[check] == "" and require.labelled == {check + 2}
+
+    # a library call becomes the bare operator, on its own line only
+    arithmetic = {m.function: m for m in old["arith-library"]}
+    spend = arithmetic["Ledger.spend(uint256)"]
+    (changed,) = [i for i, (a, b) in enumerate(zip(lines, spend.lines, strict=True)) if a != b]
+    assert spend.lines[changed].strip() == \
+        "credit[msg.sender] = (credit[msg.sender] - (amount));"
+    assert spend.labelled == {changed + 1} and spend.category == "arithmetic"
+    assert "access-modifier" not in {m.operator for m in old["arith-library"]}
+
+    # from 0.8 an assignment is wrapped in unchecked; the require line is left alone
+    wrapped = new["arith-unchecked"]
+    assert [m.lines[min(m.labelled) - 1].strip() for m in wrapped] == [
+        "unchecked { shares[msg.sender] -= amount; }", "unchecked { shares[to] += amount; }"]
+
+    # every mutant keeps the line count and compiles
+    for k, mutant in enumerate([m for ms in (*old.values(), *new.values()) for m in ms]):
+        original = OLD if mutant.function.startswith("Ledger") else NEW
+        assert len(mutant.lines) == len(original.split("\n"))
+        write_sources(tmp_path / f"m{k}", {"M.sol": "\n".join(mutant.lines)})
+        (record,) = _compile(tmp_path / f"m{k}", tmp_path / "cache").values()
+        ids = {f.id for c in record.contracts for f in c.functions}
+        assert mutant.function in ids
