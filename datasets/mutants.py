@@ -40,8 +40,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from contractml.compile.backends import default_cache_dir
 from contractml.records import FileRecord, FunctionRecord, NodeRecord
-from datasets.corpora import CorpusMissing, _cache_root
+from datasets.corpora import CorpusMissing
 from datasets.labels import LabelledFile
 
 #: (name, npm spec, folders inside the package)
@@ -71,7 +72,7 @@ def package_tree(name: str, spec: str, folders: tuple[str, ...], out: Path) -> P
     npm = shutil.which("npm")
     if npm is None:
         raise CorpusMissing(f"npm is needed to fetch {spec}")
-    cache = _cache_root() / "npm-packs"
+    cache = default_cache_dir() / "corpora" / "npm-packs"
     cache.mkdir(parents=True, exist_ok=True)
     proc = subprocess.run([npm, "pack", "--silent", "--pack-destination", str(cache), spec],
                           capture_output=True, timeout=600, check=False,
@@ -86,7 +87,8 @@ def package_tree(name: str, spec: str, folders: tuple[str, ...], out: Path) -> P
         for member in tar.getmembers():
             inner = member.name.removeprefix("package/")
             folder = next((f for f in folders if inner.startswith(f + "/")), None)
-            if folder is None or not member.isfile() or not inner.endswith(".sol"):
+            if folder is None or not member.isfile() or not inner.endswith(".sol") \
+                    or ".." in Path(inner).parts:
                 continue
             target = tree / Path(folder).name / inner[len(folder) + 1:]
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -413,12 +415,13 @@ def _reentrancy(fn: FunctionRecord, functions: dict[str, FunctionRecord],
 
 
 def write_mutants(originals: list[LabelledFile], compiled: dict[str, object],
-                  categories: frozenset[str] | None = None, every_original: bool = False
+                  categories: frozenset[str] | None = None, every_original: bool = True
                   ) -> tuple[list[LabelledFile], list[LabelledFile]]:
     """Write every mutant (of `categories`, default all) beside its original
     (`<stem>.mutant<k>.sol`). Returns the originals that have a mutant (their twins'
     functions kept in `meta["keep"]`) and the mutants (the mutated function kept). With
-    `every_original`, every package file comes back whole (all its functions negatives)."""
+    `every_original` (the default), every package file comes back whole instead, all its
+    functions negatives."""
     known: dict[str, dict[str, FunctionRecord]] = {}
     for f in originals:
         record = compiled.get(f.id)

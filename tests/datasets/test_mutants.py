@@ -5,10 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from contractml.compile.driver import CompileOptions
 from contractml.compile.project import discover
 from contractml.pipeline import build
 from contractml.records import FileRecord
+from datasets import mutants
+from datasets.build import compile_corpus, graphs_for
+from datasets.labels import CATEGORIES, LabelledFile
 from datasets.mutants import Mutant, mutate
 from tests.conftest import write_sources
 
@@ -132,3 +137,43 @@ def test_operators_on_compiled_contracts(tmp_path: Path) -> None:
         (record,) = _compile(tmp_path / f"m{k}", tmp_path / "cache").values()
         ids = {f.id for c in record.contracts for f in c.functions}
         assert mutant.function in ids
+
+
+def test_written_mutants_keep_only_the_mutated_function(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch
+                                                        ) -> None:
+    monkeypatch.setattr(mutants, "MIN_PER_CATEGORY", 2)
+    path = write_sources(tmp_path / "pkg", {"Ledger.sol": OLD}) / "Ledger.sol"
+    original = LabelledFile(id="mutants/pkg/Ledger.sol", corpus="mutants", path=path,
+                            labels={}, groups=("package:pkg",), meta={"package": "pkg"})
+    options = CompileOptions(cache_dir=tmp_path / "cache")
+    compiled = compile_corpus([original], options, detectors=False)
+    twins, made = mutants.write_mutants([original], compiled,
+                                        frozenset({"access-control"}))
+    # two access-control mutants (modifier, require); arithmetic ones are not asked for
+    assert [m.meta["operator"] for m in made] == ["access-modifier", "access-require"]
+    assert [t.id for t in twins] == ["mutants/pkg/Ledger.sol"] and "keep" not in twins[0].meta
+    compiled.update(compile_corpus(made, options, detectors=False))
+    for mutant in made:
+        assert mutant.path.is_file() and mutant.groups == ("package:pkg",)
+        record = compiled[mutant.id]
+        assert isinstance(record, FileRecord)
+        (graph,) = graphs_for(mutant, record, detectors=False)
+        assert graph.functions[0] == mutant.meta["keep"]
+        column = CATEGORIES.index("access-control")
+        labelled = {int(graph.src_lines[i, 0]) for i in range(graph.num_nodes)
+                    if graph.y[i, column] > 0}
+        assert labelled == set(mutant.labels["access-control"])
+    # only the twins' functions of the original, when asked
+    (twin,) = mutants.write_mutants([original], compiled, frozenset({"access-control"}),
+                                    every_original=False)[0]
+    assert twin.meta["keep"].split("\n") == sorted(m.meta["keep"] for m in made)
+    # by default the original comes back whole: every implemented function is a negative
+    record = compiled[original.id]
+    assert isinstance(record, FileRecord)
+    graphs = graphs_for(original, record, detectors=False)
+    assert len(graphs) > 2 and all(float(g.y.sum()) == 0 for g in graphs)
+    # with only a category's count under the minimum, nothing is written
+    monkeypatch.setattr(mutants, "MIN_PER_CATEGORY", 3)
+    assert mutants.write_mutants([original], compiled, frozenset({"access-control"})) \
+        == ([original], [])
