@@ -20,7 +20,9 @@ and the records decide where an operator applies:
 Edits keep every other line where it was (a removed line becomes blank), so a mutant's
 labels are lines of its own text. The mutated function of a mutant is a positive graph,
 the same function of the unmutated file its negative twin; other functions are left out.
-OpenZeppelin is never a source (it is the clean-code benchmark), nor are vendored copies.
+OpenZeppelin is never a source (it is the clean-code benchmark), nor are vendored copies
+(`vendor`, `dependencies` and `openzeppelin` folders, and files whose text says they come
+from OpenZeppelin).
 
 What the shipped model trains on (`datasets.build` defaults, chosen on the development set
 in round 22 of docs/benchmarks/devset-notes.md): the access-control and
@@ -56,7 +58,7 @@ PACKAGES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("solmate", "solmate@6.8.0", ("src",)),
     ("aave", "@aave/protocol-v2@1.0.1", ("contracts",)),
 )
-_SKIP_PARTS = ("mock", "test", "interface", "example", "openzeppelin", "dependencies")
+_SKIP_PARTS = ("mock", "test", "interface", "example", "openzeppelin", "dependencies", "vendor")
 #: at most this many mutants of one operator in one function
 PER_FUNCTION = 2
 #: a category with fewer mutants is left out: with `corpus_balance` 1.0 a handful of
@@ -105,12 +107,23 @@ def original_files(out: Path) -> list[LabelledFile]:
         tree = package_tree(name, spec, folders, out)
         for path in sorted(tree.rglob("*.sol")):
             rel = path.relative_to(tree).as_posix()
-            if ".mutant" in path.stem or any(p in rel.lower() for p in _SKIP_PARTS):
+            if ".mutant" in path.stem or not usable_source(
+                    rel, path.read_text(encoding="utf-8", errors="replace")):
                 continue
             files.append(LabelledFile(
                 id=f"mutants/{name}/{rel}", corpus="mutants", path=path, labels={},
                 groups=(f"package:{name}",), meta={"package": name, "original": rel}))
     return files
+
+
+def usable_source(rel: str, text: str) -> bool:
+    """Whether a package file (path inside the package, text) may be a source: not a mock,
+    test, interface or example, not vendored, and not copied or adapted from OpenZeppelin
+    (a line other than an import mentions it): OpenZeppelin is the clean-code benchmark."""
+    if any(part in rel.lower() for part in _SKIP_PARTS):
+        return False
+    return not any("zeppelin" in line.lower() and not line.lstrip().startswith("import")
+                   for line in text.split("\n"))
 
 
 @dataclass(frozen=True)

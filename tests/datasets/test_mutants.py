@@ -177,3 +177,12 @@ def test_written_mutants_keep_only_the_mutated_function(tmp_path: Path,
     monkeypatch.setattr(mutants, "MIN_PER_CATEGORY", 3)
     assert mutants.write_mutants([original], compiled, frozenset({"access-control"})) \
         == ([original], [])
+
+
+def test_openzeppelin_derived_and_vendored_files_are_no_source() -> None:
+    own = 'pragma solidity ^0.5.0;\nimport "../dependencies/openzeppelin/Ownable.sol";\n'
+    assert mutants.usable_source("contracts/Pool.sol", own)
+    adapted = "pragma solidity ^0.5.0;\n// Source: https://github.com/OpenZeppelin/x\n"
+    assert not mutants.usable_source("contracts/Ownable.sol", adapted)
+    assert not mutants.usable_source("v0.4/vendor/Token.sol", "pragma solidity ^0.4.24;\n")
+    assert not mutants.usable_source("contracts/mocks/Pool.sol", own)
