@@ -3,10 +3,11 @@
     .venv/bin/python -m datasets.build [--out DIR] [--seed 0] [--generated N]
 
 Steps: load SolidiFI (train/val), the bug-injection generator's contracts (train/val),
-mutants of pinned npm packages (train/val: `datasets/mutants.py`, fetched with npm once)
-and SmartBugs curated (test only); compile and parse them with contractml's own pipeline
-(cached); turn each file's records into function graphs with node and function targets;
-split by group (SolidiFI base contract, generator template, near-duplicate cluster);
+with `--mutants` also mutants of pinned npm packages (train/val: `datasets/mutants.py`,
+fetched with npm once), and SmartBugs curated (test only); compile and parse them with
+contractml's own pipeline (cached); turn each file's records into function graphs with
+node and function targets; split by group (SolidiFI base contract, generator template,
+near-duplicate cluster);
 write `train`, `val`, `test` graph stores (safetensors + JSON) and `manifest.json` with a
 SHA-256 per source file. A file that does not compile is listed with its reason.
 """
@@ -101,9 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--generated", type=int, default=None,
                         help="how many generated contracts (default: all combinations)")
     parser.add_argument("--no-generator", action="store_true")
-    parser.add_argument("--no-mutants", action="store_true",
-                        help="leave out the defects injected into real npm packages "
-                             "(datasets/mutants.py)")
+    parser.add_argument("--mutants", action="store_true",
+                        help="add defects injected into real npm packages "
+                             "(datasets/mutants.py; not in the shipped model's data)")
     parser.add_argument("--mutant-categories", default="access-control,unsafe-delegatecall",
                         help="comma-separated categories of mutants to keep, or 'all' "
                              "(default: %(default)s)")
@@ -125,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         corpora["generated"] = generated_files(out, args.seed, args.generated)
     corpora["smartbugs"] = smartbugs.load()
     compiled: dict[str, FileRecord | str] = {}
-    if not args.no_mutants:
+    if args.mutants:
         from datasets import mutants
 
         t0 = time.perf_counter()

@@ -24,10 +24,10 @@ OpenZeppelin is never a source (it is the clean-code benchmark), nor are vendore
 (`vendor`, `dependencies` and `openzeppelin` folders, and files whose text says they come
 from OpenZeppelin).
 
-What the shipped model trains on (`datasets.build` defaults, chosen on the development set
-in round 22 of docs/benchmarks/devset-notes.md): the access-control and
-unsafe-delegatecall mutants, and every function of every package file as a negative.
-The arithmetic operators made the network flag bare arithmetic everywhere (candidate A);
+An opt-in source (`python -m datasets.build --mutants`), not in the shipped model's data:
+rounds 22-23 of docs/benchmarks/devset-notes.md. Its defaults there are the access-control
+and unsafe-delegatecall mutants with every function of every package file as a negative;
+the arithmetic operators made the network flag bare arithmetic everywhere, and
 unchecked-call, reentrancy and unsafe-delegatecall have fewer than `MIN_PER_CATEGORY`
 mutants in these packages.
 """
