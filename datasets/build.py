@@ -7,9 +7,9 @@ with `--mutants` also mutants of pinned npm packages (train/val: `datasets/mutan
 fetched with npm once), and SmartBugs curated (test only); compile and parse them with
 contractml's own pipeline (cached); turn each file's records into function graphs with
 node and function targets; split by group (SolidiFI base contract, generator template,
-near-duplicate cluster);
-write `train`, `val`, `test` graph stores (safetensors + JSON) and `manifest.json` with a
-SHA-256 per source file. A file that does not compile is listed with its reason.
+near-duplicate cluster); write `train`, `val`, `test` graph stores (safetensors + JSON)
+and `manifest.json` with a SHA-256 per source file. A file that does not compile is
+listed with its reason.
 """
 
 from __future__ import annotations
@@ -140,8 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"mutants: {len(originals)} package files compiled, {len(made)} mutants of "
               f"{len(twins)} in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
     for name, files in corpora.items():
-        if name == "mutants":
-            files = [f for f in files if f.id not in compiled]
+        files = [f for f in files if f.id not in compiled]  # e.g. the mutants' originals
         t0 = time.perf_counter()
         compiled.update(compile_corpus(files, options, detectors))
         print(f"{name}: {len(files)} files compiled and parsed in "

@@ -38,7 +38,8 @@ import re
 import shutil
 import subprocess
 import tarfile
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -240,16 +241,11 @@ def mutate(record: FileRecord, text: str, minor: int,
     lines = text.split("\n")
     functions = dict(known or {})
     functions.update({f.id: f for c in record.contracts for f in c.functions})
-    seen: set[tuple[int, int]] = set()
     for contract in record.contracts:
         for fn in contract.functions:
             if (fn.declared_in != contract.name or fn.span.file != record.file
                     or not fn.implemented or fn.kind != "function" or fn.view or fn.pure):
                 continue
-            key = (fn.span.start_line, fn.span.end_line)
-            if key in seen:
-                continue
-            seen.add(key)
             for producer in (_access, _arithmetic, _unchecked, _reentrancy):
                 yield from producer(fn, functions, lines, minor)
 
@@ -264,7 +260,7 @@ def _access(fn: FunctionRecord, functions: dict[str, FunctionRecord], lines: lis
             minor: int) -> Iterator[Mutant]:
     if fn.visibility not in ("public", "external"):
         return
-    own = [n for n in fn.nodes if _privileged(n) and n.type not in ("ENTRY_POINT",)]
+    own = [n for n in fn.nodes if _privileged(n) and n.type != "ENTRY_POINT"]
     if not own:
         return
     labelled = frozenset(n.span.start_line for n in own)
@@ -427,7 +423,7 @@ def _reentrancy(fn: FunctionRecord, functions: dict[str, FunctionRecord],
             made += 1
 
 
-def write_mutants(originals: list[LabelledFile], compiled: dict[str, object],
+def write_mutants(originals: list[LabelledFile], compiled: Mapping[str, FileRecord | str],
                   categories: frozenset[str] | None = None, every_original: bool = True
                   ) -> tuple[list[LabelledFile], list[LabelledFile]]:
     """Write every mutant (of `categories`, default all) beside its original
@@ -443,23 +439,20 @@ def write_mutants(originals: list[LabelledFile], compiled: dict[str, object],
             for contract in record.contracts:
                 for fn in contract.functions:
                     table.setdefault(fn.id, fn)
-    found: list[tuple[LabelledFile, FileRecord, Mutant]] = []
+    found: list[tuple[LabelledFile, Mutant]] = []
     for f in originals:
         record = compiled.get(f.id)
         if not isinstance(record, FileRecord):
             continue
         text = f.path.read_text(encoding="utf-8")
         minor = int(record.solc_version.split(".")[1])
-        for mutant in mutate(record, text, minor, known[f.meta["package"]]):
-            found.append((f, record, mutant))
-    per_category: dict[str, int] = {}
-    for _f, _r, mutant in found:
-        per_category[mutant.category] = per_category.get(mutant.category, 0) + 1
+        found.extend((f, m) for m in mutate(record, text, minor, known[f.meta["package"]]))
+    per_category = Counter(mutant.category for _f, mutant in found)
     twins: list[LabelledFile] = []
     made: list[LabelledFile] = []
     keep: dict[str, set[str]] = {}
     numbers: dict[str, int] = {}
-    for f, _record, mutant in found:
+    for f, mutant in found:
         if per_category[mutant.category] < MIN_PER_CATEGORY or (
                 categories is not None and mutant.category not in categories):
             continue
