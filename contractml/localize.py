@@ -14,6 +14,10 @@ One rule, used by `contractml scan` and by the evaluator alike:
 - a statement where a Slither detector rule fires (`contractml.detector_rules`: a
   detector that was precise on the training data) is a candidate whatever the
   thresholds, scored with the better of the rule's precision and the model's score;
+- a statement whose low-level calls and sends all have their success flag handled
+  (`dataflow.FunctionFacts.handled_statements`: returned, checked, passed on, stored) is
+  never an unchecked-call candidate: the taxonomy's category is a result that is
+  ignored (docs/benchmarks/devset-notes.md, round 26);
 - the same region reached through several contracts (inherited code) is kept once, with
   its best score.
 
@@ -28,6 +32,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from contractml.graph.dataflow import FunctionFacts
 from contractml.records import FileRecord, FunctionRecord, NodeRecord
 
 #: A finding's region spans at most this many lines (the evaluation's unit too).
@@ -36,6 +41,9 @@ MAX_REGION_LINES = 10
 #: No statement scoring below this is ever reported, whatever a model's thresholds say
 #: (a threshold fitted on too few validation positives can collapse towards 0).
 MIN_THRESHOLD = 0.05
+
+#: The category that needs a call result to be ignored (`regions_for_graph`).
+IGNORED_RESULT_CATEGORY = "unchecked-call"
 
 #: Node types whose span is a statement (labels and findings use the same set).
 STATEMENT_TYPES = frozenset({"EXPRESSION", "RETURN", "NEW VARIABLE", "IF", "IF_LOOP", "THROW",
@@ -116,6 +124,7 @@ def regions_for_graph(graph: object, node_scores: np.ndarray, function_scores: n
     node_ids = graph.node_id.numpy()  # type: ignore[attr-defined]
     functions: list[str] = graph.functions  # type: ignore[attr-defined]
     regions: list[Region] = []
+    handled: dict[str, frozenset[int]] = {}
     for c, category in enumerate(categories):
         by_function: dict[int, list[NodeHit]] = {}
         scored: dict[int, list[NodeHit]] = {}
@@ -141,6 +150,12 @@ def regions_for_graph(graph: object, node_scores: np.ndarray, function_scores: n
             if rule > hit.score:
                 hit = dataclasses.replace(hit, score=rule)
             scored.setdefault(fn, []).append(hit)
+            if category == IGNORED_RESULT_CATEGORY:
+                if function_record.id not in handled:
+                    handled[function_record.id] = FunctionFacts(
+                        function_record).handled_statements
+                if node.id in handled[function_record.id]:
+                    continue
             if floor is not None:
                 if hit.score >= floor:
                     by_function.setdefault(fn, []).append(hit)

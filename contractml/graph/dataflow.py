@@ -48,6 +48,16 @@ def is_check(ir: IROp) -> bool:
                                     and builtin_name(ir) in ("require", "assert"))
 
 
+def _forwards(ir: IROp) -> bool:
+    """Passes a value on unchanged to a local or temporary (a call's success flag
+    through `bool ok = ...`, `(bool ok, ) = ...` or a conversion)."""
+    if not ir.lvalue or not ir.lvalue.startswith(("local:", "tmp:")):
+        return False
+    if ir.op == "Unpack":
+        return ir.lvalue_type == "bool"
+    return ir.op in ("Assignment", "TypeConversion")
+
+
 def is_reentrant_call(ir: IROp) -> bool:
     """An external call that hands control to code that can call back."""
     if ir.op == "LowLevelCall":
@@ -149,6 +159,48 @@ class FunctionFacts:
             checked = any(is_check(ir) and tainted & set(ir.reads) for _, ir in irs)
             results[node.id] = (used, checked)
         return results
+
+    @cached_property
+    def handled_results(self) -> frozenset[int]:
+        """Nodes whose every low-level call and send has its success flag handled: the
+        flag, followed through locals and temporaries (assignment, tuple unpacking into a
+        `bool`, type conversion), is read by any other operation: a condition,
+        `require`/`assert`, a return, an argument of a call or event, an operator, a
+        state write. What the taxonomy's unchecked-call ("the result ... is ignored")
+        excludes. Nodes with no such call are not in the set."""
+        irs = [ir for n in self.function.nodes for ir in n.irs]
+        handled: set[int] = set()
+        for node in self.function.nodes:
+            calls = [ir for ir in node.irs if ir.op == "Send" or ir.op == "LowLevelCall"]
+            if calls and all(ir.lvalue and self._flag_read(ir.lvalue, irs) for ir in calls):
+                handled.add(node.id)
+        return frozenset(handled)
+
+    @cached_property
+    def handled_statements(self) -> frozenset[int]:
+        """`handled_results` and the nodes without a low-level call or send that start
+        on the same line as one of them: Slither makes the declaration of `(bool ok, ) =
+        target.call(...)` a node of its own."""
+        lines = {self.nodes[n].span.start_line for n in self.handled_results}
+        return self.handled_results | frozenset(
+            n.id for n in self.function.nodes if n.span.start_line in lines
+            and not any(ir.op in ("Send", "LowLevelCall") for ir in n.irs))
+
+    @staticmethod
+    def _flag_read(start: str, irs: list[IROp]) -> bool:
+        flag = {start}
+        changed = True
+        while changed:
+            changed = False
+            for ir in irs:
+                if not ir.lvalue or ir.lvalue in flag or not flag & set(ir.reads):
+                    continue
+                if _forwards(ir):
+                    flag.add(ir.lvalue)
+                    changed = True
+        return any(flag & set(ir.reads) and not _forwards(ir) and not
+                   (ir.op == "Unpack" and ir.lvalue_type != "bool") for ir in irs
+                   if not (ir.lvalue == start and ir.op in ("Send", "LowLevelCall")))
 
     @cached_property
     def data_edges(self) -> list[tuple[int, int]]:

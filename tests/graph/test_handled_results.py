@@ -1,0 +1,163 @@
+"""Which call results count as handled (`FunctionFacts.handled_results`), and the
+reporting rule built on it: a handled result is never an unchecked-call finding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from contractml.graph.builder import function_graphs
+from contractml.graph.dataflow import FunctionFacts
+from contractml.localize import Thresholds, node_index, regions_for_graph
+from contractml.records import FileRecord, FunctionRecord
+from contractml.rules import CATEGORIES
+from tests.conftest import build_dir, write_sources
+
+# One call per function; the comment after each call says whether its flag is handled.
+CALLS = """\
+pragma solidity ^0.8.0;
+contract Calls {
+    address payable private target;
+    bool private last;
+    event Done(bool ok);
+    function dropped() external {
+        target.call("");
+    }
+    function unpacked() external {
+        (bool ok, ) = target.call("");
+    }
+    function dataOnly() external returns (bytes memory) {
+        (, bytes memory data) = target.call("");
+        return data;
+    }
+    function returned() external returns (bool) {
+        (bool ok, ) = target.delegatecall("");
+        return ok;
+    }
+    function required() external {
+        (bool ok, ) = target.call("");
+        require(ok);
+    }
+    function stored() external {
+        (bool ok, ) = target.call("");
+        last = ok;
+    }
+    function emitted() external {
+        (bool ok, ) = target.call("");
+        emit Done(ok);
+    }
+    function negated() external {
+        if (!target.send(1)) {
+            revert();
+        }
+    }
+    function sent() external {
+        target.send(1);
+    }
+    function copied() external {
+        bool ok = target.send(1);
+        bool again = ok;
+    }
+}
+"""
+HANDLED = {"returned", "required", "stored", "emitted", "negated"}
+IGNORED = {"dropped", "unpacked", "dataOnly", "sent", "copied"}
+
+OLD = """\
+pragma solidity ^0.4.24;
+contract Old {
+    address target;
+    function returned() public returns (bool) {
+        bool ok = target.delegatecall(msg.data);
+        return ok;
+    }
+    function dropped() public {
+        target.call.value(1)();
+    }
+    function checked() public {
+        require(target.call.value(1)());
+    }
+}
+"""
+
+
+def _records(tmp: Path, files: dict[str, str]) -> list[FileRecord]:
+    result = build_dir(write_sources(tmp, files), None)
+    assert all(r.ok for r in result.files), [r.error for r in result.files]
+    return [r.record for r in result.files if r.record is not None]
+
+
+@pytest.fixture(scope="module")
+def calls(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
+    return _records(tmp_path_factory.mktemp("calls"), {"Calls.sol": CALLS})
+
+
+@pytest.fixture(scope="module")
+def old(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
+    return _records(tmp_path_factory.mktemp("old"), {"Old.sol": OLD})
+
+
+def _functions(records: list[FileRecord]) -> dict[str, FunctionRecord]:
+    return {f.name: f for r in records for c in r.contracts for f in c.functions}
+
+
+def _call_lines(function: FunctionRecord) -> set[int]:
+    return {n.span.start_line for n in function.nodes
+            if any(ir.op in ("Send", "LowLevelCall") for ir in n.irs)}
+
+
+def _handled_lines(function: FunctionRecord) -> set[int]:
+    facts = FunctionFacts(function)
+    return {n.span.start_line for n in function.nodes if n.id in facts.handled_results}
+
+
+def test_handled_and_ignored_results_in_08(calls: list[FileRecord]) -> None:
+    functions = _functions(calls)
+    for name in HANDLED | IGNORED:
+        call_lines = _call_lines(functions[name])
+        assert len(call_lines) == 1, name
+        expected = call_lines if name in HANDLED else set()
+        assert _handled_lines(functions[name]) == expected, name
+
+
+def test_handled_and_ignored_results_in_04(old: list[FileRecord]) -> None:
+    functions = _functions(old)
+    assert _handled_lines(functions["returned"]) == {5}
+    assert _handled_lines(functions["checked"]) == {12}
+    assert _handled_lines(functions["dropped"]) == set()
+
+
+def test_a_handled_result_is_never_an_unchecked_call_finding(
+        calls: list[FileRecord]) -> None:
+    """Every statement scores 1.0 for every category: of the calls, only those whose
+    flag is ignored are unchecked-call candidates; other categories are untouched."""
+    nodes = node_index(calls)
+    thresholds = Thresholds(node=dict.fromkeys(CATEGORIES, 0.5),
+                            function=dict.fromkeys(CATEGORIES, 0.0))
+    functions = _functions(calls)
+    unchecked: set[int] = set()
+    reentrancy: set[int] = set()
+    for graph in function_graphs(calls):
+        node = np.ones((graph.num_nodes, len(CATEGORIES)), dtype=np.float32)
+        function = np.ones((int(graph.num_functions), len(CATEGORIES)), dtype=np.float32)
+        for region in regions_for_graph(graph, node, function, thresholds, CATEGORIES,
+                                        nodes):
+            lines = {hit.start_line for hit in region.hits}
+            if region.category == "unchecked-call":
+                unchecked |= lines
+            elif region.category == "reentrancy":
+                reentrancy |= lines
+        sweep = regions_for_graph(graph, node, function, thresholds, CATEGORIES, nodes,
+                                  floor=0.5)
+        for region in sweep:  # the precision-recall sweep applies the same rule
+            if region.category == "unchecked-call":
+                assert not any({hit.start_line for hit in region.hits}
+                               & _call_lines(functions[name]) for name in HANDLED)
+    for name in HANDLED:
+        (line,) = _call_lines(functions[name])
+        assert line not in unchecked and line in reentrancy, name
+    for name in IGNORED:
+        (line,) = _call_lines(functions[name])
+        assert line in unchecked, name
