@@ -127,6 +127,9 @@ touches the same state) with a re-entrancy lock such as OpenZeppelin's `nonReent
 
 `address.call(...)`, `address.send(...)` and the other low-level calls do not revert when
 the callee fails; they return `false`. Solidity does not force the caller to look at it.
+contractml reports such a call only when its success flag is never read: a flag that is
+checked, returned to the caller, stored, emitted or passed to another call counts as
+handled and is never reported in this category.
 
 ### Why it matters
 
