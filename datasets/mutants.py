@@ -117,11 +117,20 @@ def original_files(out: Path) -> list[LabelledFile]:
     return files
 
 
+def _path_words(rel: str) -> list[str]:
+    """The words of a path, lower-cased: folder and file names split at separators and
+    camel case (`test/ERC20Mock.sol` -> test, erc20, mock, sol)."""
+    return [w.lower() for w in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+", rel)]
+
+
 def usable_source(rel: str, text: str) -> bool:
     """Whether a package file (path inside the package, text) may be a source: not a mock,
     test, interface or example, not vendored, and not copied or adapted from OpenZeppelin
-    (a line other than an import mentions it): OpenZeppelin is the clean-code benchmark."""
-    if any(part in rel.lower() for part in _SKIP_PARTS):
+    (a line other than an import mentions it): OpenZeppelin is the clean-code benchmark.
+    Path words are matched from their start (`mocks`, `testing`), so a word that only
+    contains one (`Contest.sol`) does not count; `zeppelin` anywhere in the path does."""
+    words = _path_words(rel)
+    if "zeppelin" in rel.lower() or any(w.startswith(_SKIP_PARTS) for w in words):
         return False
     return not any("zeppelin" in line.lower() and not line.lstrip().startswith("import")
                    for line in text.split("\n"))

@@ -183,3 +183,16 @@ def test_openzeppelin_derived_and_vendored_files_are_no_source() -> None:
     assert not mutants.usable_source("contracts/Ownable.sol", adapted)
     assert not mutants.usable_source("v0.4/vendor/Token.sol", "pragma solidity ^0.4.24;\n")
     assert not mutants.usable_source("contracts/mocks/Pool.sol", own)
+
+
+@pytest.mark.parametrize(("rel", "usable"), [
+    ("contracts/test/Helper.sol", False), ("contracts/ERC20Mock.sol", False),
+    ("contracts/interfaces/IPool.sol", False), ("examples/Demo.sol", False),
+    ("contracts/testing/Harness.sol", False), ("lib/openzeppelin/Ownable.sol", False),
+    ("contracts/OpenZeppelinOwnable.sol", False),
+    # words that merely contain a skipped one are real code
+    ("contracts/Contest.sol", True), ("contracts/InterestRateStrategy.sol", True),
+    ("contracts/protocol/lendingpool/DefaultReserveInterestRateStrategy.sol", True),
+])
+def test_skipped_paths_match_whole_words(rel: str, usable: bool) -> None:
+    assert mutants.usable_source(rel, "pragma solidity ^0.6.0;\n") is usable
