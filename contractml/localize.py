@@ -14,10 +14,13 @@ One rule, used by `contractml scan` and by the evaluator alike:
 - a statement where a Slither detector rule fires (`contractml.detector_rules`: a
   detector that was precise on the training data) is a candidate whatever the
   thresholds, scored with the better of the rule's precision and the model's score;
-- a statement whose low-level calls and sends all have their success flag handled
-  (`dataflow.FunctionFacts.handled_statements`: returned, checked, passed on, stored) is
-  never an unchecked-call candidate: the taxonomy's category is a result that is
-  ignored (docs/benchmarks/devset-notes.md, round 26);
+- what the taxonomy's definitions exclude is never a candidate, whatever a score or a
+  detector rule says (`Definitions`; docs/benchmarks/devset-notes.md, rounds 26-27): for
+  unchecked-call ("the result is ignored") a statement whose low-level calls and sends
+  all have their success flag handled (`dataflow.FunctionFacts.handled_statements`:
+  returned, checked, passed on, stored); for arithmetic (overflow before 0.8 or inside
+  `unchecked {}`) a statement with no operator that can wrap there and no call that
+  could hold one, or the entry of a function without such a statement;
 - the same region reached through several contracts (inherited code) is kept once, with
   its best score.
 
@@ -32,7 +35,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from contractml.graph.dataflow import FunctionFacts
+from contractml.graph.dataflow import ARITHMETIC, FunctionFacts
 from contractml.records import FileRecord, FunctionRecord, NodeRecord
 
 #: A finding's region spans at most this many lines (the evaluation's unit too).
@@ -41,9 +44,6 @@ MAX_REGION_LINES = 10
 #: No statement scoring below this is ever reported, whatever a model's thresholds say
 #: (a threshold fitted on too few validation positives can collapse towards 0).
 MIN_THRESHOLD = 0.05
-
-#: The category that needs a call result to be ignored (`regions_for_graph`).
-IGNORED_RESULT_CATEGORY = "unchecked-call"
 
 #: Node types whose span is a statement (labels and findings use the same set).
 STATEMENT_TYPES = frozenset({"EXPRESSION", "RETURN", "NEW VARIABLE", "IF", "IF_LOOP", "THROW",
@@ -124,7 +124,7 @@ def regions_for_graph(graph: object, node_scores: np.ndarray, function_scores: n
     node_ids = graph.node_id.numpy()  # type: ignore[attr-defined]
     functions: list[str] = graph.functions  # type: ignore[attr-defined]
     regions: list[Region] = []
-    handled: dict[str, frozenset[int]] = {}
+    definitions = Definitions()
     for c, category in enumerate(categories):
         by_function: dict[int, list[NodeHit]] = {}
         scored: dict[int, list[NodeHit]] = {}
@@ -150,12 +150,8 @@ def regions_for_graph(graph: object, node_scores: np.ndarray, function_scores: n
             if rule > hit.score:
                 hit = dataclasses.replace(hit, score=rule)
             scored.setdefault(fn, []).append(hit)
-            if category == IGNORED_RESULT_CATEGORY:
-                if function_record.id not in handled:
-                    handled[function_record.id] = FunctionFacts(
-                        function_record).handled_statements
-                if node.id in handled[function_record.id]:
-                    continue
+            if definitions.exclude(category, function_record, node):
+                continue
             if floor is not None:
                 if hit.score >= floor:
                     by_function.setdefault(fn, []).append(hit)
@@ -180,6 +176,36 @@ def regions_for_graph(graph: object, node_scores: np.ndarray, function_scores: n
                     function_id=function.id, hits=group,
                     context=[h for h in others if (h.function_id, h.node_id) not in inside][:3]))
     return regions
+
+
+def can_wrap(node: NodeRecord) -> bool:
+    """The statement holds an operator that can overflow without reverting (`+`, `-`,
+    `*`, `**`, `<<` before 0.8 or inside `unchecked {}`), or an internal or library call
+    (whose callee could)."""
+    return any(ir.op in ("InternalCall", "LibraryCall")
+               or (ir.op == "Binary" and not node.checked
+                   and ir.attrs.get("operator") in ARITHMETIC) for ir in node.irs)
+
+
+class Definitions:
+    """What the taxonomy's definitions exclude (module docstring), cached per function."""
+
+    def __init__(self) -> None:
+        self._handled: dict[str, frozenset[int]] = {}
+        self._wraps: dict[str, bool] = {}
+
+    def exclude(self, category: str, function: FunctionRecord, node: NodeRecord) -> bool:
+        if category == "unchecked-call":
+            if function.id not in self._handled:
+                self._handled[function.id] = FunctionFacts(function).handled_statements
+            return node.id in self._handled[function.id]
+        if category == "arithmetic":
+            if node.type != "ENTRY_POINT":
+                return not can_wrap(node)
+            if function.id not in self._wraps:
+                self._wraps[function.id] = any(map(can_wrap, function.nodes))
+            return not self._wraps[function.id]
+        return False
 
 
 def _group(hits: list[NodeHit]) -> list[list[NodeHit]]:

@@ -1,5 +1,6 @@
-"""Which call results count as handled (`FunctionFacts.handled_results`), and the
-reporting rule built on it: a handled result is never an unchecked-call finding."""
+"""What the taxonomy's definitions exclude from findings (`localize.Definitions`): a
+handled call result is never unchecked-call (`FunctionFacts.handled_results`), and
+arithmetic that cannot wrap is never arithmetic."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 from contractml.graph.builder import function_graphs
 from contractml.graph.dataflow import FunctionFacts
-from contractml.localize import Thresholds, node_index, regions_for_graph
+from contractml.localize import Definitions, Thresholds, node_index, regions_for_graph
 from contractml.records import FileRecord, FunctionRecord
 from contractml.rules import CATEGORIES
 from tests.conftest import build_dir, write_sources
@@ -161,3 +162,62 @@ def test_a_handled_result_is_never_an_unchecked_call_finding(
     for name in IGNORED:
         (line,) = _call_lines(functions[name])
         assert line in unchecked, name
+
+
+# Which statements may be arithmetic findings: the comment names the expected answer.
+MATH08 = """\
+pragma solidity ^0.8.0;
+contract Math08 {
+    uint256 private total;
+    function checkedSub(uint256 a) external {
+        total -= a;
+    }
+    function uncheckedSub(uint256 a) external {
+        unchecked { total -= a; }
+    }
+    function viaHelper(uint256 a) external {
+        total = helper(a);
+    }
+    function helper(uint256 a) internal pure returns (uint256) {
+        unchecked { return a * 3; }
+    }
+}
+"""
+MATH04 = """\
+pragma solidity ^0.4.24;
+contract Math04 {
+    uint256 total;
+    function add(uint256 a) public {
+        total = total + a;
+    }
+    function halve() public {
+        total = total / 2;
+    }
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def math(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
+    return _records(tmp_path_factory.mktemp("math"),
+                    {"Math08.sol": MATH08, "Math04.sol": MATH04})
+
+
+@pytest.mark.parametrize(("function", "line", "excluded"), [
+    ("checkedSub", 5, True),  # reverts on underflow in 0.8
+    ("uncheckedSub", 8, False),
+    ("viaHelper", 11, False),  # the callee may wrap
+    ("helper", 14, False),
+    ("add", 5, False),  # before 0.8
+    ("halve", 8, True),  # division cannot overflow
+])
+def test_arithmetic_that_cannot_wrap_is_excluded(
+        math: list[FileRecord], function: str, line: int, excluded: bool) -> None:
+    record = _functions(math)[function]
+    (node,) = [n for n in record.nodes if n.span.start_line == line
+               and n.type in ("EXPRESSION", "RETURN")]
+    definitions = Definitions()
+    assert definitions.exclude("arithmetic", record, node) is excluded
+    (entry,) = [n for n in record.nodes if n.type == "ENTRY_POINT"]
+    assert definitions.exclude("arithmetic", record, entry) is excluded
+    assert not definitions.exclude("reentrancy", record, node)
