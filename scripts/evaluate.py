@@ -292,9 +292,10 @@ def render(command: str, tools: Sequence[Tool], slither: Tool, evaluator: ev.Eva
         "a detector mapped to a category reports (table below) and the network scores at "
         "least the model's confirmation fraction of that category's node threshold "
         "(`detector_confirm`, when the model has it), grouped into regions "
-        "of at most 10 lines, deduplicated; a statement whose call result is handled "
-        "(checked, returned, stored, emitted or passed on) is never an unchecked-call "
-        "finding. "
+        "of at most 10 lines, deduplicated; what the taxonomy's definitions exclude is "
+        "never a finding (`localize.Definitions`: an unchecked-call whose result is "
+        "handled, i.e. checked, returned, stored, emitted or passed on; arithmetic "
+        "that cannot wrap). "
         "Graphs are the test split's function graphs (`function_graphs([record], "
         "with_detectors=True)` per file, as `datasets/build.py` makes them; "
         f"{consistency}).",
