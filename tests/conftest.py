@@ -17,6 +17,7 @@ from contractml.compile import backends
 from contractml.compile.driver import CompileOptions
 from contractml.compile.project import discover
 from contractml.pipeline import BuildResult, FileReport, build
+from contractml.records import FileRecord
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -42,6 +43,14 @@ def write_sources(root: Path, files: dict[str, str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root
+
+
+def compiled_records(root: Path, files: dict[str, str]) -> list[FileRecord]:
+    """Write `{relative path: text}` under `root` and build it; every file must compile.
+    The records, in build order."""
+    result = build_dir(write_sources(root, files), None)
+    assert all(r.ok for r in result.files), [r.error for r in result.files]
+    return [r.record for r in result.files if r.record is not None]
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -19,7 +19,7 @@ from contractml.graph.builder import (
 )
 from contractml.graph.schema import EdgeType
 from contractml.records import FileRecord
-from tests.conftest import build_dir, write_sources
+from tests.conftest import compiled_records
 
 BANK = """\
 pragma solidity ^0.8.0;
@@ -64,15 +64,9 @@ contract Old {
 """
 
 
-def _records(tmp: Path, files: dict[str, str]) -> list[FileRecord]:
-    result = build_dir(write_sources(tmp, files), None)
-    assert all(r.ok for r in result.files), [r.error for r in result.files]
-    return [r.record for r in result.files if r.record is not None]
-
-
 @pytest.fixture(scope="module")
 def bank(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
-    return _records(tmp_path_factory.mktemp("bank"), {"Bank.sol": BANK})
+    return compiled_records(tmp_path_factory.mktemp("bank"), {"Bank.sol": BANK})
 
 
 def _graph(records: list[FileRecord], name: str) -> CodeGraph:
@@ -161,7 +155,7 @@ def test_time_and_arithmetic_flags(bank: list[FileRecord], tmp_path: Path) -> No
     plus = _at(deposit, 7, "arith:+")
     assert not _feature(deposit, plus, "arith:unchecked")
     assert _feature(deposit, plus, "fn:payable") and _feature(deposit, plus, "env:msg.value")
-    old = _records(tmp_path, {"Old.sol": OLD})
+    old = compiled_records(tmp_path, {"Old.sol": OLD})
     add_old = _graph(old, "add")
     node = _at(add_old, 4, "arith:+")
     assert _feature(add_old, node, "arith:unchecked") and _feature(add_old, node, "solc:0.4")
@@ -196,7 +190,7 @@ def test_internal_call_is_linked(bank: list[FileRecord]) -> None:
 
 
 def test_features_ignore_identifier_names(bank: list[FileRecord], tmp_path: Path) -> None:
-    renamed = _records(tmp_path, {"Zq.sol": RENAMED})
+    renamed = compiled_records(tmp_path, {"Zq.sol": RENAMED})
     for a, b in zip(function_graphs(bank), function_graphs(renamed), strict=True):
         assert torch.equal(a.x, b.x)
         assert torch.equal(a.edge_index, b.edge_index)
@@ -269,7 +263,7 @@ contract Flow {
 
 
 def test_flow_features_follow_values_through_locals_and_state(tmp_path: Path) -> None:
-    records = _records(tmp_path, {"Flow.sol": FLOW})
+    records = compiled_records(tmp_path, {"Flow.sol": FLOW})
     roll = _graph(records, "roll")
     read = _at(roll, 7)
     assert _feature(roll, read, "flow:chain")

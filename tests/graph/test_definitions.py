@@ -4,8 +4,6 @@ arithmetic that cannot wrap is never arithmetic."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
@@ -14,7 +12,7 @@ from contractml.graph.dataflow import FunctionFacts
 from contractml.localize import Definitions, Thresholds, node_index, regions_for_graph
 from contractml.records import FileRecord, FunctionRecord
 from contractml.rules import CATEGORIES
-from tests.conftest import build_dir, write_sources
+from tests.conftest import compiled_records
 
 # One call per function; the comment after each call says whether its flag is handled.
 CALLS = """\
@@ -84,20 +82,14 @@ contract Old {
 """
 
 
-def _records(tmp: Path, files: dict[str, str]) -> list[FileRecord]:
-    result = build_dir(write_sources(tmp, files), None)
-    assert all(r.ok for r in result.files), [r.error for r in result.files]
-    return [r.record for r in result.files if r.record is not None]
-
-
 @pytest.fixture(scope="module")
 def calls(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
-    return _records(tmp_path_factory.mktemp("calls"), {"Calls.sol": CALLS})
+    return compiled_records(tmp_path_factory.mktemp("calls"), {"Calls.sol": CALLS})
 
 
 @pytest.fixture(scope="module")
 def old(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
-    return _records(tmp_path_factory.mktemp("old"), {"Old.sol": OLD})
+    return compiled_records(tmp_path_factory.mktemp("old"), {"Old.sol": OLD})
 
 
 def _functions(records: list[FileRecord]) -> dict[str, FunctionRecord]:
@@ -199,7 +191,7 @@ contract Math04 {
 
 @pytest.fixture(scope="module")
 def math(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
-    return _records(tmp_path_factory.mktemp("math"),
+    return compiled_records(tmp_path_factory.mktemp("math"),
                     {"Math08.sol": MATH08, "Math04.sol": MATH04})
 
 
