@@ -119,7 +119,7 @@ def original_files(out: Path) -> list[LabelledFile]:
 
 def _path_words(rel: str) -> list[str]:
     """The words of a path, lower-cased: folder and file names split at separators and
-    camel case (`test/ERC20Mock.sol` -> test, erc20, mock, sol)."""
+    camel case and digits (`test/ERC20Mock.sol` -> test, erc, 20, mock, sol)."""
     return [w.lower() for w in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+", rel)]
 
 
