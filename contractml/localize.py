@@ -150,14 +150,14 @@ def regions_for_graph(graph: object, node_scores: np.ndarray, function_scores: n
             if rule > hit.score:
                 hit = dataclasses.replace(hit, score=rule)
             scored.setdefault(fn, []).append(hit)
-            if definitions.exclude(category, function_record, node):
-                continue
             if floor is not None:
-                if hit.score >= floor:
-                    by_function.setdefault(fn, []).append(hit)
-            elif rule > 0 or (
+                candidate = hit.score >= floor
+            else:
+                candidate = rule > 0 or (
                     hit.score >= max(thresholds.node[category], MIN_THRESHOLD)
-                    and float(function_scores[fn, c]) >= thresholds.function[category]):
+                    and float(function_scores[fn, c]) >= thresholds.function[category])
+            # the definitions' data flow runs only for the few statements that pass
+            if candidate and not definitions.exclude(category, function_record, node):
                 by_function.setdefault(fn, []).append(hit)
         for fn, hits in by_function.items():
             function = nodes[(hits[0].function_id, hits[0].node_id)][0]

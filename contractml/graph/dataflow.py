@@ -8,7 +8,7 @@ CFG; variable keys only link definitions to uses.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -22,6 +22,8 @@ CHAIN_ENV = frozenset({"block.timestamp", "now", "block.number", "block.difficul
                        "block.prevrandao", "block.coinbase", "block.gaslimit"})
 #: Environment values the caller chooses.
 CALLER_ENV = frozenset({"msg.value", "msg.data"})
+#: Calls that report failure through a returned flag instead of reverting.
+FLAG_CALLS = frozenset({"Send", "LowLevelCall"})
 CALL_OPS = frozenset({"LowLevelCall", "HighLevelCall", "LibraryCall", "Send", "Transfer",
                       "InternalCall", "InternalDynamicCall", "NewContract"})
 
@@ -46,6 +48,31 @@ def is_check(ir: IROp) -> bool:
     """A condition that decides control flow or reverts."""
     return ir.op == "Condition" or (ir.op == "SolidityCall"
                                     and builtin_name(ir) in ("require", "assert"))
+
+
+def _propagate(starts: Iterable[str], irs: Iterable[IROp],
+               through: Callable[[IROp], bool] | None = None) -> set[str]:
+    """`starts` and every variable an operation assigns from one already reached, to a
+    fixed point; only through the operations `through` accepts, when given."""
+    reached = set(starts)
+    irs = list(irs)
+    changed = True
+    while changed:
+        changed = False
+        for ir in irs:
+            if (ir.lvalue and ir.lvalue not in reached and reached & set(ir.reads)
+                    and (through is None or through(ir))):
+                reached.add(ir.lvalue)
+                changed = True
+    return reached
+
+
+def _flag_read(start: str, irs: list[IROp]) -> bool:
+    """A call's success flag (`start`, its lvalue), followed through `_forwards`, is read
+    by an operation that does not merely forward it (nor unpack another tuple element)."""
+    flag = _propagate({start}, irs, _forwards)
+    return any(flag & set(ir.reads) and not _forwards(ir)
+               and not (ir.op == "Unpack" and ir.lvalue_type != "bool") for ir in irs)
 
 
 def _forwards(ir: IROp) -> bool:
@@ -140,23 +167,16 @@ class FunctionFacts:
     @cached_property
     def call_results(self) -> dict[int, tuple[bool, bool]]:
         """node id -> (result used, result checked) for nodes whose calls return a value."""
-        irs = [(n.id, ir) for n in self.function.nodes for ir in n.irs]
+        irs = [ir for n in self.function.nodes for ir in n.irs]
         results: dict[int, tuple[bool, bool]] = {}
         for node in self.function.nodes:
             starts = {ir.lvalue for ir in node.irs if ir.op in CALL_OPS and ir.lvalue}
             if not starts:
                 continue
-            tainted = set(starts)
-            changed = True
-            while changed:
-                changed = False
-                for _, ir in irs:
-                    if ir.lvalue and ir.lvalue not in tainted and tainted & set(ir.reads):
-                        tainted.add(ir.lvalue)
-                        changed = True
-            used = any(tainted & set(ir.reads) for _, ir in irs
+            tainted = _propagate(starts, irs)
+            used = any(tainted & set(ir.reads) for ir in irs
                        if not (ir.op in CALL_OPS and ir.lvalue in starts))
-            checked = any(is_check(ir) and tainted & set(ir.reads) for _, ir in irs)
+            checked = any(is_check(ir) and tainted & set(ir.reads) for ir in irs)
             results[node.id] = (used, checked)
         return results
 
@@ -171,8 +191,8 @@ class FunctionFacts:
         irs = [ir for n in self.function.nodes for ir in n.irs]
         handled: set[int] = set()
         for node in self.function.nodes:
-            calls = [ir for ir in node.irs if ir.op == "Send" or ir.op == "LowLevelCall"]
-            if calls and all(ir.lvalue and self._flag_read(ir.lvalue, irs) for ir in calls):
+            calls = [ir for ir in node.irs if ir.op in FLAG_CALLS]
+            if calls and all(ir.lvalue and _flag_read(ir.lvalue, irs) for ir in calls):
                 handled.add(node.id)
         return frozenset(handled)
 
@@ -184,23 +204,7 @@ class FunctionFacts:
         lines = {self.nodes[n].span.start_line for n in self.handled_results}
         return self.handled_results | frozenset(
             n.id for n in self.function.nodes if n.span.start_line in lines
-            and not any(ir.op in ("Send", "LowLevelCall") for ir in n.irs))
-
-    @staticmethod
-    def _flag_read(start: str, irs: list[IROp]) -> bool:
-        flag = {start}
-        changed = True
-        while changed:
-            changed = False
-            for ir in irs:
-                if not ir.lvalue or ir.lvalue in flag or not flag & set(ir.reads):
-                    continue
-                if _forwards(ir):
-                    flag.add(ir.lvalue)
-                    changed = True
-        return any(flag & set(ir.reads) and not _forwards(ir) and not
-                   (ir.op == "Unpack" and ir.lvalue_type != "bool") for ir in irs
-                   if not (ir.lvalue == start and ir.op in ("Send", "LowLevelCall")))
+            and not any(ir.op in FLAG_CALLS for ir in n.irs))
 
     @cached_property
     def data_edges(self) -> list[tuple[int, int]]:
