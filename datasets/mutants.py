@@ -59,7 +59,7 @@ PACKAGES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("solmate", "solmate@6.8.0", ("src",)),
     ("aave", "@aave/protocol-v2@1.0.1", ("contracts",)),
 )
-_SKIP_PARTS = ("mock", "test", "interface", "example", "openzeppelin", "dependencies", "vendor")
+_SKIP_PARTS = ("mock", "test", "interface", "example", "dependencies", "vendor")
 #: at most this many mutants of one operator in one function
 PER_FUNCTION = 2
 #: a category with fewer mutants is left out: with `corpus_balance` 1.0 a handful of
