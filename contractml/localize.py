@@ -21,6 +21,12 @@ One rule, used by `contractml scan` and by the evaluator alike:
   returned, checked, passed on, stored); for arithmetic (overflow before 0.8 or inside
   `unchecked {}`) a statement with no operator that can wrap there and no call that
   could hold one, or the entry of a function without such a statement;
+- what a taxonomy definition names outright is a candidate whatever the thresholds
+  (`Definitions.include`; devset-notes.md, round 28): for unsafe-delegatecall ("to an
+  address the caller controls") a `delegatecall`/`callcode` whose destination derives
+  from the caller's input in a public or external function that checks no sender
+  (`dataflow.FunctionFacts.caller_chosen_delegatecalls`), scored with the rule's
+  training precision (`INCLUDED`);
 - the same region reached through several contracts (inherited code) is kept once, with
   its best score.
 
@@ -35,7 +41,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from contractml.graph.dataflow import ARITHMETIC, FunctionFacts
+from contractml.graph.dataflow import ARITHMETIC, DELEGATING, FunctionFacts
 from contractml.records import FileRecord, FunctionRecord, NodeRecord
 
 #: A finding's region spans at most this many lines (the evaluation's unit too).
@@ -44,6 +50,12 @@ MAX_REGION_LINES = 10
 #: No statement scoring below this is ever reported, whatever a model's thresholds say
 #: (a threshold fitted on too few validation positives can collapse towards 0).
 MIN_THRESHOLD = 0.05
+
+#: Category -> score of a statement its definition names (`Definitions.include`): the
+#: rule's Laplace-smoothed precision on the training split, as for the detector rules
+#: (train store `d814c7092210`: 50 of 50 statements it fires on labelled, 50 / 51;
+#: validation 10 of 10; devset-notes.md, round 28).
+INCLUDED: Mapping[str, float] = {"unsafe-delegatecall": 0.9804}
 
 #: Node types whose span is a statement (labels and findings use the same set).
 STATEMENT_TYPES = frozenset({"EXPRESSION", "RETURN", "NEW VARIABLE", "IF", "IF_LOOP", "THROW",
@@ -109,8 +121,8 @@ def _node_lines(node: NodeRecord) -> tuple[int, int] | None:
 def regions_for_graph(graph: object, node_scores: np.ndarray, function_scores: np.ndarray,
                       thresholds: Thresholds, categories: Sequence[str],
                       nodes: Mapping[tuple[str, int], tuple[FunctionRecord, NodeRecord]],
-                      floor: float | None = None, rule_scores: np.ndarray | None = None
-                      ) -> list[Region]:
+                      floor: float | None = None, rule_scores: np.ndarray | None = None,
+                      definitions: bool = True) -> list[Region]:
     """Regions of one scored graph (`graph` is a CodeGraph).
 
     `nodes` maps (function id, node id) to the records. With `floor`, every statement
@@ -118,13 +130,15 @@ def regions_for_graph(graph: object, node_scores: np.ndarray, function_scores: n
     precision-recall sweeps); the threshold rule applies otherwise. `rule_scores`
     [N, C] (`contractml.detector_rules`): a statement where a detector rule fires is a
     candidate whatever the thresholds, and its score is the better of the two.
+    `definitions=False` leaves the taxonomy's definitions out (for Slither's baseline,
+    whose scores are its detectors alone).
     """
     seed = graph.seed.numpy()  # type: ignore[attr-defined]
     fn_of_node = graph.fn_of_node.numpy()  # type: ignore[attr-defined]
     node_ids = graph.node_id.numpy()  # type: ignore[attr-defined]
     functions: list[str] = graph.functions  # type: ignore[attr-defined]
     regions: list[Region] = []
-    definitions = Definitions()
+    taxonomy = Definitions() if definitions else None
     for c, category in enumerate(categories):
         by_function: dict[int, list[NodeHit]] = {}
         scored: dict[int, list[NodeHit]] = {}
@@ -147,6 +161,8 @@ def regions_for_graph(graph: object, node_scores: np.ndarray, function_scores: n
                           start_line=lines[0], end_line=lines[1], start_column=start_column,
                           end_column=end_column, score=float(node_scores[i, c]))
             rule = float(rule_scores[i, c]) if rule_scores is not None else 0.0
+            if taxonomy is not None and taxonomy.include(category, function_record, node):
+                rule = max(rule, INCLUDED[category])
             if rule > hit.score:
                 hit = dataclasses.replace(hit, score=rule)
             scored.setdefault(fn, []).append(hit)
@@ -157,7 +173,8 @@ def regions_for_graph(graph: object, node_scores: np.ndarray, function_scores: n
                     hit.score >= max(thresholds.node[category], MIN_THRESHOLD)
                     and float(function_scores[fn, c]) >= thresholds.function[category])
             # the definitions' data flow runs only for the few statements that pass
-            if candidate and not definitions.exclude(category, function_record, node):
+            if candidate and not (taxonomy is not None
+                                  and taxonomy.exclude(category, function_record, node)):
                 by_function.setdefault(fn, []).append(hit)
         for fn, hits in by_function.items():
             function = nodes[(hits[0].function_id, hits[0].node_id)][0]
@@ -188,11 +205,22 @@ def can_wrap(node: NodeRecord) -> bool:
 
 
 class Definitions:
-    """What the taxonomy's definitions exclude (module docstring), cached per function."""
+    """What the taxonomy's definitions exclude or name outright (module docstring),
+    cached per function."""
 
     def __init__(self) -> None:
         self._handled: dict[str, frozenset[int]] = {}
         self._wraps: dict[str, bool] = {}
+        self._delegating: dict[str, frozenset[int]] = {}
+
+    def include(self, category: str, function: FunctionRecord, node: NodeRecord) -> bool:
+        if category != "unsafe-delegatecall" or not any(
+                ir.op == "LowLevelCall" and ir.attrs.get("function") in DELEGATING
+                for ir in node.irs):
+            return False
+        if function.id not in self._delegating:
+            self._delegating[function.id] = FunctionFacts(function).caller_chosen_delegatecalls
+        return node.id in self._delegating[function.id]
 
     def exclude(self, category: str, function: FunctionRecord, node: NodeRecord) -> bool:
         if category == "unchecked-call":

@@ -26,13 +26,23 @@ from contractml.detector_rules import Confirmation, candidate_scores, confirming
 from contractml.diskcache import read_json, write_json
 from contractml.errors import ConfigError
 from contractml.findings import Evidence, FileFailure, Finding, ScanResult
-from contractml.localize import Region, Thresholds, dedupe, node_index, reason, regions_for_graph
+from contractml.localize import (
+    INCLUDED,
+    Definitions,
+    Region,
+    Thresholds,
+    dedupe,
+    node_index,
+    reason,
+    regions_for_graph,
+)
 from contractml.model.handle import ModelHandle
 from contractml.records import FileRecord
 
 #: Bump when regions or findings are computed differently (part of the findings cache key,
 #: with the release: a new contractml never reads an older one's findings).
-FINDINGS_CACHE_VERSION = 2
+#: 3: the taxonomy definitions of `localize.Definitions` (exclusions and inclusion).
+FINDINGS_CACHE_VERSION = 3
 
 #: Files larger than this are skipped with a notice unless configured otherwise.
 DEFAULT_MAX_FILE_SIZE = 10_000_000
@@ -149,12 +159,17 @@ def _finding(region: Region, records: Mapping[tuple[str, int], Any], lines: list
     from contractml.rules import rule_for
 
     rule = rule_for(region.category)
+    definitions = Definitions()
     evidence = []
     for hit in sorted(region.hits, key=lambda h: -h.score)[:3] + region.context[:2]:
-        node = records[(hit.function_id, hit.node_id)][1]
+        function, node = records[(hit.function_id, hit.node_id)]
         why = reason(node)
         fired = firing(node.detectors, region.category, detector_table)
-        if fired:
+        if hit in region.hits and definitions.include(region.category, function, node):
+            why += ("; the caller chooses the target and the function checks no sender "
+                    "(the category's definition; such statements were labelled in "
+                    f"{INCLUDED[region.category]:.0%} of training cases)")
+        elif fired:
             why += "; Slither " + ", ".join(f"{name} (precise in {p:.0%} of training hits)"
                                             for name, p in fired)
         elif (confirm is not None and hit in region.hits and hit.score < node_threshold

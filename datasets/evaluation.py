@@ -592,9 +592,10 @@ def thresholds_of(scorer: Any) -> Thresholds:
 
 
 def regions(corpus: Corpus, scores: Sequence[Scores], thresholds: Thresholds | None,
-            floor: float | None = None, categories: Sequence[str] = CATEGORIES
-            ) -> list[Region]:
-    """The scan's regions over the whole corpus (`localize`, then `dedupe`)."""
+            floor: float | None = None, categories: Sequence[str] = CATEGORIES,
+            definitions: bool = True) -> list[Region]:
+    """The scan's regions over the whole corpus (`localize`, then `dedupe`);
+    `definitions=False` for Slither's baseline (its detectors alone)."""
     if thresholds is None:
         if floor is None:
             raise EvaluationError("regions need thresholds or a floor")
@@ -605,7 +606,8 @@ def regions(corpus: Corpus, scores: Sequence[Scores], thresholds: Thresholds | N
         node, function = score[0], score[1]
         rules = score[2] if len(score) > 2 else None
         out.extend(regions_for_graph(graph, node, function, thresholds, categories,
-                                     corpus.nodes, floor=floor, rule_scores=rules))
+                                     corpus.nodes, floor=floor, rule_scores=rules,
+                                     definitions=definitions))
     return dedupe(out)
 
 

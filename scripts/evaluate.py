@@ -460,7 +460,8 @@ def main(argv: list[str] | None = None) -> int:
 
     slither = Tool(SLITHER)
     slither_scores = ev.apply(ev.slither_scores, corpus.graphs)
-    slither.preds = ev.predictions(corpus, ev.regions(corpus, slither_scores, None, floor=0.5))
+    slither.preds = ev.predictions(corpus, ev.regions(corpus, slither_scores, None, floor=0.5,
+                                                     definitions=False))
 
     models: list[tuple[Tool, Any]] = []
     if not args.no_model:
@@ -498,7 +499,8 @@ def main(argv: list[str] | None = None) -> int:
         oz_info = (len(oz.files), loc, len(oz.failures))
         oz_failures = oz.failures
         oz_slither = ev.apply(ev.slither_scores, oz.graphs)
-        slither.oz = ev.predictions(oz, ev.regions(oz, oz_slither, None, floor=0.5))
+        slither.oz = ev.predictions(oz, ev.regions(oz, oz_slither, None, floor=0.5,
+                                                       definitions=False))
         for tool, scorer in models:
             scores = ev.model_scores(scorer, oz.graphs)
             tool.oz = ev.predictions(oz, ev.regions(oz, scores, ev.thresholds_of(scorer)))

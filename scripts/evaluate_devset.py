@@ -136,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
             tools.append(ungated)
     slither = E.Tool(E.SLITHER)
     slither.preds = ev.predictions(corpus, ev.regions(
-        corpus, ev.apply(ev.slither_scores, corpus.graphs), None, floor=0.5))
+        corpus, ev.apply(ev.slither_scores, corpus.graphs), None, floor=0.5,
+        definitions=False))
     tools.append(slither)
     for tool in tools:
         tool.result = evaluator.evaluate(tool.preds)

@@ -16,6 +16,8 @@ from contractml.records import FunctionRecord, IROp, NodeRecord
 
 COMPARISONS = frozenset({"<", ">", "<=", ">=", "==", "!="})
 REENTRANT_LOW_LEVEL = frozenset({"call", "callcode", "delegatecall"})
+#: Low-level calls that run the callee's code on this contract's storage.
+DELEGATING = frozenset({"delegatecall", "callcode"})
 ARITHMETIC = frozenset({"+", "-", "*", "**", "<<"})
 #: Environment values a miner or validator can see or move: chain data.
 CHAIN_ENV = frozenset({"block.timestamp", "now", "block.number", "block.difficulty",
@@ -323,6 +325,20 @@ class FunctionFacts:
     @property
     def guarded(self) -> bool:
         return bool(self.function.modifiers) or bool(self.sender_guard_nodes)
+
+    @cached_property
+    def caller_chosen_delegatecalls(self) -> frozenset[int]:
+        """Nodes with a `delegatecall` or `callcode` whose destination derives from the
+        caller's input (a parameter or `msg.data`, as `flow:input_target`), in a public
+        or external function that checks no sender (`guarded` is false): the taxonomy's
+        unsafe-delegatecall, an address the caller controls."""
+        if self.function.visibility not in ("public", "external") or self.guarded:
+            return frozenset()
+        return frozenset(
+            node.id for node in self.function.nodes for ir in node.irs
+            if ir.op == "LowLevelCall" and ir.attrs.get("function") in DELEGATING
+            and isinstance(ir.attrs.get("destination"), str)
+            and "input" in self.origins(ir.attrs["destination"]))
 
 
 def operand_kinds(node: NodeRecord, key: str, depth: int = 0) -> set[str]:

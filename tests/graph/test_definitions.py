@@ -1,6 +1,7 @@
-"""What the taxonomy's definitions exclude from findings (`localize.Definitions`): a
-handled call result is never unchecked-call (`FunctionFacts.handled_results`), and
-arithmetic that cannot wrap is never arithmetic."""
+"""What the taxonomy's definitions exclude from findings or name outright
+(`localize.Definitions`): a handled call result is never unchecked-call
+(`FunctionFacts.handled_results`), arithmetic that cannot wrap is never arithmetic, and a
+delegatecall to an address the caller chooses is always unsafe-delegatecall."""
 
 from __future__ import annotations
 
@@ -9,7 +10,13 @@ import pytest
 
 from contractml.graph.builder import function_graphs
 from contractml.graph.dataflow import FunctionFacts
-from contractml.localize import Definitions, Thresholds, node_index, regions_for_graph
+from contractml.localize import (
+    INCLUDED,
+    Definitions,
+    Thresholds,
+    node_index,
+    regions_for_graph,
+)
 from contractml.records import FileRecord, FunctionRecord
 from contractml.rules import CATEGORIES
 from tests.conftest import compiled_records
@@ -213,3 +220,90 @@ def test_arithmetic_that_cannot_wrap_is_excluded(
     (entry,) = [n for n in record.nodes if n.type == "ENTRY_POINT"]
     assert definitions.exclude("arithmetic", record, entry) is excluded
     assert not definitions.exclude("reentrancy", record, node)
+
+
+# One delegatecall per function; the comment says whether the caller chooses its target.
+DELEGATE08 = """\
+pragma solidity ^0.8.0;
+contract Delegate08 {
+    address private owner;
+    address private module;
+    mapping(address => bool) private allowed;
+    modifier onlyOwner() { require(msg.sender == owner); _; }
+    function direct(address target, bytes calldata data) external {
+        target.delegatecall(data);  // yes
+    }
+    function throughLocal(address target) external returns (bool) {
+        address chosen = target;
+        (bool ok, ) = chosen.delegatecall("");  // yes, followed through a local
+        return ok;
+    }
+    function guardedByModifier(address target) external onlyOwner {
+        target.delegatecall("");  // no: only the owner
+    }
+    function guardedBySender(address target) external {
+        require(allowed[msg.sender]);
+        target.delegatecall("");  // no: a sender check
+    }
+    function stateTarget(bytes calldata data) external {
+        module.delegatecall(data);  // no: the caller chooses the data only
+    }
+    function helper(address target) internal {
+        target.delegatecall("");  // no: not callable from outside
+    }
+    function plainCall(address target) external {
+        target.call("");  // no: not a delegatecall
+    }
+}
+"""
+DELEGATE04 = """\
+pragma solidity ^0.4.24;
+contract Delegate04 {
+    function forward(address target) public {
+        require(target.delegatecall(msg.data));  // yes
+    }
+    function fromCalldata() public {
+        address target = address(msg.data.length);
+        target.callcode("");  // yes: msg.data is the caller's
+    }
+}
+"""
+CHOSEN = {("direct", 8), ("throughLocal", 12), ("forward", 4), ("fromCalldata", 8)}
+
+
+@pytest.fixture(scope="module")
+def delegating(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
+    return compiled_records(tmp_path_factory.mktemp("delegating"),
+                            {"Delegate08.sol": DELEGATE08, "Delegate04.sol": DELEGATE04})
+
+
+def test_delegatecalls_to_a_caller_chosen_address(delegating: list[FileRecord]) -> None:
+    definitions = Definitions()
+    included = set()
+    for name, record in _functions(delegating).items():
+        for node in record.nodes:
+            if definitions.include("unsafe-delegatecall", record, node):
+                included.add((name, node.span.start_line))
+            assert not definitions.include("reentrancy", record, node)
+    assert included == CHOSEN
+
+
+def test_a_caller_chosen_delegatecall_is_a_finding_whatever_the_scores(
+        delegating: list[FileRecord]) -> None:
+    """Every statement scores 0: the only findings are the caller-chosen delegatecalls,
+    as unsafe-delegatecall, at the rule's score; without definitions there are none."""
+    nodes = node_index(delegating)
+    thresholds = Thresholds(node=dict.fromkeys(CATEGORIES, 0.5),
+                            function=dict.fromkeys(CATEGORIES, 0.5))
+    found = set()
+    for graph in function_graphs(delegating):
+        node = np.zeros((graph.num_nodes, len(CATEGORIES)), dtype=np.float32)
+        function = np.zeros((int(graph.num_functions), len(CATEGORIES)), dtype=np.float32)
+        for region in regions_for_graph(graph, node, function, thresholds, CATEGORIES,
+                                        nodes):
+            assert region.category == "unsafe-delegatecall"
+            assert region.score == pytest.approx(INCLUDED["unsafe-delegatecall"])
+            found |= {(region.function, hit.start_line) for hit in region.hits}
+        assert not regions_for_graph(graph, node, function, thresholds, CATEGORIES, nodes,
+                                     definitions=False)
+    assert found == CHOSEN
