@@ -393,7 +393,11 @@ accept (minimum output, maximum price, deadline).
 
 `delegatecall` executes another contract's code in the context of this one: same
 storage, same balance, same `msg.sender`. Whoever chooses the target or the calldata
-chooses what runs with your contract's authority.
+chooses what runs with your contract's authority. contractml always reports a
+`delegatecall` or `callcode` whose target comes from the caller's input (a parameter or
+`msg.data`, also through locals) in a public or external function that checks no sender
+and has no modifier, whatever the network scores; other shapes are reported when the
+network scores them.
 
 ### Why it matters
 
