@@ -25,8 +25,13 @@ One rule, used by `contractml scan` and by the evaluator alike:
   (`Definitions.include`; devset-notes.md, round 28): for unsafe-delegatecall ("to an
   address the caller controls") a `delegatecall`/`callcode` whose destination derives
   from the caller's input in a public or external function that checks no sender
-  (`dataflow.FunctionFacts.caller_chosen_delegatecalls`), scored with the rule's
-  training precision (`INCLUDED`);
+  (`dataflow.FunctionFacts.caller_chosen_delegatecalls`); for access-control ("owner
+  change ... that anyone can reach", round 29) a statement that rewrites an authority
+  variable (one the file's authorisation checks read: `msg.sender == owner`,
+  `require(isMinter[msg.sender])`) in a public or external function that checks no
+  sender and is no one-time initialiser, unless it writes the sender's own entry
+  (`dataflow.authority_writes`); each scored with its rule's training precision
+  (`INCLUDED`);
 - the same region reached through several contracts (inherited code) is kept once, with
   its best score.
 
@@ -38,10 +43,17 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
-from contractml.graph.dataflow import ARITHMETIC, DELEGATING, FunctionFacts
+from contractml.graph.dataflow import (
+    ARITHMETIC,
+    DELEGATING,
+    FunctionFacts,
+    authority_variables,
+    authority_writes,
+)
 from contractml.records import FileRecord, FunctionRecord, NodeRecord
 
 #: A finding's region spans at most this many lines (the evaluation's unit too).
@@ -53,9 +65,11 @@ MIN_THRESHOLD = 0.05
 
 #: Category -> score of a statement its definition names (`Definitions.include`): the
 #: rule's Laplace-smoothed precision on the training split, as for the detector rules
-#: (train store `d814c7092210`: 50 of 50 statements it fires on labelled, 50 / 51;
-#: validation 10 of 10; devset-notes.md, round 28).
-INCLUDED: Mapping[str, float] = {"unsafe-delegatecall": 0.9804}
+#: (devset-notes.md, rounds 28 and 29). unsafe-delegatecall: train store `d814c7092210`,
+#: 50 of 50 statements it fires on labelled, 50 / 51 (validation 10 of 10).
+#: access-control: the training split's 2,760 files, 54 of 54, 54 / 55 (validation 11 of
+#: 18: 7 false in one SolidiFI base contract, a first-come registration).
+INCLUDED: dict[str, float] = {"unsafe-delegatecall": 0.9804, "access-control": 0.9818}
 
 #: Node types whose span is a statement (labels and findings use the same set).
 STATEMENT_TYPES = frozenset({"EXPRESSION", "RETURN", "NEW VARIABLE", "IF", "IF_LOOP", "THROW",
@@ -138,7 +152,7 @@ def regions_for_graph(graph: object, node_scores: np.ndarray, function_scores: n
     node_ids = graph.node_id.numpy()  # type: ignore[attr-defined]
     functions: list[str] = graph.functions  # type: ignore[attr-defined]
     regions: list[Region] = []
-    taxonomy = Definitions() if definitions else None
+    taxonomy = Definitions(nodes) if definitions else None
     for c, category in enumerate(categories):
         by_function: dict[int, list[NodeHit]] = {}
         scored: dict[int, list[NodeHit]] = {}
@@ -206,21 +220,38 @@ def can_wrap(node: NodeRecord) -> bool:
 
 class Definitions:
     """What the taxonomy's definitions exclude or name outright (module docstring),
-    cached per function."""
+    cached per function. `nodes` (`node_index`) are the functions whose authorisation
+    checks make a file's authority variables (`dataflow.authority_variables`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, nodes: Mapping[tuple[str, int], tuple[FunctionRecord, NodeRecord]]
+                 | None = None) -> None:
+        self._nodes = nodes or {}
         self._handled: dict[str, frozenset[int]] = {}
         self._wraps: dict[str, bool] = {}
         self._delegating: dict[str, frozenset[int]] = {}
+        self._authority_writes: dict[str, frozenset[int]] = {}
+        self._authorities: dict[str, frozenset[str]] | None = None
 
     def include(self, category: str, function: FunctionRecord, node: NodeRecord) -> bool:
-        if category != "unsafe-delegatecall" or not any(
-                ir.op == "LowLevelCall" and ir.attrs.get("function") in DELEGATING
-                for ir in node.irs):
-            return False
-        if function.id not in self._delegating:
-            self._delegating[function.id] = FunctionFacts(function).caller_chosen_delegatecalls
-        return node.id in self._delegating[function.id]
+        if category == "unsafe-delegatecall":
+            if not any(ir.op == "LowLevelCall" and ir.attrs.get("function") in DELEGATING
+                       for ir in node.irs):
+                return False
+            if function.id not in self._delegating:
+                self._delegating[function.id] = \
+                    FunctionFacts(function).caller_chosen_delegatecalls
+            return node.id in self._delegating[function.id]
+        if category == "access-control" and node.state_written:
+            if function.id not in self._authority_writes:
+                self._authority_writes[function.id] = authority_writes(
+                    FunctionFacts(function), self._file_authorities(function.span.file))
+            return node.id in self._authority_writes[function.id]
+        return False
+
+    def _file_authorities(self, file: str) -> frozenset[str]:
+        if self._authorities is None:
+            self._authorities = _authorities_by_file(self._nodes)
+        return self._authorities.get(file, frozenset())
 
     def exclude(self, category: str, function: FunctionRecord, node: NodeRecord) -> bool:
         if category == "unchecked-call":
@@ -234,6 +265,25 @@ class Definitions:
                 self._wraps[function.id] = any(map(can_wrap, function.nodes))
             return not self._wraps[function.id]
         return False
+
+
+#: The last few `node_index` mappings' authority variables per file: `regions_for_graph`
+#: runs once per graph over one corpus-wide index, which must be read once, not per graph.
+_AUTHORITIES: list[tuple[Mapping[Any, Any], dict[str, frozenset[str]]]] = []
+
+
+def _authorities_by_file(nodes: Mapping[tuple[str, int], tuple[FunctionRecord, NodeRecord]]
+                         ) -> dict[str, frozenset[str]]:
+    for seen, value in _AUTHORITIES:
+        if seen is nodes:
+            return value
+    by_file: dict[str, dict[str, FunctionRecord]] = {}
+    for function, _node in nodes.values():
+        by_file.setdefault(function.span.file, {})[function.id] = function
+    value = {f: authority_variables(functions.values()) for f, functions in by_file.items()}
+    _AUTHORITIES.insert(0, (nodes, value))
+    del _AUTHORITIES[4:]
+    return value
 
 
 def _group(hits: list[NodeHit]) -> list[list[NodeHit]]:

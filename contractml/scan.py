@@ -159,7 +159,7 @@ def _finding(region: Region, records: Mapping[tuple[str, int], Any], lines: list
     from contractml.rules import rule_for
 
     rule = rule_for(region.category)
-    definitions = Definitions()
+    definitions = Definitions(records)
     evidence = []
     for hit in sorted(region.hits, key=lambda h: -h.score)[:3] + region.context[:2]:
         function, node = records[(hit.function_id, hit.node_id)]

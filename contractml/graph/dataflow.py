@@ -415,3 +415,103 @@ def state_writers(functions: Mapping[str, FunctionRecord]) -> dict[str, bool]:
                 result[fid] = True
                 changed = True
     return result
+
+
+SENDERS = frozenset({"env:msg.sender", "env:tx.origin"})
+
+
+def _state_sources(node: NodeRecord, key: str, depth: int = 0) -> set[str]:
+    """The state variables a value read in `node` comes from, following the node's own
+    temporaries and references (`owner`, `jobs[id].keeper` -> `jobs`)."""
+    if key.startswith("state:"):
+        return {key}
+    if depth > 8 or not key.startswith("tmp:"):
+        return set()
+    found: set[str] = set()
+    for ir in node.irs:
+        if ir.lvalue == key and ir.op in ("Index", "Member", "TypeConversion", "Assignment",
+                                          "Length", "Unary"):
+            for read in ir.reads:
+                if read != key:
+                    found |= _state_sources(node, read, depth + 1)
+    return found
+
+
+def authority_reads(node: NodeRecord) -> set[str]:
+    """State variables this node uses to authorise the sender: `msg.sender` or
+    `tx.origin` compared (`==`, `!=`) with a value read from them, or their boolean
+    entry for the sender checked or returned (`require(isMinter[msg.sender])`). Balance
+    comparisons (`balances[msg.sender] >= amount`) are not authorisation."""
+    found: set[str] = set()
+    checks = any(is_check(ir) or ir.op == "Return" for ir in node.irs)
+    for ir in node.irs:
+        reads = set(ir.reads)
+        if not reads & SENDERS:
+            continue
+        if ir.op == "Binary" and ir.attrs.get("operator") in ("==", "!="):
+            for read in reads - SENDERS:
+                found |= _state_sources(node, read)
+        elif ir.op == "Index" and ir.lvalue_type == "bool" and checks:
+            for read in reads - SENDERS:
+                found |= _state_sources(node, read)
+    return found
+
+
+def authority_variables(functions: Iterable[FunctionRecord]) -> frozenset[str]:
+    """The state variables some function or modifier of these uses to authorise the
+    sender (`authority_reads`)."""
+    return frozenset(key for function in functions for node in function.nodes
+                     for key in authority_reads(node))
+
+
+def authority_writes(facts: FunctionFacts, authorities: frozenset[str]) -> frozenset[int]:
+    """Nodes of a public or external non-constructor function that checks no sender
+    (`facts.guarded` is false) which rewrite an authority variable: a plain variable
+    (`owner = x`), or an entry of a mapping or array picked by the caller's input
+    (`isMinter[account] = true`); never the entry keyed by the sender itself
+    (self-registration: `joined[msg.sender] = true`), nor in a one-time initialiser
+    (`runs_once`)."""
+    function = facts.function
+    if (function.visibility not in ("public", "external") or function.kind == "constructor"
+            or facts.guarded or not authorities or runs_once(function)):
+        return frozenset()
+    out = set()
+    for node in function.nodes:
+        written = set(node.state_written) & authorities
+        if not written:
+            continue
+        direct = any(ir.lvalue in written for ir in node.irs)
+        # the references the node writes through (`isMinter[a] = ...`, `g.holder = ...`)
+        targets = {ir.lvalue for ir in node.irs if ir.lvalue
+                   and ir.lvalue.startswith("tmp:REF") and ir.op not in ("Index", "Member")}
+        picked = _chain(node, targets)
+        by_sender = any(ir.op == "Index" and set(ir.reads) & SENDERS for ir in picked)
+        by_input = any("input" in facts.origins(read) for ir in picked for read in ir.reads
+                       if read not in SENDERS)
+        if direct or (by_input and not by_sender):
+            out.add(node.id)
+    return frozenset(out)
+
+
+def _chain(node: NodeRecord, refs: set[str]) -> list[IROp]:
+    """The node's `Index` and `Member` operations that make the references `refs`
+    (`jobs[id].keeper` -> the Member and the Index under it)."""
+    out: list[IROp] = []
+    todo = set(refs)
+    seen: set[str] = set()
+    while todo:
+        ref = todo.pop()
+        seen.add(ref)
+        for ir in node.irs:
+            if ir.lvalue == ref and ir.op in ("Index", "Member"):
+                out.append(ir)
+                todo |= {r for r in ir.reads if r.startswith("tmp:REF") and r not in seen}
+    return out
+
+
+def runs_once(function: FunctionRecord) -> bool:
+    """The function checks a state variable that it also writes (`require(!setUp);
+    setUp = true;`, `require(admin == address(0)); admin = x;`): a one-time initialiser."""
+    checked = {key for node in function.nodes if any(is_check(ir) for ir in node.irs)
+               for key in node.state_read}
+    return any(checked & set(node.state_written) for node in function.nodes)

@@ -1,7 +1,8 @@
 """What the taxonomy's definitions exclude from findings or name outright
 (`localize.Definitions`): a handled call result is never unchecked-call
 (`FunctionFacts.handled_results`), arithmetic that cannot wrap is never arithmetic, and a
-delegatecall to an address the caller chooses is always unsafe-delegatecall."""
+delegatecall to an address the caller chooses is always unsafe-delegatecall, and an
+authority variable anyone can rewrite is always access-control."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import numpy as np
 import pytest
 
 from contractml.graph.builder import function_graphs
-from contractml.graph.dataflow import FunctionFacts
+from contractml.graph.dataflow import FunctionFacts, authority_variables
 from contractml.localize import (
     INCLUDED,
     Definitions,
@@ -307,3 +308,78 @@ def test_a_caller_chosen_delegatecall_is_a_finding_whatever_the_scores(
         assert not regions_for_graph(graph, node, function, thresholds, CATEGORIES, nodes,
                                      definitions=False)
     assert found == CHOSEN
+
+
+# Writes of authority variables; the comment says whether the rule names the statement.
+AUTHORITY = """\
+pragma solidity ^0.8.0;
+contract Roles {
+    address private owner;
+    bool private setUp;
+    mapping(address => bool) private isMinter;
+    mapping(address => uint256) private balance;
+    struct Job { address keeper; uint256 pay; }
+    mapping(uint256 => Job) private jobs;
+    uint256 private jobCount;
+    modifier onlyOwner() { require(msg.sender == owner); _; }
+    function claimOwner() external {
+        owner = msg.sender;  // yes: anyone takes the owner
+    }
+    function setOwner(address next) external onlyOwner {
+        owner = next;  // no: a modifier
+    }
+    function initialize(address first) external {
+        require(!setUp);
+        setUp = true;
+        owner = first;  // no: runs once
+    }
+    function addMinter(address account) external {
+        isMinter[account] = true;  // yes: an entry the caller picks
+    }
+    function join() external {
+        isMinter[msg.sender] = true;  // no: the sender's own entry
+    }
+    function mint(uint256 amount) external {
+        require(isMinter[msg.sender]);
+        balance[msg.sender] += amount;  // no: balance is no authority
+    }
+    function deposit(address to) external payable {
+        balance[to] += msg.value;  // no: balance is no authority
+    }
+    function setKeeper(uint256 id, address keeper) external {
+        jobs[id].keeper = keeper;  // yes: the job the caller picks
+    }
+    function post(address keeper) external {
+        jobCount += 1;
+        Job storage job = jobs[jobCount];
+        job.keeper = keeper;  // no: a new entry, not one the caller picks
+    }
+    function work(uint256 id) external {
+        require(jobs[id].keeper == msg.sender);
+        jobs[id].pay = 0;  // no: the sender is checked
+    }
+}
+"""
+AUTHORITY_WRITES = {("claimOwner", 12), ("addMinter", 23), ("setKeeper", 36)}
+
+
+@pytest.fixture(scope="module")
+def roles(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
+    return compiled_records(tmp_path_factory.mktemp("roles"), {"Roles.sol": AUTHORITY})
+
+
+def test_authority_variables_are_the_ones_authorisation_reads(roles: list[FileRecord]) -> None:
+    functions = _functions(roles)
+    assert {key.rsplit(".", 1)[-1]
+            for key in authority_variables(functions.values())} == {"owner", "isMinter", "jobs"}
+
+
+def test_authority_rewrites_anyone_can_reach(roles: list[FileRecord]) -> None:
+    nodes = node_index(roles)
+    definitions = Definitions(nodes)
+    included = {(function.name, node.span.start_line) for function, node in nodes.values()
+                if definitions.include("access-control", function, node)}
+    assert included == AUTHORITY_WRITES
+    # without the file's functions there is no authority variable, so nothing is named
+    alone = Definitions()
+    assert not any(alone.include("access-control", f, n) for f, n in nodes.values())
