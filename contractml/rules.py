@@ -166,7 +166,11 @@ use `transfer`/OpenZeppelin's `Address.sendValue`, which revert on failure.
 Functions that move funds, change ownership, destroy the contract or initialise it must
 be restricted to the accounts allowed to do so. This rule covers missing checks
 (SWC-105, SWC-106, SWC-118: a constructor whose name no longer matches becomes a public
-function) and checks against `tx.origin` (SWC-115).
+function) and checks against `tx.origin` (SWC-115). contractml always reports a statement
+that rewrites a variable the contract's authorisation checks read (`owner` in
+`msg.sender == owner`, `isMinter` in `require(isMinter[msg.sender])`) inside a public or
+external function without a modifier or sender check, unless the function can run only
+once (it checks and sets the same state) or writes the sender's own entry.
 
 ### Why it matters
 
