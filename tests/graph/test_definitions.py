@@ -314,13 +314,13 @@ def test_a_caller_chosen_delegatecall_is_a_finding_whatever_the_scores(
 AUTHORITY = """\
 pragma solidity ^0.8.0;
 contract Roles {
-    address private owner;
-    bool private setUp;
-    mapping(address => bool) private isMinter;
-    mapping(address => uint256) private balance;
     struct Job { address keeper; uint256 pay; }
     mapping(uint256 => Job) private jobs;
     uint256 private jobCount;
+    mapping(address => uint256) private balance;
+    mapping(address => bool) private isMinter;
+    bool private setUp;
+    address private owner;
     modifier onlyOwner() { require(msg.sender == owner); _; }
     function claimOwner() external {
         owner = msg.sender;  // yes: anyone takes the owner
