@@ -70,6 +70,12 @@ MIN_THRESHOLD = 0.05
 #: access-control: the training split's 2,760 files, 54 of 54, 54 / 55 (validation 11 of
 #: 18: 7 false in one SolidiFI base contract, a first-come registration).
 INCLUDED: dict[str, float] = {"unsafe-delegatecall": 0.9804, "access-control": 0.9818}
+#: Category -> what its definition saw in a statement `Definitions.include` names.
+INCLUDED_WHY: dict[str, str] = {
+    "unsafe-delegatecall": "the caller chooses the target and the function checks no sender",
+    "access-control": "it rewrites a variable the contract's sender checks read, in a "
+                      "function that checks no sender",
+}
 
 #: Node types whose span is a statement (labels and findings use the same set).
 STATEMENT_TYPES = frozenset({"EXPRESSION", "RETURN", "NEW VARIABLE", "IF", "IF_LOOP", "THROW",

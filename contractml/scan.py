@@ -28,6 +28,7 @@ from contractml.errors import ConfigError
 from contractml.findings import Evidence, FileFailure, Finding, ScanResult
 from contractml.localize import (
     INCLUDED,
+    INCLUDED_WHY,
     Definitions,
     Region,
     Thresholds,
@@ -166,9 +167,9 @@ def _finding(region: Region, records: Mapping[tuple[str, int], Any], lines: list
         why = reason(node)
         fired = firing(node.detectors, region.category, detector_table)
         if hit in region.hits and definitions.include(region.category, function, node):
-            why += ("; the caller chooses the target and the function checks no sender "
-                    "(the category's definition; such statements were labelled in "
-                    f"{INCLUDED[region.category]:.0%} of training cases)")
+            why += (f"; {INCLUDED_WHY[region.category]} (the category's definition; such "
+                    f"statements were labelled in {INCLUDED[region.category]:.0%} of "
+                    "training cases)")
         elif fired:
             why += "; Slither " + ", ".join(f"{name} (precise in {p:.0%} of training hits)"
                                             for name, p in fired)

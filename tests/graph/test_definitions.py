@@ -13,6 +13,7 @@ from contractml.graph.builder import function_graphs
 from contractml.graph.dataflow import FunctionFacts, authority_variables
 from contractml.localize import (
     INCLUDED,
+    INCLUDED_WHY,
     Definitions,
     Thresholds,
     node_index,
@@ -383,3 +384,9 @@ def test_authority_rewrites_anyone_can_reach(roles: list[FileRecord]) -> None:
     # without the file's functions there is no authority variable, so nothing is named
     alone = Definitions()
     assert not any(alone.include("access-control", f, n) for f, n in nodes.values())
+
+
+def test_every_included_category_has_its_score_and_its_reason() -> None:
+    """A finding's evidence names the definition of its own category (scan._finding)."""
+    assert set(INCLUDED) == set(INCLUDED_WHY) == {"unsafe-delegatecall", "access-control"}
+    assert "target" not in INCLUDED_WHY["access-control"]
