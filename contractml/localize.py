@@ -43,7 +43,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 
@@ -142,7 +141,7 @@ def regions_for_graph(graph: object, node_scores: np.ndarray, function_scores: n
                       thresholds: Thresholds, categories: Sequence[str],
                       nodes: Mapping[tuple[str, int], tuple[FunctionRecord, NodeRecord]],
                       floor: float | None = None, rule_scores: np.ndarray | None = None,
-                      definitions: bool = True) -> list[Region]:
+                      definitions: Definitions | bool = True) -> list[Region]:
     """Regions of one scored graph (`graph` is a CodeGraph).
 
     `nodes` maps (function id, node id) to the records. With `floor`, every statement
@@ -150,15 +149,17 @@ def regions_for_graph(graph: object, node_scores: np.ndarray, function_scores: n
     precision-recall sweeps); the threshold rule applies otherwise. `rule_scores`
     [N, C] (`contractml.detector_rules`): a statement where a detector rule fires is a
     candidate whatever the thresholds, and its score is the better of the two.
-    `definitions=False` leaves the taxonomy's definitions out (for Slither's baseline,
-    whose scores are its detectors alone).
+    `definitions`: the taxonomy's definitions (`Definitions`) over `nodes`; pass one
+    made once when scoring many graphs of the same `nodes`, or False to leave them out
+    (Slither's baseline, whose scores are its detectors alone).
     """
     seed = graph.seed.numpy()  # type: ignore[attr-defined]
     fn_of_node = graph.fn_of_node.numpy()  # type: ignore[attr-defined]
     node_ids = graph.node_id.numpy()  # type: ignore[attr-defined]
     functions: list[str] = graph.functions  # type: ignore[attr-defined]
     regions: list[Region] = []
-    taxonomy = Definitions(nodes) if definitions else None
+    taxonomy = (definitions if isinstance(definitions, Definitions)
+                else Definitions(nodes) if definitions else None)
     for c, category in enumerate(categories):
         by_function: dict[int, list[NodeHit]] = {}
         scored: dict[int, list[NodeHit]] = {}
@@ -225,45 +226,48 @@ def can_wrap(node: NodeRecord) -> bool:
 
 
 class Definitions:
-    """What the taxonomy's definitions exclude or name outright (module docstring),
-    cached per function. `nodes` (`node_index`) are the functions whose authorisation
-    checks make a file's authority variables (`dataflow.authority_variables`)."""
+    """What the taxonomy's definitions exclude or name outright (module docstring), over
+    the functions of `nodes` (`node_index`), whose authorisation checks make each file's
+    authority variables (`dataflow.authority_variables`). Facts are cached per function,
+    so one instance serves every graph scored over the same `nodes`."""
 
     def __init__(self, nodes: Mapping[tuple[str, int], tuple[FunctionRecord, NodeRecord]]
                  | None = None) -> None:
         self._nodes = nodes or {}
-        self._handled: dict[str, frozenset[int]] = {}
+        self._facts: dict[str, FunctionFacts] = {}
         self._wraps: dict[str, bool] = {}
-        self._delegating: dict[str, frozenset[int]] = {}
         self._authority_writes: dict[str, frozenset[int]] = {}
         self._authorities: dict[str, frozenset[str]] | None = None
 
+    def _of(self, function: FunctionRecord) -> FunctionFacts:
+        if function.id not in self._facts:
+            self._facts[function.id] = FunctionFacts(function)
+        return self._facts[function.id]
+
     def include(self, category: str, function: FunctionRecord, node: NodeRecord) -> bool:
         if category == "unsafe-delegatecall":
-            if not any(ir.op == "LowLevelCall" and ir.attrs.get("function") in DELEGATING
-                       for ir in node.irs):
-                return False
-            if function.id not in self._delegating:
-                self._delegating[function.id] = \
-                    FunctionFacts(function).caller_chosen_delegatecalls
-            return node.id in self._delegating[function.id]
+            return any(ir.op == "LowLevelCall" and ir.attrs.get("function") in DELEGATING
+                       for ir in node.irs) \
+                and node.id in self._of(function).caller_chosen_delegatecalls
         if category == "access-control" and node.state_written:
             if function.id not in self._authority_writes:
                 self._authority_writes[function.id] = authority_writes(
-                    FunctionFacts(function), self._file_authorities(function.span.file))
+                    self._of(function), self._file_authorities(function.span.file))
             return node.id in self._authority_writes[function.id]
         return False
 
     def _file_authorities(self, file: str) -> frozenset[str]:
         if self._authorities is None:
-            self._authorities = _authorities_by_file(self._nodes)
+            by_file: dict[str, dict[str, FunctionRecord]] = {}
+            for function, _node in self._nodes.values():
+                by_file.setdefault(function.span.file, {})[function.id] = function
+            self._authorities = {f: authority_variables(functions.values())
+                                 for f, functions in by_file.items()}
         return self._authorities.get(file, frozenset())
 
     def exclude(self, category: str, function: FunctionRecord, node: NodeRecord) -> bool:
         if category == "unchecked-call":
-            if function.id not in self._handled:
-                self._handled[function.id] = FunctionFacts(function).handled_statements
-            return node.id in self._handled[function.id]
+            return node.id in self._of(function).handled_statements
         if category == "arithmetic":
             if node.type != "ENTRY_POINT":
                 return not can_wrap(node)
@@ -271,25 +275,6 @@ class Definitions:
                 self._wraps[function.id] = any(map(can_wrap, function.nodes))
             return not self._wraps[function.id]
         return False
-
-
-#: The last few `node_index` mappings' authority variables per file: `regions_for_graph`
-#: runs once per graph over one corpus-wide index, which must be read once, not per graph.
-_AUTHORITIES: list[tuple[Mapping[Any, Any], dict[str, frozenset[str]]]] = []
-
-
-def _authorities_by_file(nodes: Mapping[tuple[str, int], tuple[FunctionRecord, NodeRecord]]
-                         ) -> dict[str, frozenset[str]]:
-    for seen, value in _AUTHORITIES:
-        if seen is nodes:
-            return value
-    by_file: dict[str, dict[str, FunctionRecord]] = {}
-    for function, _node in nodes.values():
-        by_file.setdefault(function.span.file, {})[function.id] = function
-    value = {f: authority_variables(functions.values()) for f, functions in by_file.items()}
-    _AUTHORITIES.insert(0, (nodes, value))
-    del _AUTHORITIES[4:]
-    return value
 
 
 def _group(hits: list[NodeHit]) -> list[list[NodeHit]]:

@@ -155,12 +155,11 @@ def _excerpt(lines: list[str], start: int, end: int) -> str:
 
 
 def _finding(region: Region, records: Mapping[tuple[str, int], Any], lines: list[str],
-             detector_table: Mapping[str, Mapping[str, float]],
+             detector_table: Mapping[str, Mapping[str, float]], definitions: Definitions,
              confirm: Confirmation | None = None, node_threshold: float = 0.0) -> Finding:
     from contractml.rules import rule_for
 
     rule = rule_for(region.category)
-    definitions = Definitions(records)
     evidence = []
     for hit in sorted(region.hits, key=lambda h: -h.score)[:3] + region.context[:2]:
         function, node = records[(hit.function_id, hit.node_id)]
@@ -213,14 +212,16 @@ def findings_for_files(scorer: ModelHandle, items: Sequence[tuple[FileRecord, st
     out: list[list[Finding]] = []
     for (record, rel, lines), graphs in zip(items, per_file, strict=True):
         nodes = node_index([record])
+        definitions = Definitions(nodes)
         regions: list[Region] = []
         for graph in graphs:
             score = next(scores)
             rules = candidate_scores(graph, score.node, table, confirm, thresholds.node,
                                      scorer.categories)
             regions.extend(regions_for_graph(graph, score.node, score.function, thresholds,
-                                             scorer.categories, nodes, rule_scores=rules))
-        out.append([_finding(region, nodes, lines, table, confirm,
+                                             scorer.categories, nodes, rule_scores=rules,
+                                             definitions=definitions))
+        out.append([_finding(region, nodes, lines, table, definitions, confirm,
                              thresholds.node[region.category])
                     for region in dedupe(r for r in regions if r.file == rel)])
     return out

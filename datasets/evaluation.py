@@ -40,7 +40,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from contractml import detector_rules
-from contractml.localize import MAX_REGION_LINES, Region, Thresholds, dedupe, regions_for_graph
+from contractml.localize import (
+    MAX_REGION_LINES,
+    Definitions,
+    Region,
+    Thresholds,
+    dedupe,
+    regions_for_graph,
+)
 from datasets.labels import CATEGORIES, SMARTBUGS_FOLDERS
 
 if TYPE_CHECKING:
@@ -602,12 +609,13 @@ def regions(corpus: Corpus, scores: Sequence[Scores], thresholds: Thresholds | N
         thresholds = Thresholds(node={c: floor for c in categories},
                                 function={c: 0.0 for c in categories})
     out: list[Region] = []
+    taxonomy = Definitions(corpus.nodes) if definitions else False
     for graph, score in zip(corpus.graphs, scores, strict=True):
         node, function = score[0], score[1]
         rules = score[2] if len(score) > 2 else None
         out.extend(regions_for_graph(graph, node, function, thresholds, categories,
                                      corpus.nodes, floor=floor, rule_scores=rules,
-                                     definitions=definitions))
+                                     definitions=taxonomy))
     return dedupe(out)
 
 

@@ -326,13 +326,18 @@ class FunctionFacts:
     def guarded(self) -> bool:
         return bool(self.function.modifiers) or bool(self.sender_guard_nodes)
 
+    @property
+    def open_to_anyone(self) -> bool:
+        """Public or external, with no modifier and no sender check (`guarded`)."""
+        return self.function.visibility in ("public", "external") and not self.guarded
+
     @cached_property
     def caller_chosen_delegatecalls(self) -> frozenset[int]:
         """Nodes with a `delegatecall` or `callcode` whose destination derives from the
-        caller's input (a parameter or `msg.data`, as `flow:input_target`), in a public
-        or external function that checks no sender (`guarded` is false): the taxonomy's
-        unsafe-delegatecall, an address the caller controls."""
-        if self.function.visibility not in ("public", "external") or self.guarded:
+        caller's input (a parameter or `msg.data`, as `flow:input_target`), in a function
+        `open_to_anyone`: the taxonomy's unsafe-delegatecall, an address the caller
+        controls."""
+        if not self.open_to_anyone:
             return frozenset()
         return frozenset(
             node.id for node in self.function.nodes for ir in node.irs
@@ -448,10 +453,8 @@ def authority_reads(node: NodeRecord) -> set[str]:
         reads = set(ir.reads)
         if not reads & SENDERS:
             continue
-        if ir.op == "Binary" and ir.attrs.get("operator") in ("==", "!="):
-            for read in reads - SENDERS:
-                found |= _state_sources(node, read)
-        elif ir.op == "Index" and ir.lvalue_type == "bool" and checks:
+        compared = ir.op == "Binary" and ir.attrs.get("operator") in ("==", "!=")
+        if compared or (ir.op == "Index" and ir.lvalue_type == "bool" and checks):
             for read in reads - SENDERS:
                 found |= _state_sources(node, read)
     return found
@@ -465,15 +468,15 @@ def authority_variables(functions: Iterable[FunctionRecord]) -> frozenset[str]:
 
 
 def authority_writes(facts: FunctionFacts, authorities: frozenset[str]) -> frozenset[int]:
-    """Nodes of a public or external non-constructor function that checks no sender
-    (`facts.guarded` is false) which rewrite an authority variable: a plain variable
+    """Nodes of a non-constructor function `open_to_anyone` which rewrite an authority
+    variable: a plain variable
     (`owner = x`), or an entry of a mapping or array picked by the caller's input
     (`isMinter[account] = true`); never the entry keyed by the sender itself
     (self-registration: `joined[msg.sender] = true`), nor in a one-time initialiser
     (`runs_once`)."""
     function = facts.function
-    if (function.visibility not in ("public", "external") or function.kind == "constructor"
-            or facts.guarded or not authorities or runs_once(function)):
+    if (not facts.open_to_anyone or function.kind == "constructor" or not authorities
+            or runs_once(function)):
         return frozenset()
     out = set()
     for node in function.nodes:
