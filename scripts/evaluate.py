@@ -295,7 +295,9 @@ def render(command: str, tools: Sequence[Tool], slither: Tool, evaluator: ev.Eva
         "of at most 10 lines, deduplicated; what the taxonomy's definitions exclude is "
         "never a finding (`localize.Definitions`: an unchecked-call whose result is "
         "handled, i.e. checked, returned, stored, emitted or passed on; arithmetic "
-        "that cannot wrap). "
+        "that cannot wrap), and what they name outright always is (`Definitions.include`: "
+        "a delegatecall to a caller-chosen target, and a rewrite of a variable the "
+        "sender checks read, each in a function that checks no sender). "
         "Graphs are the test split's function graphs (`function_graphs([record], "
         "with_detectors=True)` per file, as `datasets/build.py` makes them; "
         f"{consistency}).",
