@@ -38,6 +38,7 @@ from slither.core.variables.local_variable import LocalVariable
 from slither.core.variables.state_variable import StateVariable
 from slither.slithir import operations as ops
 from slither.slithir.variables import Constant
+from slither.visitors.expression.constants_folding import ConstantFolding
 
 from contractml.compile.deep import DEEP_RECURSION_LIMIT, call_deep
 from contractml.compile.driver import CompiledUnit
@@ -452,11 +453,33 @@ def _ir(ir: ops.Operation) -> IROp:
         attrs = {"value": ir.call_value is not None}
     lvalue = getattr(ir, "lvalue", None)
     reads = [v for v in ir.read if v is not None]
+    constants = [[i, value] for i, v in enumerate(reads)
+                 if (value := _integer_constant(v)) is not None]
+    if constants:
+        attrs["constants"] = constants
     return IROp(op=type(ir).__name__, text=str(ir),
                 lvalue=_var_key(lvalue) if lvalue is not None else None,
                 reads=tuple(_var_key(v) for v in reads),
                 read_types=tuple(_type_name(v) for v in reads),
                 lvalue_type=_type_name(lvalue) if lvalue is not None else "", attrs=attrs)
+
+
+def _integer_constant(variable: Any) -> int | None:
+    """The value of an integer literal (units applied: `30 seconds` is 30) or of a
+    `constant` state variable whose initial value folds to one; None for anything else."""
+    if isinstance(variable, Constant):
+        value = variable.value
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+    if not (isinstance(variable, StateVariable) and variable.is_constant
+            and variable.expression is not None
+            and str(variable.type).startswith(("uint", "int"))):
+        return None
+    try:
+        folded = ConstantFolding(variable.expression, variable.type).result()
+        value = Constant(str(folded.value), folded.type, folded.subdenomination).value
+    except Exception:  # noqa: BLE001 - Slither raises its own and builtin errors here
+        return None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _type_name(variable: Any) -> str:

@@ -30,8 +30,11 @@ One rule, used by `contractml scan` and by the evaluator alike:
   variable (one the file's authorisation checks read: `msg.sender == owner`,
   `require(isMinter[msg.sender])`) in a public or external function that checks no
   sender and is no one-time initialiser, unless it writes the sender's own entry
-  (`dataflow.authority_writes`); each scored with its rule's training precision
-  (`INCLUDED`);
+  (`dataflow.authority_writes`); for time-manipulation ("at a granularity a miner can
+  move", round 30) a comparison of a timestamp-derived value with a window of at most
+  15 minutes, or that value divided or taken modulo by one
+  (`dataflow.FunctionFacts.short_time_windows`); each scored with its rule's training
+  precision (`INCLUDED`);
 - the same region reached through several contracts (inherited code) is kept once, with
   its best score.
 
@@ -68,12 +71,15 @@ MIN_THRESHOLD = 0.05
 #: 50 of 50 statements it fires on labelled, 50 / 51 (validation 10 of 10).
 #: access-control: the training split's 2,760 files, 54 of 54, 54 / 55 (validation 11 of
 #: 18: 7 false in one SolidiFI base contract, a first-come registration).
-INCLUDED: dict[str, float] = {"unsafe-delegatecall": 0.9804, "access-control": 0.9818}
+INCLUDED: dict[str, float] = {"unsafe-delegatecall": 0.9804, "access-control": 0.9818,
+                              "time-manipulation": 0.9787}
 #: Category -> what its definition saw in a statement `Definitions.include` names.
 INCLUDED_WHY: dict[str, str] = {
     "unsafe-delegatecall": "the caller chooses the target and the function checks no sender",
     "access-control": "it rewrites a variable the contract's sender checks read, in a "
                       "function that checks no sender",
+    "time-manipulation": "it compares or divides block.timestamp at a scale of seconds (a "
+                         "window of at most 15 minutes), which a block producer can move",
 }
 
 #: Node types whose span is a statement (labels and findings use the same set).
@@ -254,6 +260,8 @@ class Definitions:
                 self._authority_writes[function.id] = authority_writes(
                     self._of(function), self._file_authorities(function.span.file))
             return node.id in self._authority_writes[function.id]
+        if category == "time-manipulation":
+            return node.id in self._of(function).short_time_windows
         return False
 
     def _file_authorities(self, file: str) -> frozenset[str]:

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 #: Bump when a record's fields change; part of every front-end cache key.
-RECORDS_VERSION = 3
+RECORDS_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,9 @@ class IROp:
     #: Solidity type of the lvalue ("" where there is none).
     lvalue_type: str = ""
     #: Kind-specific facts, e.g. {"function": "delegatecall", "value": True} for a
-    #: LowLevelCall, {"operator": "+"} for a Binary, {"callee": "<function id>"} for calls.
+    #: LowLevelCall, {"operator": "+"} for a Binary, {"callee": "<function id>"} for calls;
+    #: any operation: {"constants": [[read index, value], ...]} for each read that is an
+    #: integer literal or an integer `constant` state variable (values, never names).
     attrs: dict[str, Any] = field(default_factory=dict)
 
 

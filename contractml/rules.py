@@ -253,7 +253,11 @@ branches on it, or derives a value from it, trusts that choice.
 
 A producer (or a searcher bribing one) can pick a timestamp that makes a condition true,
 for example to hit an exact second, win a time-based game or skew an interest
-calculation. Coarse deadlines (hours or days) are usually fine.
+calculation. Coarse deadlines (hours or days) are usually fine. contractml always
+reports a comparison between a value derived from the timestamp and a window of at most
+15 minutes (`block.timestamp <= lastMove + 60`, `now % 60 < 10`), and a timestamp-derived
+value divided or taken modulo by such a constant, whatever the network scores; other
+uses are reported when the network scores them.
 
 ### Example
 

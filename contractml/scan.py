@@ -43,7 +43,8 @@ from contractml.records import FileRecord
 #: Bump when regions or findings are computed differently (part of the findings cache key,
 #: with the release: a new contractml never reads an older one's findings).
 #: 3: the taxonomy definitions of `localize.Definitions` (exclusions and inclusion).
-FINDINGS_CACHE_VERSION = 3
+#: 4: short timestamp windows are time-manipulation (records carry constant values).
+FINDINGS_CACHE_VERSION = 4
 
 #: Files larger than this are skipped with a notice unless configured otherwise.
 DEFAULT_MAX_FILE_SIZE = 10_000_000

@@ -28,6 +28,13 @@ CALLER_ENV = frozenset({"msg.value", "msg.data"})
 FLAG_CALLS = frozenset({"Send", "LowLevelCall"})
 CALL_OPS = frozenset({"LowLevelCall", "HighLevelCall", "LibraryCall", "Send", "Transfer",
                       "InternalCall", "InternalDynamicCall", "NewContract"})
+#: How far a block producer can move the timestamp, as security write-ups cite it (900 s,
+#: 15 minutes): a window of time this short or shorter is one it can move
+#: (docs/benchmarks/devset-notes.md, round 30).
+MINER_DRIFT_SECONDS = 900
+TIMESTAMP = frozenset({"env:block.timestamp", "env:now"})
+#: Operations that carry a value on unchanged (to a local, a temporary, a new type).
+_PASSES = frozenset({"Assignment", "TypeConversion"})
 
 
 def builtin_name(ir: IROp) -> str:
@@ -85,6 +92,21 @@ def _forwards(ir: IROp) -> bool:
     if ir.op == "Unpack":
         return ir.lvalue_type == "bool"
     return ir.op in ("Assignment", "TypeConversion")
+
+
+def short_constants(ir: IROp) -> frozenset[int]:
+    """Indices of the reads that are integer constants in (0, MINER_DRIFT_SECONDS]."""
+    return frozenset(i for i, value in ir.attrs.get("constants", ())
+                     if 0 < value <= MINER_DRIFT_SECONDS)
+
+
+def _through(operators: frozenset[str]) -> Callable[[IROp], bool]:
+    """Accepts the operations that pass a value on, and binary `operators`."""
+    return lambda ir: ir.op in _PASSES or (ir.op == "Binary"
+                                           and ir.attrs.get("operator") in operators)
+
+
+_OFFSETS = frozenset({"+", "-"})
 
 
 def is_reentrant_call(ir: IROp) -> bool:
@@ -344,6 +366,35 @@ class FunctionFacts:
             if ir.op == "LowLevelCall" and ir.attrs.get("function") in DELEGATING
             and isinstance(ir.attrs.get("destination"), str)
             and "input" in self.origins(ir.attrs["destination"]))
+
+
+    @cached_property
+    def short_time_windows(self) -> frozenset[int]:
+        """Nodes that use the timestamp at a scale a block producer can move (the
+        taxonomy's time-manipulation, "at a granularity a miner can move"): a comparison
+        reading a timestamp-derived value and a short window (`now - start < 45`,
+        `block.timestamp <= last + WINDOW`, `now % 60 < 10`), or a timestamp-derived value
+        divided or taken modulo by a short constant (`(now - opensAt) / 30`).
+        Timestamp-derived: from `block.timestamp` / `now` through assignments, conversions
+        and arithmetic (no call, hash or other builtin). Short window: an integer constant
+        in (0, MINER_DRIFT_SECONDS], or a value made from one by `+`, `-`, `%` and passed
+        on by assignments and conversions. Flow-insensitive, as `derived`."""
+        irs = [ir for n in self.function.nodes for ir in n.irs]
+        timed = _propagate(TIMESTAMP, irs, _through(ARITHMETIC | {"/", "%"}))
+        made = {ir.lvalue for ir in irs if ir.lvalue and short_constants(ir)
+                and _through(_OFFSETS | {"%"})(ir)}
+        windows = _propagate(made, irs, _through(_OFFSETS))
+        named: set[int] = set()
+        for node in self.function.nodes:
+            for ir in node.irs:
+                if ir.op != "Binary" or not timed & set(ir.reads):
+                    continue
+                operator, short = ir.attrs.get("operator"), short_constants(ir)
+                if operator in COMPARISONS and (short or windows & set(ir.reads)):
+                    named.add(node.id)
+                elif operator in ("/", "%") and ir.reads[0] in timed and 1 in short:
+                    named.add(node.id)
+        return frozenset(named)
 
 
 def operand_kinds(node: NodeRecord, key: str, depth: int = 0) -> set[str]:

@@ -1,8 +1,9 @@
 """What the taxonomy's definitions exclude from findings or name outright
 (`localize.Definitions`): a handled call result is never unchecked-call
 (`FunctionFacts.handled_results`), arithmetic that cannot wrap is never arithmetic, and a
-delegatecall to an address the caller chooses is always unsafe-delegatecall, and an
-authority variable anyone can rewrite is always access-control."""
+delegatecall to an address the caller chooses is always unsafe-delegatecall, an
+authority variable anyone can rewrite is always access-control, and a timestamp window
+a block producer can move is always time-manipulation."""
 
 from __future__ import annotations
 
@@ -386,7 +387,88 @@ def test_authority_rewrites_anyone_can_reach(roles: list[FileRecord]) -> None:
     assert not any(alone.include("access-control", f, n) for f, n in nodes.values())
 
 
+# Uses of the timestamp; the comment says whether the rule names the statement.
+CLOCK08 = """\
+pragma solidity ^0.8.0;
+contract Clock {
+    uint256 public constant WINDOW = 45;
+    uint256 public constant GRACE = 30 seconds;
+    uint256 public constant EPOCH = 1 hours;
+    uint256 private last;
+    uint256 private deadline;
+    function move() external {
+        require(block.timestamp <= last + WINDOW);  // yes: a 45-second window
+        last = block.timestamp;  // no: only stored
+    }
+    function late() external view returns (bool) {
+        return block.timestamp - last > GRACE;  // yes: 30 seconds since the last move
+    }
+    function phase() external view returns (bool) {
+        uint256 into = block.timestamp % EPOCH;  // no: a phase within an hour
+        return into < 10;  // yes: the first ten seconds of it
+    }
+    function weekly() external view returns (bool) {
+        return block.timestamp > last + 7 days;  // no: a week
+    }
+    function due() external view returns (bool) {
+        return block.timestamp >= deadline;  // no: no window at all
+    }
+    function half(uint256 duration) external view returns (bool) {
+        return block.timestamp > last + duration / 2;  // no: half of a period
+    }
+    function counted(uint256 amount) external pure returns (bool) {
+        return amount < 10;  // no: no timestamp
+    }
+}
+"""
+CLOCK04 = """\
+pragma solidity ^0.4.24;
+contract OldClock {
+    uint constant HOLD = 1 minutes;
+    uint start;
+    function play() public {
+        if (now % 15 == 0) {  // yes: a 15-second period
+            msg.sender.transfer(1);
+        }
+        uint step = (now - start) / 30;  // yes: a value that steps every 30 seconds
+        if (now > start + HOLD) {  // yes: one minute
+            start = step;
+        }
+        uint window = 60;
+        if (now - start < window) {  // yes: through a local
+            start = now;
+        }
+    }
+}
+"""
+SHORT_WINDOWS = {("move", 9), ("late", 13), ("phase", 17), ("play", 6), ("play", 9),
+                 ("play", 10), ("play", 14)}
+
+
+@pytest.fixture(scope="module")
+def clocks(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
+    return compiled_records(tmp_path_factory.mktemp("clocks"),
+                            {"Clock08.sol": CLOCK08, "Clock04.sol": CLOCK04})
+
+
+def test_constant_values_are_recorded(clocks: list[FileRecord]) -> None:
+    """Literal values (units applied) and `constant` state variables' folded values."""
+    values = {value for record in clocks for contract in record.contracts
+              for function in contract.functions for node in function.nodes
+              for ir in node.irs for _index, value in ir.attrs.get("constants", ())}
+    assert {45, 30, 3600, 10, 7 * 86400, 2, 15, 60} <= values
+
+
+def test_timestamp_windows_a_miner_can_move(clocks: list[FileRecord]) -> None:
+    nodes = node_index(clocks)
+    definitions = Definitions(nodes)
+    included = {(function.name, node.span.start_line) for function, node in nodes.values()
+                if definitions.include("time-manipulation", function, node)}
+    assert included == SHORT_WINDOWS
+
+
 def test_every_included_category_has_its_score_and_its_reason() -> None:
     """A finding's evidence names the definition of its own category (scan._finding)."""
-    assert set(INCLUDED) == set(INCLUDED_WHY) == {"unsafe-delegatecall", "access-control"}
+    assert set(INCLUDED) == set(INCLUDED_WHY) == {"unsafe-delegatecall", "access-control",
+                                                  "time-manipulation"}
     assert "target" not in INCLUDED_WHY["access-control"]
