@@ -397,6 +397,44 @@ class FunctionFacts:
         return frozenset(named)
 
 
+    @cached_property
+    def stored_party_failures(self) -> frozenset[int]:
+        """Nodes inside a loop with a call whose failure reverts the transaction
+        (`reverts_on_failure`) to a party taken from storage: its destination, or for a
+        high-level call one of its arguments, is an element of a state array or mapping
+        (through indexing, members, local storage pointers and conversions). The
+        taxonomy's denial-of-service, "one failing party blocks everyone"."""
+        irs = [ir for n in self.function.nodes for ir in n.irs]
+        picked = _propagate(
+            {ir.lvalue for ir in irs if ir.op == "Index" and ir.lvalue and ir.reads
+             and ir.reads[0].startswith("state:")}, irs,
+            lambda ir: ir.op in ("Index", "Member", "Assignment", "TypeConversion"))
+        named: set[int] = set()
+        for node in self.function.nodes:
+            if not node.in_loop:
+                continue
+            for ir in node.irs:
+                parties = (set(ir.reads) if ir.op == "HighLevelCall"
+                           else {ir.attrs.get("destination")})
+                if picked & parties and reverts_on_failure(ir, irs):
+                    named.add(node.id)
+        return frozenset(named)
+
+
+def reverts_on_failure(ir: IROp, irs: Iterable[IROp]) -> bool:
+    """A `transfer`, or a `send`, low-level call or (non-library) high-level call whose
+    returned flag reaches a `require`/`assert` or a condition (through `_forwards` and
+    `!`): the call's failure reverts the whole transaction."""
+    if ir.op == "Transfer":
+        return True
+    if ir.op not in ("Send", "LowLevelCall", "HighLevelCall") or not ir.lvalue:
+        return False
+    irs = list(irs)
+    flag = _propagate({ir.lvalue}, irs, lambda o: _forwards(o) or (
+        o.op == "Unary" and o.attrs.get("operator") == "!"))
+    return any(is_check(o) and flag & set(o.reads) for o in irs)
+
+
 def operand_kinds(node: NodeRecord, key: str, depth: int = 0) -> set[str]:
     """What a value read in `node` comes from (see schema.COMPARE_OPERANDS)."""
     kind, _, name = key.partition(":")

@@ -2,8 +2,9 @@
 (`localize.Definitions`): a handled call result is never unchecked-call
 (`FunctionFacts.handled_results`), arithmetic that cannot wrap is never arithmetic, and a
 delegatecall to an address the caller chooses is always unsafe-delegatecall, an
-authority variable anyone can rewrite is always access-control, and a timestamp window
-a block producer can move is always time-manipulation."""
+authority variable anyone can rewrite is always access-control, a timestamp window a
+block producer can move is always time-manipulation, and a loop's payment to a stored
+party that reverts on failure is always denial-of-service."""
 
 from __future__ import annotations
 
@@ -467,8 +468,84 @@ def test_timestamp_windows_a_miner_can_move(clocks: list[FileRecord]) -> None:
     assert included == SHORT_WINDOWS
 
 
+# Payments; the comment says whether the rule names the statement.
+PAYOUTS08 = """\
+pragma solidity ^0.8.0;
+interface IToken { function transferFrom(address, address, uint256) external returns (bool); }
+contract Payouts {
+    struct Payee { address payable wallet; uint256 share; }
+    Payee[] private payees;
+    address[] private members;
+    IToken private token;
+    address payable private leader;
+    function payAll() external {
+        for (uint256 i = 0; i < payees.length; i++) {
+            payees[i].wallet.transfer(payees[i].share);  // yes: a stored payee's transfer
+        }
+    }
+    function callAll() external {
+        for (uint256 i = 0; i < payees.length; i++) {
+            Payee storage p = payees[i];
+            (bool ok, ) = p.wallet.call{value: p.share}("");  // yes: required below
+            require(ok);
+        }
+    }
+    function tryAll() external {
+        for (uint256 i = 0; i < payees.length; i++) {
+            (bool ok, ) = payees[i].wallet.call{value: payees[i].share}("");  // no: ignored
+        }
+    }
+    function chargeAll(address vendor) external {
+        for (uint256 i = 0; i < members.length; i++) {
+            require(token.transferFrom(members[i], vendor, 1));  // yes: a stored member
+        }
+    }
+    function payListed(address payable[] calldata to) external {
+        for (uint256 i = 0; i < to.length; i++) {
+            to[i].transfer(1);  // no: the caller's own list
+        }
+    }
+    function refundLeader() external {
+        leader.transfer(1);  // no: not in a loop
+    }
+    function payFirst() external {
+        payees[0].wallet.transfer(payees[0].share);  // no: a stored payee, not in a loop
+    }
+}
+"""
+PAYOUTS04 = """\
+pragma solidity ^0.4.24;
+contract OldPayouts {
+    address[] refunds;
+    mapping(address => uint) owed;
+    function refundAll() public {
+        for (uint x = 0; x < refunds.length; x++) {
+            if (!refunds[x].send(owed[refunds[x]])) {  // yes: a failed send reverts
+                revert();
+            }
+        }
+    }
+}
+"""
+STORED_PARTIES = {("payAll", 11), ("callAll", 17), ("chargeAll", 28), ("refundAll", 7)}
+
+
+@pytest.fixture(scope="module")
+def payouts(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
+    return compiled_records(tmp_path_factory.mktemp("payouts"),
+                            {"Payouts08.sol": PAYOUTS08, "Payouts04.sol": PAYOUTS04})
+
+
+def test_a_stored_party_that_fails_blocks_the_loop(payouts: list[FileRecord]) -> None:
+    nodes = node_index(payouts)
+    definitions = Definitions(nodes)
+    included = {(function.name, node.span.start_line) for function, node in nodes.values()
+                if definitions.include("denial-of-service", function, node)}
+    assert included == STORED_PARTIES
+
+
 def test_every_included_category_has_its_score_and_its_reason() -> None:
     """A finding's evidence names the definition of its own category (scan._finding)."""
     assert set(INCLUDED) == set(INCLUDED_WHY) == {"unsafe-delegatecall", "access-control",
-                                                  "time-manipulation"}
+                                                  "time-manipulation", "denial-of-service"}
     assert "target" not in INCLUDED_WHY["access-control"]

@@ -266,21 +266,22 @@ def test_a_statement_over_ten_lines_gives_a_region_of_ten(tmp_path: Path, cache:
 
 def test_a_detector_proposal_the_network_confirms_is_reported_and_explained(
         tmp_path: Path, cache: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    # DividendRelay.sol (development set): one external call per holder in a loop, line
-    # 62. The network scores it below the denial-of-service threshold; Slither's
-    # calls-loop reports it; the confirmation rule keeps it.
+    # ScratchCard.sol (development set): a number drawn from chain data, line 52. The
+    # network scores it below the bad-randomness threshold; Slither's weak-prng reports
+    # it; the confirmation rule keeps it. (DividendRelay.sol 62, the example before, is
+    # now named by the denial-of-service definition, localize.Definitions.)
     source = Path(__file__).resolve().parents[2] / "datasets" / "devset" / "contracts" / \
-        "DividendRelay.sol"
-    target = tmp_path / "DividendRelay.sol"
+        "ScratchCard.sol"
+    target = tmp_path / "ScratchCard.sol"
     shutil.copy(source, target)
     code, out, _ = scan([str(target), "--format", "json", "--fail-on", "none"], cache, capsys)
     assert code == 0
     found = [f for f in json.loads(out)["findings"]
-             if f["category"] == "denial-of-service" and f["start_line"] <= 62 <= f["end_line"]]
+             if f["category"] == "bad-randomness" and f["start_line"] <= 52 <= f["end_line"]]
     assert len(found) == 1
     reasons = " ".join(e["reason"] for e in found[0]["evidence"])
-    assert "calls-loop" in reasons and "confirmed by the network" in reasons
+    assert "weak-prng" in reasons and "confirmed by the network" in reasons
     from contractml.model.handle import ModelHandle
 
-    threshold = ModelHandle().thresholds["node"]["denial-of-service"]
+    threshold = ModelHandle().thresholds["node"]["bad-randomness"]
     assert 0.5 * threshold <= found[0]["confidence"] < threshold
