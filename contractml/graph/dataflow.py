@@ -109,6 +109,12 @@ def _through(operators: frozenset[str]) -> Callable[[IROp], bool]:
 _OFFSETS = frozenset({"+", "-"})
 
 
+def _coarse(ir: IROp) -> bool:
+    """A division by an integer constant longer than MINER_DRIFT_SECONDS (`/ 1 hours`)."""
+    return ir.op == "Binary" and ir.attrs.get("operator") == "/" and any(
+        i == 1 and value > MINER_DRIFT_SECONDS for i, value in ir.attrs.get("constants", ()))
+
+
 def is_reentrant_call(ir: IROp) -> bool:
     """An external call that hands control to code that can call back."""
     if ir.op == "LowLevelCall":
@@ -376,11 +382,14 @@ class FunctionFacts:
         `block.timestamp <= last + WINDOW`, `now % 60 < 10`), or a timestamp-derived value
         divided or taken modulo by a short constant (`(now - opensAt) / 30`).
         Timestamp-derived: from `block.timestamp` / `now` through assignments, conversions
-        and arithmetic (no call, hash or other builtin). Short window: an integer constant
-        in (0, MINER_DRIFT_SECONDS], or a value made from one by `+`, `-`, `%` and passed
-        on by assignments and conversions. Flow-insensitive, as `derived`."""
+        and arithmetic (no call, hash or other builtin), but not through a division by a
+        period longer than MINER_DRIFT_SECONDS (`/ 1 hours` counts hours, round 33).
+        Short window: an integer constant in (0, MINER_DRIFT_SECONDS], or a value made
+        from one by `+`, `-`, `%` and passed on by assignments and conversions.
+        Flow-insensitive, as `derived`."""
         irs = [ir for n in self.function.nodes for ir in n.irs]
-        timed = _propagate(TIMESTAMP, irs, _through(ARITHMETIC | {"/", "%"}))
+        carries = _through(ARITHMETIC | {"/", "%"})
+        timed = _propagate(TIMESTAMP, irs, lambda ir: carries(ir) and not _coarse(ir))
         made = {ir.lvalue for ir in irs if ir.lvalue and short_constants(ir)
                 and _through(_OFFSETS | {"%"})(ir)}
         windows = _propagate(made, irs, _through(_OFFSETS))

@@ -420,6 +420,10 @@ contract Clock {
     function counted(uint256 amount) external pure returns (bool) {
         return amount < 10;  // no: no timestamp
     }
+    function rested() external view returns (bool) {
+        uint256 rest = (block.timestamp - last) / 1 hours;
+        return rest * 10 > 100;  // no: counted in hours, not seconds
+    }
 }
 """
 CLOCK04 = """\
