@@ -43,7 +43,8 @@ from contractml.records import FileRecord
 #: Bump when regions or findings are computed differently (part of the findings cache key,
 #: with the release: a new contractml never reads an older one's findings).
 #: 3: the taxonomy definitions of `localize.Definitions` (exclusions and inclusion).
-#: 4: short timestamp windows are time-manipulation (records carry constant values).
+#: 4: short timestamp windows are time-manipulation, a loop's reverting payments to stored
+#: parties are denial-of-service (records carry constant values).
 FINDINGS_CACHE_VERSION = 4
 
 #: Files larger than this are skipped with a notice unless configured otherwise.

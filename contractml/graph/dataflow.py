@@ -35,6 +35,8 @@ MINER_DRIFT_SECONDS = 900
 TIMESTAMP = frozenset({"env:block.timestamp", "env:now"})
 #: Operations that carry a value on unchanged (to a local, a temporary, a new type).
 _PASSES = frozenset({"Assignment", "TypeConversion"})
+#: Arithmetic that shifts a time by an offset.
+_OFFSETS = frozenset({"+", "-"})
 
 
 def builtin_name(ir: IROp) -> str:
@@ -105,8 +107,6 @@ def _through(operators: frozenset[str]) -> Callable[[IROp], bool]:
     return lambda ir: ir.op in _PASSES or (ir.op == "Binary"
                                            and ir.attrs.get("operator") in operators)
 
-
-_OFFSETS = frozenset({"+", "-"})
 
 
 def _coarse(ir: IROp) -> bool:
@@ -373,7 +373,6 @@ class FunctionFacts:
             and isinstance(ir.attrs.get("destination"), str)
             and "input" in self.origins(ir.attrs["destination"]))
 
-
     @cached_property
     def short_time_windows(self) -> frozenset[int]:
         """Nodes that use the timestamp at a scale a block producer can move (the
@@ -404,7 +403,6 @@ class FunctionFacts:
                 elif operator in ("/", "%") and ir.reads[0] in timed and 1 in short:
                     named.add(node.id)
         return frozenset(named)
-
 
     @cached_property
     def stored_party_failures(self) -> frozenset[int]:
