@@ -8,6 +8,8 @@ party that reverts on failure is always denial-of-service."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 
@@ -24,6 +26,17 @@ from contractml.localize import (
 from contractml.records import FileRecord, FunctionRecord
 from contractml.rules import CATEGORIES
 from tests.conftest import compiled_records
+
+
+def _compiled(name: str, files: dict[str, str]) -> Any:
+    """A module fixture: `files` ({name: source}) compiled once, their records."""
+
+    @pytest.fixture(scope="module", name=name)
+    def records(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
+        return compiled_records(tmp_path_factory.mktemp(name), files)
+
+    return records
+
 
 # One call per function; the comment after each call says whether its flag is handled.
 CALLS = """\
@@ -93,14 +106,10 @@ contract Old {
 """
 
 
-@pytest.fixture(scope="module")
-def calls(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
-    return compiled_records(tmp_path_factory.mktemp("calls"), {"Calls.sol": CALLS})
+calls = _compiled("calls", {"Calls.sol": CALLS})
 
 
-@pytest.fixture(scope="module")
-def old(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
-    return compiled_records(tmp_path_factory.mktemp("old"), {"Old.sol": OLD})
+old = _compiled("old", {"Old.sol": OLD})
 
 
 def _functions(records: list[FileRecord]) -> dict[str, FunctionRecord]:
@@ -200,10 +209,7 @@ contract Math04 {
 """
 
 
-@pytest.fixture(scope="module")
-def math(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
-    return compiled_records(tmp_path_factory.mktemp("math"),
-                    {"Math08.sol": MATH08, "Math04.sol": MATH04})
+math = _compiled("math", {"Math08.sol": MATH08, "Math04.sol": MATH04})
 
 
 @pytest.mark.parametrize(("function", "line", "excluded"), [
@@ -275,10 +281,8 @@ contract Delegate04 {
 CHOSEN = {("direct", 8), ("throughLocal", 12), ("forward", 4), ("fromCalldata", 8)}
 
 
-@pytest.fixture(scope="module")
-def delegating(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
-    return compiled_records(tmp_path_factory.mktemp("delegating"),
-                            {"Delegate08.sol": DELEGATE08, "Delegate04.sol": DELEGATE04})
+delegating = _compiled("delegating",
+                       {"Delegate08.sol": DELEGATE08, "Delegate04.sol": DELEGATE04})
 
 
 def test_delegatecalls_to_a_caller_chosen_address(delegating: list[FileRecord]) -> None:
@@ -366,9 +370,7 @@ contract Roles {
 AUTHORITY_WRITES = {("claimOwner", 12), ("addMinter", 23), ("setKeeper", 36)}
 
 
-@pytest.fixture(scope="module")
-def roles(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
-    return compiled_records(tmp_path_factory.mktemp("roles"), {"Roles.sol": AUTHORITY})
+roles = _compiled("roles", {"Roles.sol": AUTHORITY})
 
 
 def test_authority_variables_are_the_ones_authorisation_reads(roles: list[FileRecord]) -> None:
@@ -377,12 +379,18 @@ def test_authority_variables_are_the_ones_authorisation_reads(roles: list[FileRe
             for key in authority_variables(functions.values())} == {"owner", "isMinter", "jobs"}
 
 
-def test_authority_rewrites_anyone_can_reach(roles: list[FileRecord]) -> None:
-    nodes = node_index(roles)
+def _named(records: list[FileRecord], category: str) -> set[tuple[str, int]]:
+    """(function name, first line) of each statement the category's definition names,
+    with every function of `records` in view."""
+    nodes = node_index(records)
     definitions = Definitions(nodes)
-    included = {(function.name, node.span.start_line) for function, node in nodes.values()
-                if definitions.include("access-control", function, node)}
-    assert included == AUTHORITY_WRITES
+    return {(function.name, node.span.start_line) for function, node in nodes.values()
+            if definitions.include(category, function, node)}
+
+
+def test_authority_rewrites_anyone_can_reach(roles: list[FileRecord]) -> None:
+    assert _named(roles, "access-control") == AUTHORITY_WRITES
+    nodes = node_index(roles)
     # without the file's functions there is no authority variable, so nothing is named
     alone = Definitions()
     assert not any(alone.include("access-control", f, n) for f, n in nodes.values())
@@ -450,10 +458,7 @@ SHORT_WINDOWS = {("move", 9), ("late", 13), ("phase", 17), ("play", 6), ("play",
                  ("play", 10), ("play", 14)}
 
 
-@pytest.fixture(scope="module")
-def clocks(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
-    return compiled_records(tmp_path_factory.mktemp("clocks"),
-                            {"Clock08.sol": CLOCK08, "Clock04.sol": CLOCK04})
+clocks = _compiled("clocks", {"Clock08.sol": CLOCK08, "Clock04.sol": CLOCK04})
 
 
 def test_constant_values_are_recorded(clocks: list[FileRecord]) -> None:
@@ -465,11 +470,7 @@ def test_constant_values_are_recorded(clocks: list[FileRecord]) -> None:
 
 
 def test_timestamp_windows_a_miner_can_move(clocks: list[FileRecord]) -> None:
-    nodes = node_index(clocks)
-    definitions = Definitions(nodes)
-    included = {(function.name, node.span.start_line) for function, node in nodes.values()
-                if definitions.include("time-manipulation", function, node)}
-    assert included == SHORT_WINDOWS
+    assert _named(clocks, "time-manipulation") == SHORT_WINDOWS
 
 
 # Payments; the comment says whether the rule names the statement.
@@ -534,18 +535,12 @@ contract OldPayouts {
 STORED_PARTIES = {("payAll", 11), ("callAll", 17), ("chargeAll", 28), ("refundAll", 7)}
 
 
-@pytest.fixture(scope="module")
-def payouts(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
-    return compiled_records(tmp_path_factory.mktemp("payouts"),
-                            {"Payouts08.sol": PAYOUTS08, "Payouts04.sol": PAYOUTS04})
+payouts = _compiled("payouts", 
+                    {"Payouts08.sol": PAYOUTS08, "Payouts04.sol": PAYOUTS04})
 
 
 def test_a_stored_party_that_fails_blocks_the_loop(payouts: list[FileRecord]) -> None:
-    nodes = node_index(payouts)
-    definitions = Definitions(nodes)
-    included = {(function.name, node.span.start_line) for function, node in nodes.values()
-                if definitions.include("denial-of-service", function, node)}
-    assert included == STORED_PARTIES
+    assert _named(payouts, "denial-of-service") == STORED_PARTIES
 
 
 def test_every_included_category_has_its_score_and_its_reason() -> None:
