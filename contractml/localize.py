@@ -86,8 +86,8 @@ INCLUDED_WHY: dict[str, str] = {
                       "function that checks no sender",
     "time-manipulation": "it compares or divides block.timestamp at a scale of seconds (a "
                          "window of at most 15 minutes), which a block producer can move",
-    "denial-of-service": "a loop pays parties taken from storage and one party's failure "
-                         "reverts it for everyone",
+    "denial-of-service": "it calls a party taken from storage, and when that one party "
+                         "fails the whole loop reverts for everyone",
 }
 
 #: Node types whose span is a statement (labels and findings use the same set).
