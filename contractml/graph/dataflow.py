@@ -142,6 +142,11 @@ class FunctionFacts:
         return {n.id: n for n in self.function.nodes}
 
     @cached_property
+    def irs(self) -> list[IROp]:
+        """Every operation of the function, node by node."""
+        return [ir for n in self.function.nodes for ir in n.irs]
+
+    @cached_property
     def successors(self) -> dict[int, tuple[int, ...]]:
         nodes = self.nodes
         return {n.id: tuple(s for s in n.sons if s in nodes) for n in nodes.values()}
@@ -197,7 +202,7 @@ class FunctionFacts:
     @cached_property
     def call_results(self) -> dict[int, tuple[bool, bool]]:
         """node id -> (result used, result checked) for nodes whose calls return a value."""
-        irs = [ir for n in self.function.nodes for ir in n.irs]
+        irs = self.irs
         results: dict[int, tuple[bool, bool]] = {}
         for node in self.function.nodes:
             starts = {ir.lvalue for ir in node.irs if ir.op in CALL_OPS and ir.lvalue}
@@ -218,7 +223,7 @@ class FunctionFacts:
         `require`/`assert`, a return, an argument of a call or event, an operator, a
         state write. What the taxonomy's unchecked-call ("the result ... is ignored")
         excludes. Nodes with no such call are not in the set."""
-        irs = [ir for n in self.function.nodes for ir in n.irs]
+        irs = self.irs
         handled: set[int] = set()
         for node in self.function.nodes:
             calls = [ir for ir in node.irs if ir.op in FLAG_CALLS]
@@ -277,7 +282,7 @@ class FunctionFacts:
         that holds a derived value anywhere in the function counts as derived everywhere.
         Call results start nothing (what a callee returns is not followed)."""
         origins: dict[str, set[str]] = {key: {"input"} for key in self._inputs}
-        irs = [ir for n in self.function.nodes for ir in n.irs]
+        irs = self.irs
         changed = True
         while changed:
             changed = False
@@ -386,7 +391,7 @@ class FunctionFacts:
         Short window: an integer constant in (0, MINER_DRIFT_SECONDS], or a value made
         from one by `+`, `-`, `%` and passed on by assignments and conversions.
         Flow-insensitive, as `derived`."""
-        irs = [ir for n in self.function.nodes for ir in n.irs]
+        irs = self.irs
         carries = _through(ARITHMETIC | {"/", "%"})
         timed = _propagate(TIMESTAMP, irs, lambda ir: carries(ir) and not _coarse(ir))
         made = {ir.lvalue for ir in irs if ir.lvalue and short_constants(ir)
@@ -411,7 +416,7 @@ class FunctionFacts:
         high-level call one of its arguments, is an element of a state array or mapping
         (through indexing, members, local storage pointers and conversions). The
         taxonomy's denial-of-service, "one failing party blocks everyone"."""
-        irs = [ir for n in self.function.nodes for ir in n.irs]
+        irs = self.irs
         picked = _propagate(
             {ir.lvalue for ir in irs if ir.op == "Index" and ir.lvalue and ir.reads
              and ir.reads[0].startswith("state:")}, irs,
