@@ -413,8 +413,8 @@ class FunctionFacts:
     def stored_party_failures(self) -> frozenset[int]:
         """Nodes inside a loop with a call whose failure reverts the transaction
         (`reverts_on_failure`) to a party taken from storage: its destination, or for a
-        high-level call one of its arguments, is an element of a state array or mapping
-        (through indexing, members, local storage pointers and conversions). The
+        high-level call one of its `address` arguments, is an element of a state array or
+        mapping (through indexing, members, local storage pointers and conversions). The
         taxonomy's denial-of-service, "one failing party blocks everyone"."""
         irs = self.irs
         picked = _propagate(
@@ -426,8 +426,11 @@ class FunctionFacts:
             if not node.in_loop:
                 continue
             for ir in node.irs:
-                parties = (set(ir.reads) if ir.op == "HighLevelCall"
-                           else {ir.attrs.get("destination")})
+                parties = {ir.attrs.get("destination")}
+                if ir.op == "HighLevelCall":  # and its address arguments (round 34)
+                    parties |= {key for key, kind in zip(ir.reads, ir.read_types,
+                                                         strict=False)
+                                if kind in ("address", "address payable")}
                 if picked & parties and reverts_on_failure(ir, irs):
                     named.add(node.id)
         return frozenset(named)
