@@ -70,8 +70,9 @@ MIN_THRESHOLD = 0.05
 
 #: Category -> score of a statement its definition names (`Definitions.include`): the
 #: rule's Laplace-smoothed precision on the training split, as for the detector rules
-#: (devset-notes.md, rounds 28 and 29). unsafe-delegatecall: train store `d814c7092210`,
-#: 50 of 50 statements it fires on labelled, 50 / 51 (validation 10 of 10).
+#: (devset-notes.md, rounds 28-31; `scripts/definition_precision.py`).
+#: unsafe-delegatecall: train store `d814c7092210`, 50 of 50 statements it fires on
+#: labelled, 50 / 51 (validation 10 of 10).
 #: access-control: the training split's 2,760 files, 54 of 54, 54 / 55 (validation 11 of
 #: 18: 7 false in one SolidiFI base contract, a first-come registration).
 #: time-manipulation (round 30): 367 of 374, 367 / 375 (SolidiFI 237 of 244; validation 70
@@ -268,10 +269,12 @@ class Definitions:
                 self._authority_writes[function.id] = authority_writes(
                     self._of(function), self._file_authorities(function.span.file))
             return node.id in self._authority_writes[function.id]
+        # cheap checks on the node first: most functions never build these facts
         if category == "time-manipulation":
-            return node.id in self._of(function).short_time_windows
+            return any(ir.op == "Binary" for ir in node.irs) \
+                and node.id in self._of(function).short_time_windows
         if category == "denial-of-service":
-            return node.id in self._of(function).stored_party_failures
+            return node.in_loop and node.id in self._of(function).stored_party_failures
         return False
 
     def _file_authorities(self, file: str) -> frozenset[str]:

@@ -108,7 +108,6 @@ def _through(operators: frozenset[str]) -> Callable[[IROp], bool]:
                                            and ir.attrs.get("operator") in operators)
 
 
-
 def _coarse(ir: IROp) -> bool:
     """A division by an integer constant longer than MINER_DRIFT_SECONDS (`/ 1 hours`)."""
     return ir.op == "Binary" and ir.attrs.get("operator") == "/" and any(
@@ -394,8 +393,9 @@ class FunctionFacts:
         irs = self.irs
         carries = _through(ARITHMETIC | {"/", "%"})
         timed = _propagate(TIMESTAMP, irs, lambda ir: carries(ir) and not _coarse(ir))
+        makes_window = _through(_OFFSETS | {"%"})
         made = {ir.lvalue for ir in irs if ir.lvalue and short_constants(ir)
-                and _through(_OFFSETS | {"%"})(ir)}
+                and makes_window(ir)}
         windows = _propagate(made, irs, _through(_OFFSETS))
         named: set[int] = set()
         for node in self.function.nodes:
@@ -420,7 +420,7 @@ class FunctionFacts:
         picked = _propagate(
             {ir.lvalue for ir in irs if ir.op == "Index" and ir.lvalue and ir.reads
              and ir.reads[0].startswith("state:")}, irs,
-            lambda ir: ir.op in ("Index", "Member", "Assignment", "TypeConversion"))
+            lambda ir: ir.op in _PASSES or ir.op in ("Index", "Member"))
         named: set[int] = set()
         for node in self.function.nodes:
             if not node.in_loop:
@@ -573,11 +573,10 @@ def authority_variables(functions: Iterable[FunctionRecord]) -> frozenset[str]:
 
 def authority_writes(facts: FunctionFacts, authorities: frozenset[str]) -> frozenset[int]:
     """Nodes of a non-constructor function `open_to_anyone` which rewrite an authority
-    variable: a plain variable
-    (`owner = x`), or an entry of a mapping or array picked by the caller's input
-    (`isMinter[account] = true`); never the entry keyed by the sender itself
-    (self-registration: `joined[msg.sender] = true`), nor in a one-time initialiser
-    (`runs_once`)."""
+    variable: a plain variable (`owner = x`), or an entry of a mapping or array picked by
+    the caller's input (`isMinter[account] = true`); never the entry keyed by the sender
+    itself (self-registration: `joined[msg.sender] = true`), nor in a one-time
+    initialiser (`runs_once`)."""
     function = facts.function
     if (not facts.open_to_anyone or function.kind == "constructor" or not authorities
             or runs_once(function)):
