@@ -79,7 +79,8 @@ MIN_THRESHOLD = 0.05
 #: of 70). denial-of-service (round 31): 140 of 161, 140 / 162 (the 21 false are SolidiFI
 #: payment loops, a corpus without that category's labels; validation names none).
 INCLUDED: dict[str, float] = {"unsafe-delegatecall": 0.9804, "access-control": 0.9818,
-                              "time-manipulation": 0.9787, "denial-of-service": 0.8642}
+                              "time-manipulation": 0.9787, "denial-of-service": 0.8642,
+                              "arithmetic": 0.9983}
 #: Category -> what its definition saw in a statement `Definitions.include` names.
 INCLUDED_WHY: dict[str, str] = {
     "unsafe-delegatecall": "the caller chooses the target and the function checks no sender",
@@ -89,6 +90,8 @@ INCLUDED_WHY: dict[str, str] = {
                          "window of at most 15 minutes), which a block producer can move",
     "denial-of-service": "it calls a party taken from storage, and when that one party "
                          "fails the whole loop reverts for everyone",
+    "arithmetic": "it subtracts an amount the caller chooses, which nothing checks, from "
+                  "a stored value, where the subtraction wraps instead of reverting",
 }
 
 #: Node types whose span is a statement (labels and findings use the same set).
@@ -275,6 +278,10 @@ class Definitions:
                 and node.id in self._of(function).short_time_windows
         if category == "denial-of-service":
             return node.in_loop and node.id in self._of(function).stored_party_failures
+        if category == "arithmetic":
+            return not node.checked and any(
+                ir.op == "Binary" and ir.attrs.get("operator") == "-"
+                for ir in node.irs) and node.id in self._of(function).stored_underflows
         return False
 
     def _file_authorities(self, file: str) -> frozenset[str]:

@@ -45,7 +45,7 @@ from contractml.records import FileRecord
 #: 3: the taxonomy definitions of `localize.Definitions` (exclusions and inclusion).
 #: 4: short timestamp windows are time-manipulation, a loop's reverting payments to stored
 #: parties are denial-of-service (records carry constant values).
-FINDINGS_CACHE_VERSION = 4
+FINDINGS_CACHE_VERSION = 5
 
 #: Files larger than this are skipped with a notice unless configured otherwise.
 DEFAULT_MAX_FILE_SIZE = 10_000_000

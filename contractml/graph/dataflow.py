@@ -435,6 +435,65 @@ class FunctionFacts:
                     named.add(node.id)
         return frozenset(named)
 
+    @cached_property
+    def stored_underflows(self) -> frozenset[int]:
+        """Nodes with a subtraction that can wrap (before 0.8 or inside `unchecked {}`)
+        of a value the caller chooses, unchecked, from a stored one, in a function anyone
+        can call that is no constructor: the taxonomy's arithmetic, a caller
+        taking more out of a stored quantity than it holds (devset-notes.md, round 36).
+        Callable by anyone: public or external, no modifier, no authorisation check
+        (`authority_reads`; a balance check is none).
+        Stored: a state variable, or an entry or member of one, through local storage
+        pointers, copies and conversions (`_elements`). Caller-chosen: a parameter
+        (`_inputs`), or an element or member of one (`amounts[i]`), passed on to locals
+        and temporaries; never `msg.value`, nor a storage entry a parameter picks.
+        Unchecked: no comparison in the function reads the parameter's value passed on
+        unchanged (`_forwards`), other than a non-zero check (`amount > 0`: a constant of
+        at most 1); a comparison of the result (`require(balance - value >= 0)`) bounds
+        nothing."""
+        function = self.function
+        if (function.visibility not in ("public", "external") or function.modifiers
+                or function.kind == "constructor"
+                or any(authority_reads(node) for node in function.nodes)):
+            return frozenset()
+        irs = self.irs
+        bounded = {key for ir in irs if ir.op == "Binary"
+                   and ir.attrs.get("operator") in COMPARISONS
+                   and not any(value <= 1 for _, value in ir.attrs.get("constants", ()))
+                   for key in ir.reads}
+        chosen: set[str] = set()
+        for parameter in self._inputs:
+            if not _propagate({parameter}, irs, _forwards) & bounded:
+                chosen |= _elements({parameter}, irs)
+        if not chosen:
+            return frozenset()
+        stored = _elements({key for ir in irs for key in ir.reads
+                            if key.startswith("state:")}, irs)
+        return frozenset(
+            node.id for node in self.function.nodes if not node.checked
+            and any(ir.op == "Binary" and ir.attrs.get("operator") == "-"
+                    and len(ir.reads) == 2 and ir.reads[0] in stored
+                    and ir.reads[1] in chosen for ir in node.irs))
+
+
+def _elements(starts: Iterable[str], irs: list[IROp]) -> set[str]:
+    """`starts`, what they are passed on to (`_forwards`: locals, temporaries,
+    conversions), and the elements and members read out of them (`list[i]`,
+    `order.qty`: an `Index` or `Member` of a value already reached), to a fixed point.
+    An index does not carry: `balances[key]` holds storage's value, not the key's."""
+    reached = set(starts)
+    changed = True
+    while changed:
+        changed = False
+        for ir in irs:
+            if not ir.lvalue or ir.lvalue in reached or not ir.reads:
+                continue
+            if ((_forwards(ir) and reached & set(ir.reads))
+                    or (ir.op in ("Index", "Member") and ir.reads[0] in reached)):
+                reached.add(ir.lvalue)
+                changed = True
+    return reached
+
 
 def reverts_on_failure(ir: IROp, irs: Iterable[IROp]) -> bool:
     """A `transfer`, or a `send`, low-level call or (non-library) high-level call whose
