@@ -36,7 +36,11 @@ One rule, used by `contractml scan` and by the evaluator alike:
   (`dataflow.FunctionFacts.short_time_windows`); for denial-of-service ("one failing
   party blocks everyone", round 31) a call inside a loop whose failure reverts the
   transaction, to a party taken from storage
-  (`dataflow.FunctionFacts.stored_party_failures`); each scored with its rule's training
+  (`dataflow.FunctionFacts.stored_party_failures`); for arithmetic ("pre-0.8 arithmetic
+  without checks", round 36) a subtraction that can wrap of an amount the caller passes,
+  which no comparison in the function reads, from a stored value, in a public or
+  external function with no modifier and no authorisation check
+  (`dataflow.FunctionFacts.stored_underflows`); each scored with its rule's training
   precision (`INCLUDED`, measured by `scripts/definition_precision.py`);
 - the same region reached through several contracts (inherited code) is kept once, with
   its best score.
@@ -70,7 +74,7 @@ MIN_THRESHOLD = 0.05
 
 #: Category -> score of a statement its definition names (`Definitions.include`): the
 #: rule's Laplace-smoothed precision on the training split, as for the detector rules
-#: (devset-notes.md, rounds 28-31; `scripts/definition_precision.py`).
+#: (devset-notes.md, rounds 28-31 and 36; `scripts/definition_precision.py`).
 #: unsafe-delegatecall: train store `d814c7092210`, 50 of 50 statements it fires on
 #: labelled, 50 / 51 (validation 10 of 10).
 #: access-control: the training split's 2,760 files, 54 of 54, 54 / 55 (validation 11 of
@@ -78,6 +82,8 @@ MIN_THRESHOLD = 0.05
 #: time-manipulation (round 30): 367 of 374, 367 / 375 (SolidiFI 237 of 244; validation 70
 #: of 70). denial-of-service (round 31): 140 of 161, 140 / 162 (the 21 false are SolidiFI
 #: payment loops, a corpus without that category's labels; validation names none).
+#: arithmetic (round 36): 585 of 585, 585 / 586 (SolidiFI 478 of 478; validation 100 of
+#: 100).
 INCLUDED: dict[str, float] = {"unsafe-delegatecall": 0.9804, "access-control": 0.9818,
                               "time-manipulation": 0.9787, "denial-of-service": 0.8642,
                               "arithmetic": 0.9983}

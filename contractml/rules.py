@@ -216,6 +216,10 @@ they revert on overflow, except inside `unchecked { }` blocks.
 
 An underflowing balance becomes a huge number; an overflowing total passes a limit
 check. Several tokens were drained this way (for example the BatchOverflow bug).
+contractml always reports a subtraction that can wrap of an amount the caller passes,
+which nothing in the function compares, from a stored value (`balances[msg.sender] -=
+value`), in a public or external function with no modifier and no sender check, whatever
+the network scores; other arithmetic is reported when the network scores it.
 
 ### Example
 

@@ -3,8 +3,9 @@
 (`FunctionFacts.handled_results`), arithmetic that cannot wrap is never arithmetic, and a
 delegatecall to an address the caller chooses is always unsafe-delegatecall, an
 authority variable anyone can rewrite is always access-control, a timestamp window a
-block producer can move is always time-manipulation, and a loop's payment to a stored
-party that reverts on failure is always denial-of-service."""
+block producer can move is always time-manipulation, a loop's payment to a stored
+party that reverts on failure is always denial-of-service, and an amount the caller
+passes, unchecked, taken from a stored value where it can wrap is always arithmetic."""
 
 from __future__ import annotations
 
@@ -540,7 +541,7 @@ contract OldPayouts {
 STORED_PARTIES = {("payAll", 11), ("callAll", 17), ("chargeAll", 28), ("refundAll", 7)}
 
 
-payouts = _compiled("payouts", 
+payouts = _compiled("payouts",
                     {"Payouts08.sol": PAYOUTS08, "Payouts04.sol": PAYOUTS04})
 
 
@@ -548,8 +549,103 @@ def test_a_stored_party_that_fails_blocks_the_loop(payouts: list[FileRecord]) ->
     assert _named(payouts, "denial-of-service") == STORED_PARTIES
 
 
+# Subtractions; the comment says whether the rule names the statement.
+LEDGER04 = """\
+pragma solidity ^0.4.24;
+contract Ledger {
+    struct Account { uint credit; }
+    mapping(address => uint) balances;
+    mapping(address => Account) accounts;
+    uint total;
+    address owner;
+    modifier onlyOwner() { require(msg.sender == owner); _; }
+    constructor(uint reserve) public {
+        total -= reserve;  // no: the deployer's constructor
+    }
+    function burn(uint value) public {
+        balances[msg.sender] -= value;  // yes: nothing checks value
+    }
+    function tautology(uint value) public {
+        require(balances[msg.sender] - value >= 0);  // yes: compares the result
+        balances[msg.sender] = balances[msg.sender] - value;  // yes
+    }
+    function checked(uint value) public {
+        require(balances[msg.sender] >= value);
+        balances[msg.sender] -= value;  // no: checked
+    }
+    function nonZero(uint value) public {
+        require(value > 0);
+        balances[msg.sender] -= value;  // yes: a non-zero check bounds nothing
+    }
+    function spend(uint amount) external {
+        Account storage a = accounts[msg.sender];
+        a.credit -= amount;  // yes: through a storage pointer
+    }
+    function refund(uint[] amounts) public {
+        for (uint i = 0; i < amounts.length; i++) {
+            total -= amounts[i];  // yes: an element of a parameter
+        }
+    }
+    function fromLocal(uint value) public pure returns (uint) {
+        uint left = 100;
+        left -= value;  // no: not a stored value
+        return left;
+    }
+    function fromInput(uint value) public {
+        balances[msg.sender] = value - total;  // no: the caller's value is the minuend
+    }
+    function picked(address who) public {
+        total -= balances[who];  // no: a stored entry the caller picks
+    }
+    function add(uint value) public {
+        total += value;  // no: not a subtraction
+    }
+    function withValue() public payable {
+        total -= msg.value;  // no: msg.value
+    }
+    function ownerBurn(uint value) public {
+        require(msg.sender == owner);
+        total -= value;  // no: an authorisation check
+    }
+    function guardedBurn(uint value) public onlyOwner {
+        total -= value;  // no: a modifier
+    }
+    function burnFor(uint value) public {
+        _burn(value);
+    }
+    function _burn(uint value) internal {
+        total -= value;  // no: internal (the rule does not follow calls)
+    }
+}
+"""
+LEDGER08 = """\
+pragma solidity ^0.8.0;
+contract NewLedger {
+    mapping(address => uint256) private balances;
+    function burn(uint256 value) external {
+        balances[msg.sender] -= value;  // no: checked arithmetic reverts
+    }
+    function burnUnchecked(uint256 value) external {
+        unchecked {
+            balances[msg.sender] -= value;  // yes: inside unchecked
+        }
+    }
+}
+"""
+UNDERFLOWS = {("burn", 13), ("tautology", 16), ("tautology", 17), ("nonZero", 25),
+              ("spend", 29), ("refund", 33), ("burnUnchecked", 9)}
+
+
+ledgers = _compiled("ledgers", {"Ledger04.sol": LEDGER04, "Ledger08.sol": LEDGER08})
+
+
+def test_an_unchecked_caller_amount_taken_from_storage(ledgers: list[FileRecord]) -> None:
+    assert _named(ledgers, "arithmetic") == UNDERFLOWS
+
+
 def test_every_included_category_has_its_score_and_its_reason() -> None:
     """A finding's evidence names the definition of its own category (scan._finding)."""
     assert set(INCLUDED) == set(INCLUDED_WHY) == {"unsafe-delegatecall", "access-control",
-                                                  "time-manipulation", "denial-of-service"}
+                                                  "time-manipulation", "denial-of-service",
+                                                  "arithmetic"}
     assert "target" not in INCLUDED_WHY["access-control"]
