@@ -45,6 +45,7 @@ from contractml.records import FileRecord
 #: 3: the taxonomy definitions of `localize.Definitions` (exclusions and inclusion).
 #: 4: short timestamp windows are time-manipulation, a loop's reverting payments to stored
 #: parties are denial-of-service (records carry constant values).
+#: 5: an unchecked caller amount subtracted from a stored value is arithmetic (round 36).
 FINDINGS_CACHE_VERSION = 5
 
 #: Files larger than this are skipped with a notice unless configured otherwise.

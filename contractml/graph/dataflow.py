@@ -439,8 +439,8 @@ class FunctionFacts:
     def stored_underflows(self) -> frozenset[int]:
         """Nodes with a subtraction that can wrap (before 0.8 or inside `unchecked {}`)
         of a value the caller chooses, unchecked, from a stored one, in a function anyone
-        can call that is no constructor: the taxonomy's arithmetic, a caller
-        taking more out of a stored quantity than it holds (devset-notes.md, round 36).
+        can call, other than a constructor: the taxonomy's arithmetic, a caller taking
+        more out of a stored quantity than it holds (devset-notes.md, round 36).
         Callable by anyone: public or external, no modifier, no authorisation check
         (`authority_reads`; a balance check is none).
         Stored: a state variable, or an entry or member of one, through local storage
