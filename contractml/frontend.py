@@ -354,8 +354,7 @@ def _function(function: Function, where: _Where, hits: _Hits) -> FunctionRecord:
                         if isinstance(m.modifier, Function)),
         span=span,
         entry=function.entry_point.node_id if function.entry_point else None,
-        nodes=node_records,
-        parameters=tuple(_var_key(p) for p in function.parameters))
+        nodes=node_records)
 
 
 def _checked(node: Node) -> bool:

@@ -62,9 +62,8 @@ from contractml.graph.dataflow import (
     FunctionFacts,
     authority_variables,
     authority_writes,
-    caller_underflows,
 )
-from contractml.records import FileRecord, FunctionRecord, IROp, NodeRecord
+from contractml.records import FileRecord, FunctionRecord, NodeRecord
 
 #: A finding's region spans at most this many lines (the evaluation's unit too).
 MAX_REGION_LINES = 10
@@ -263,9 +262,6 @@ class Definitions:
         self._wraps: dict[str, bool] = {}
         self._authority_writes: dict[str, frozenset[int]] = {}
         self._authorities: dict[str, frozenset[str]] | None = None
-        self._helpers: dict[str, frozenset[int]] = {}
-        #: callee id -> (calling function, its InternalCall), built on first use
-        self._calls: dict[str, list[tuple[FunctionRecord, IROp]]] | None = None
 
     def _of(self, function: FunctionRecord) -> FunctionFacts:
         if function.id not in self._facts:
@@ -289,29 +285,10 @@ class Definitions:
         if category == "denial-of-service":
             return node.in_loop and node.id in self._of(function).stored_party_failures
         if category == "arithmetic":
-            if node.checked or not any(ir.op == "Binary" and ir.attrs.get("operator") == "-"
-                                       for ir in node.irs):
-                return False
-            if function.visibility in ("internal", "private"):
-                return node.id in self._caller_underflows(function)
-            return node.id in self._of(function).stored_underflows
+            return not node.checked and any(
+                ir.op == "Binary" and ir.attrs.get("operator") == "-"
+                for ir in node.irs) and node.id in self._of(function).stored_underflows
         return False
-
-    def _caller_underflows(self, function: FunctionRecord) -> frozenset[int]:
-        """`dataflow.caller_underflows` of an internal function, over its direct calls
-        from the functions of `nodes`."""
-        if function.id not in self._helpers:
-            if self._calls is None:
-                self._calls = {}
-                for caller, node in self._nodes.values():
-                    for ir in node.irs:
-                        if ir.op == "InternalCall" and "callee" in ir.attrs:
-                            self._calls.setdefault(str(ir.attrs["callee"]), []).append(
-                                (caller, ir))
-            self._helpers[function.id] = caller_underflows(
-                self._of(function), [(self._of(caller), call) for caller, call
-                                     in self._calls.get(function.id, ())])
-        return self._helpers[function.id]
 
     def _file_authorities(self, file: str) -> frozenset[str]:
         if self._authorities is None:

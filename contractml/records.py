@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 #: Bump when a record's fields change; part of every front-end cache key.
-RECORDS_VERSION = 5
+RECORDS_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -85,8 +85,6 @@ class FunctionRecord:
     span: Span
     entry: int | None
     nodes: tuple[NodeRecord, ...]
-    #: variable keys of the parameters, in declaration order (`local:<name>`)
-    parameters: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,7 +132,6 @@ class FileRecord:
         def function(d: dict[str, Any]) -> FunctionRecord:
             return FunctionRecord(**{**d, "span": span(d["span"]),
                                      "modifiers": tuple(d["modifiers"]),
-                                     "parameters": tuple(d.get("parameters", ())),
                                      "nodes": tuple(node(n) for n in d["nodes"])})
 
         def contract(d: dict[str, Any]) -> ContractRecord:

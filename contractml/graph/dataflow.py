@@ -435,44 +435,38 @@ class FunctionFacts:
                     named.add(node.id)
         return frozenset(named)
 
-    @property
-    def callable_by_anyone(self) -> bool:
-        """Public or external, no modifier, no authorisation check (`authority_reads`: a
-        balance check is none), not a constructor: round 36's caller may be anyone."""
+    @cached_property
+    def stored_underflows(self) -> frozenset[int]:
+        """Nodes with a subtraction that can wrap (before 0.8 or inside `unchecked {}`)
+        of a value the caller chooses, unchecked, from a stored one, in a function anyone
+        can call, other than a constructor: the taxonomy's arithmetic, a caller taking
+        more out of a stored quantity than it holds (devset-notes.md, round 36).
+        Callable by anyone: public or external, no modifier, no authorisation check
+        (`authority_reads`; a balance check is none).
+        Stored: a state variable, or an entry or member of one, through local storage
+        pointers, copies and conversions (`_elements`). Caller-chosen: a parameter
+        (`_inputs`), or an element or member of one (`amounts[i]`), passed on to locals
+        and temporaries; never `msg.value`, nor a storage entry a parameter picks.
+        Unchecked: no comparison in the function reads the parameter's value passed on
+        unchanged (`_forwards`), other than a non-zero check (`amount > 0`: a constant of
+        at most 1); a comparison of the result (`require(balance - value >= 0)`) bounds
+        nothing."""
         function = self.function
-        return (function.visibility in ("public", "external") and not function.modifiers
-                and function.kind != "constructor" and not self.authorises)
-
-    @cached_property
-    def authorises(self) -> bool:
-        return any(authority_reads(node) for node in self.function.nodes)
-
-    @cached_property
-    def unchecked_parameters(self) -> dict[str, set[str]]:
-        """Parameter (`_inputs`) -> it, its elements and members (`amounts[i]`) and what
-        they are passed on to (`_elements`), for each parameter that no comparison in the
-        function reads, passed on unchanged (`_forwards`), other than a non-zero check
-        (`amount > 0`: a constant of at most 1). A comparison of a result computed from
-        it (`require(balance - value >= 0)`) bounds nothing. Never `msg.value`."""
+        if (function.visibility not in ("public", "external") or function.modifiers
+                or function.kind == "constructor"
+                or any(authority_reads(node) for node in function.nodes)):
+            return frozenset()
         irs = self.irs
         bounded = {key for ir in irs if ir.op == "Binary"
                    and ir.attrs.get("operator") in COMPARISONS
                    and not any(value <= 1 for _, value in ir.attrs.get("constants", ()))
                    for key in ir.reads}
-        return {parameter: _elements({parameter}, irs) for parameter in sorted(self._inputs)
-                if not _propagate({parameter}, irs, _forwards) & bounded}
-
-    def underflows(self, parameters: Iterable[str]) -> frozenset[int]:
-        """Nodes with a subtraction that can wrap (before 0.8 or inside `unchecked {}`)
-        of one of `parameters` left unchecked (`unchecked_parameters`) from a stored
-        value: a state variable, or an entry or member of one, through local storage
-        pointers, copies and conversions (`_elements`); never a storage entry a parameter
-        picks."""
-        unchecked = self.unchecked_parameters
-        chosen = set().union(*(unchecked[p] for p in parameters if p in unchecked))
+        chosen: set[str] = set()
+        for parameter in self._inputs:
+            if not _propagate({parameter}, irs, _forwards) & bounded:
+                chosen |= _elements({parameter}, irs)
         if not chosen:
             return frozenset()
-        irs = self.irs
         stored = _elements({key for ir in irs for key in ir.reads
                             if key.startswith("state:")}, irs)
         return frozenset(
@@ -481,33 +475,6 @@ class FunctionFacts:
                     and len(ir.reads) == 2 and ir.reads[0] in stored
                     and ir.reads[1] in chosen for ir in node.irs))
 
-    @cached_property
-    def stored_underflows(self) -> frozenset[int]:
-        """`underflows` of every parameter, in a function `callable_by_anyone`: the
-        taxonomy's arithmetic, a caller taking more out of a stored quantity than it
-        holds (devset-notes.md, round 36). Internal helpers it calls: `caller_underflows`."""
-        return self.underflows(self._inputs) if self.callable_by_anyone else frozenset()
-
-
-def caller_underflows(callee: FunctionFacts, callers: Iterable[tuple[FunctionFacts, IROp]]
-                      ) -> frozenset[int]:
-    """`underflows` of an internal or private function (no modifier, no authorisation
-    check) for the parameters that a caller `callable_by_anyone` fills, in a direct call
-    (`callers`: the calling function's facts and its `InternalCall`), with a value its
-    own caller chooses and nothing there checks (devset-notes.md, round 38)."""
-    function = callee.function
-    if (function.visibility not in ("internal", "private") or function.modifiers
-            or callee.authorises):
-        return frozenset()
-    fed: set[str] = set()
-    for caller, call in callers:
-        if not caller.callable_by_anyone:
-            continue
-        chosen = set().union(*caller.unchecked_parameters.values())
-        fed |= {parameter for parameter, argument in zip(function.parameters, call.reads,
-                                                        strict=False)
-                if argument in chosen}
-    return callee.underflows(fed)
 
 def _elements(starts: Iterable[str], irs: list[IROp]) -> set[str]:
     """`starts`, what they are passed on to (`_forwards`: locals, temporaries,
