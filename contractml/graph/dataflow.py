@@ -364,6 +364,14 @@ class FunctionFacts:
         return self.function.visibility in ("public", "external") and not self.guarded
 
     @cached_property
+    def authorises_through_locals(self) -> bool:
+        """Some statement authorises the sender by a state variable read through a local
+        (`require(msg.sender == g.beneficiary)`, `g` a pointer into `grants`): a check
+        `sender_guard` does not see (round 39)."""
+        pointers = local_sources(self.function)
+        return any(authority_reads(node, pointers) for node in self.function.nodes)
+
+    @cached_property
     def caller_chosen_delegatecalls(self) -> frozenset[int]:
         """Nodes with a `delegatecall` or `callcode` whose destination derives from the
         caller's input (a parameter or `msg.data`, as `flow:input_target`), in a function
@@ -588,11 +596,16 @@ def state_writers(functions: Mapping[str, FunctionRecord]) -> dict[str, bool]:
 SENDERS = frozenset({"env:msg.sender", "env:tx.origin"})
 
 
-def _state_sources(node: NodeRecord, key: str, depth: int = 0) -> set[str]:
+def _state_sources(node: NodeRecord, key: str, depth: int = 0,
+                   pointers: Mapping[str, set[str]] | None = None) -> set[str]:
     """The state variables a value read in `node` comes from, following the node's own
-    temporaries and references (`owner`, `jobs[id].keeper` -> `jobs`)."""
+    temporaries and references (`owner`, `jobs[id].keeper` -> `jobs`), and with
+    `pointers` (`local_sources`) a local to what it is assigned from (`g.beneficiary`
+    after `Grant storage g = grants[id]` -> `grants`)."""
     if key.startswith("state:"):
         return {key}
+    if pointers is not None and key.startswith("local:"):
+        return set(pointers.get(key, ()))
     if depth > 8 or not key.startswith("tmp:"):
         return set()
     found: set[str] = set()
@@ -601,11 +614,25 @@ def _state_sources(node: NodeRecord, key: str, depth: int = 0) -> set[str]:
                                           "Length", "Unary"):
             for read in ir.reads:
                 if read != key:
-                    found |= _state_sources(node, read, depth + 1)
+                    found |= _state_sources(node, read, depth + 1, pointers)
     return found
 
 
-def authority_reads(node: NodeRecord) -> set[str]:
+def local_sources(function: FunctionRecord) -> dict[str, set[str]]:
+    """Local -> the state variables assigned to it anywhere in the function (a storage
+    pointer or a copy: `Grant storage g = grants[id]` -> `grants`), through the
+    assigning statement's temporaries. Flow-insensitive."""
+    out: dict[str, set[str]] = {}
+    for node in function.nodes:
+        for ir in node.irs:
+            if ir.lvalue and ir.lvalue.startswith("local:") and ir.op in _PASSES:
+                for read in ir.reads:
+                    out.setdefault(ir.lvalue, set()).update(_state_sources(node, read))
+    return out
+
+
+def authority_reads(node: NodeRecord, pointers: Mapping[str, set[str]] | None = None
+                    ) -> set[str]:
     """State variables this node uses to authorise the sender: `msg.sender` or
     `tx.origin` compared (`==`, `!=`) with a value read from them, or their boolean
     entry for the sender checked or returned (`require(isMinter[msg.sender])`). Balance
@@ -619,15 +646,16 @@ def authority_reads(node: NodeRecord) -> set[str]:
         compared = ir.op == "Binary" and ir.attrs.get("operator") in ("==", "!=")
         if compared or (ir.op == "Index" and ir.lvalue_type == "bool" and checks):
             for read in reads - SENDERS:
-                found |= _state_sources(node, read)
+                found |= _state_sources(node, read, pointers=pointers)
     return found
 
 
 def authority_variables(functions: Iterable[FunctionRecord]) -> frozenset[str]:
     """The state variables some function or modifier of these uses to authorise the
-    sender (`authority_reads`)."""
-    return frozenset(key for function in functions for node in function.nodes
-                     for key in authority_reads(node))
+    sender (`authority_reads`, through locals assigned from state: round 39)."""
+    return frozenset(key for function in functions
+                     for pointers in (local_sources(function),) for node in function.nodes
+                     for key in authority_reads(node, pointers))
 
 
 def authority_writes(facts: FunctionFacts, authorities: frozenset[str]) -> frozenset[int]:
@@ -638,7 +666,7 @@ def authority_writes(facts: FunctionFacts, authorities: frozenset[str]) -> froze
     initialiser (`runs_once`)."""
     function = facts.function
     if (not facts.open_to_anyone or function.kind == "constructor" or not authorities
-            or runs_once(function)):
+            or runs_once(function) or facts.authorises_through_locals):
         return frozenset()
     out = set()
     for node in function.nodes:
