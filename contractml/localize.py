@@ -28,8 +28,9 @@ One rule, used by `contractml scan` and by the evaluator alike:
   (`dataflow.FunctionFacts.caller_chosen_delegatecalls`); for access-control ("owner
   change ... that anyone can reach", round 29) a statement that rewrites an authority
   variable (one the file's authorisation checks read: `msg.sender == owner`,
-  `require(isMinter[msg.sender])`) in a public or external function that checks no
-  sender and is no one-time initialiser, unless it writes the sender's own entry
+  `require(isMinter[msg.sender])`, also through a local pointer, round 39) in a public or
+  external function that checks no sender (round 39: not even through a pointer) and is
+  no one-time initialiser, unless it writes the sender's own entry
   (`dataflow.authority_writes`); for time-manipulation ("at a granularity a miner can
   move", round 30) a comparison of a timestamp-derived value with a window of at most
   15 minutes, or that value divided or taken modulo by one

@@ -636,7 +636,10 @@ def authority_reads(node: NodeRecord, pointers: Mapping[str, set[str]] | None = 
     """State variables this node uses to authorise the sender: `msg.sender` or
     `tx.origin` compared (`==`, `!=`) with a value read from them, or their boolean
     entry for the sender checked or returned (`require(isMinter[msg.sender])`). Balance
-    comparisons (`balances[msg.sender] >= amount`) are not authorisation."""
+    comparisons (`balances[msg.sender] >= amount`) are not authorisation. With
+    `pointers` (`local_sources`), a value read through a local counts as read from the
+    state it was assigned from (`msg.sender == g.beneficiary`, `g` a pointer into
+    `grants`)."""
     found: set[str] = set()
     checks = any(is_check(ir) or ir.op == "Return" for ir in node.irs)
     for ir in node.irs:
@@ -663,7 +666,8 @@ def authority_writes(facts: FunctionFacts, authorities: frozenset[str]) -> froze
     variable: a plain variable (`owner = x`), or an entry of a mapping or array picked by
     the caller's input (`isMinter[account] = true`); never the entry keyed by the sender
     itself (self-registration: `joined[msg.sender] = true`), nor in a one-time
-    initialiser (`runs_once`)."""
+    initialiser (`runs_once`), nor in a function that checks the sender through a local
+    (`authorises_through_locals`, round 39)."""
     function = facts.function
     if (not facts.open_to_anyone or function.kind == "constructor" or not authorities
             or runs_once(function) or facts.authorises_through_locals):

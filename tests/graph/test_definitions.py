@@ -397,6 +397,41 @@ def test_authority_rewrites_anyone_can_reach(roles: list[FileRecord]) -> None:
     assert not any(alone.include("access-control", f, n) for f, n in nodes.values())
 
 
+# A sender check through a storage pointer (round 39).
+GRANTS = """\
+pragma solidity ^0.8.0;
+contract Grants {
+    struct Grant { address beneficiary; uint256 released; }
+    mapping(uint256 => Grant) private grants;
+    function release(uint256 id, uint256 amount) external {
+        Grant storage g = grants[id];
+        require(msg.sender == g.beneficiary);
+        g.released += amount;  // no: checks the sender through g
+    }
+    function changeBeneficiary(uint256 id, address next) external {
+        Grant storage g = grants[id];
+        g.beneficiary = next;  // yes: anyone rewrites whom release trusts
+    }
+    address private admin;
+    function isAdmin() external view returns (bool) {
+        return msg.sender == admin;
+    }
+    function handOver(uint256 id, address next) external {
+        Grant storage g = grants[id];
+        require(msg.sender == g.beneficiary);
+        admin = next;  // no: checks the sender through g
+    }
+}
+"""
+
+
+grants = _compiled("grants", {"Grants.sol": GRANTS})
+
+
+def test_a_sender_check_through_a_storage_pointer(grants: list[FileRecord]) -> None:
+    assert _named(grants, "access-control") == {("changeBeneficiary", 12)}
+
+
 # Uses of the timestamp; the comment says whether the rule names the statement.
 CLOCK08 = """\
 pragma solidity ^0.8.0;
