@@ -46,7 +46,8 @@ from contractml.records import FileRecord
 #: 4: short timestamp windows are time-manipulation, a loop's reverting payments to stored
 #: parties are denial-of-service (records carry constant values).
 #: 5: an unchecked caller amount subtracted from a stored value is arithmetic (round 36).
-FINDINGS_CACHE_VERSION = 5
+#: 6: sender checks through a local pointer count for access-control (round 39).
+FINDINGS_CACHE_VERSION = 6
 
 #: Files larger than this are skipped with a notice unless configured otherwise.
 DEFAULT_MAX_FILE_SIZE = 10_000_000
