@@ -364,10 +364,10 @@ class FunctionFacts:
         return self.function.visibility in ("public", "external") and not self.guarded
 
     @cached_property
-    def authorises_through_locals(self) -> bool:
-        """Some statement authorises the sender by a state variable read through a local
-        (`require(msg.sender == g.beneficiary)`, `g` a pointer into `grants`): a check
-        `sender_guard` does not see (round 39)."""
+    def checks_authority(self) -> bool:
+        """Some statement authorises the sender (`authority_reads`), also by a state
+        variable read through a local (`require(msg.sender == g.beneficiary)`, `g` a
+        pointer into `grants`), which `sender_guard` does not see (rounds 39-40)."""
         pointers = local_sources(self.function)
         return any(authority_reads(node, pointers) for node in self.function.nodes)
 
@@ -450,7 +450,7 @@ class FunctionFacts:
         can call, other than a constructor: the taxonomy's arithmetic, a caller taking
         more out of a stored quantity than it holds (devset-notes.md, round 36).
         Callable by anyone: public or external, no modifier, no authorisation check
-        (`authority_reads`; a balance check is none).
+        (`checks_authority`; a balance check is none).
         Stored: a state variable, or an entry or member of one, through local storage
         pointers, copies and conversions (`_elements`). Caller-chosen: a parameter
         (`_inputs`), or an element or member of one (`amounts[i]`), passed on to locals
@@ -462,7 +462,7 @@ class FunctionFacts:
         function = self.function
         if (function.visibility not in ("public", "external") or function.modifiers
                 or function.kind == "constructor"
-                or any(authority_reads(node) for node in function.nodes)):
+                or self.checks_authority):
             return frozenset()
         irs = self.irs
         bounded = {key for ir in irs if ir.op == "Binary"
@@ -667,10 +667,10 @@ def authority_writes(facts: FunctionFacts, authorities: frozenset[str]) -> froze
     the caller's input (`isMinter[account] = true`); never the entry keyed by the sender
     itself (self-registration: `joined[msg.sender] = true`), nor in a one-time
     initialiser (`runs_once`), nor in a function that checks the sender through a local
-    (`authorises_through_locals`, round 39)."""
+    (`FunctionFacts.checks_authority`, round 39)."""
     function = facts.function
     if (not facts.open_to_anyone or function.kind == "constructor" or not authorities
-            or runs_once(function) or facts.authorises_through_locals):
+            or runs_once(function) or facts.checks_authority):
         return frozenset()
     out = set()
     for node in function.nodes:

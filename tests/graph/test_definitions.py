@@ -651,6 +651,13 @@ contract Ledger {
     function _burn(uint value) internal {
         total -= value;  // no: internal (the rule does not follow calls)
     }
+    struct Vault { address keeper; uint held; }
+    mapping(uint => Vault) vaults;
+    function drain(uint id, uint amount) public {
+        Vault storage v = vaults[id];
+        require(msg.sender == v.keeper);
+        total -= amount;  // no: the keeper's, checked through a pointer (round 40)
+    }
 }
 """
 LEDGER08 = """\
