@@ -63,6 +63,7 @@ from contractml.graph.dataflow import (
     FunctionFacts,
     authority_variables,
     authority_writes,
+    sender_free,
 )
 from contractml.records import FileRecord, FunctionRecord, NodeRecord
 
@@ -263,10 +264,14 @@ class Definitions:
         self._wraps: dict[str, bool] = {}
         self._authority_writes: dict[str, frozenset[int]] = {}
         self._authorities: dict[str, frozenset[str]] | None = None
+        #: modifiers and functions that never read the sender (`dataflow.sender_free`)
+        self._sender_free: frozenset[str] | None = None
 
     def _of(self, function: FunctionRecord) -> FunctionFacts:
         if function.id not in self._facts:
-            self._facts[function.id] = FunctionFacts(function)
+            if self._sender_free is None:
+                self._sender_free = sender_free({f.id: f for f, _ in self._nodes.values()})
+            self._facts[function.id] = FunctionFacts(function, sender_free=self._sender_free)
         return self._facts[function.id]
 
     def include(self, category: str, function: FunctionRecord, node: NodeRecord) -> bool:

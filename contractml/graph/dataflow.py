@@ -135,6 +135,9 @@ class FunctionFacts:
     function: FunctionRecord
     #: function id -> whether it (or anything it calls internally) writes state
     writes_state: Mapping[str, bool] = field(default_factory=dict)
+    #: ids of the modifiers known never to read the sender (`sender_free`); any other
+    #: modifier counts as a guard for the definitions' "anyone can call" (round 41)
+    sender_free: frozenset[str] = frozenset()
 
     @cached_property
     def nodes(self) -> dict[int, NodeRecord]:
@@ -360,8 +363,16 @@ class FunctionFacts:
 
     @property
     def open_to_anyone(self) -> bool:
-        """Public or external, with no modifier and no sender check (`guarded`)."""
-        return self.function.visibility in ("public", "external") and not self.guarded
+        """Public or external, with no sender check (`sender_guard`) and no modifier but
+        those that never read the sender (`sender_free`: `inPhase(...)`, `nonReentrant`;
+        round 41)."""
+        return (self.function.visibility in ("public", "external")
+                and not self.sender_guard_nodes and not self.restricting_modifiers)
+
+    @property
+    def restricting_modifiers(self) -> bool:
+        """A modifier that reads the sender, or one not known (`sender_free`)."""
+        return any(m not in self.sender_free for m in self.function.modifiers)
 
     @cached_property
     def checks_authority(self) -> bool:
@@ -460,7 +471,7 @@ class FunctionFacts:
         at most 1); a comparison of the result (`require(balance - value >= 0)`) bounds
         nothing."""
         function = self.function
-        if (function.visibility not in ("public", "external") or function.modifiers
+        if (function.visibility not in ("public", "external") or self.restricting_modifiers
                 or function.kind == "constructor"
                 or self.checks_authority):
             return frozenset()
@@ -576,6 +587,23 @@ def sender_guard(node: NodeRecord) -> bool:
             if "state" in kinds and kinds & {"sender", "origin"}:
                 return True
     return False
+
+
+def sender_free(functions: Mapping[str, FunctionRecord]) -> frozenset[str]:
+    """Ids of the functions and modifiers that read neither `msg.sender` nor `tx.origin`,
+    themselves or through anything they call internally, transitively (a callee not in
+    `functions` counts as reading it; `_msgSender()` reads it)."""
+    reads = {fid: any(SENDERS & set(n.env_read) for n in f.nodes)
+             for fid, f in functions.items()}
+    calls = {fid: {c for n in f.nodes for c in callees(n)} for fid, f in functions.items()}
+    changed = True
+    while changed:
+        changed = False
+        for fid, targets in calls.items():
+            if not reads[fid] and any(reads.get(t, True) for t in targets):
+                reads[fid] = True
+                changed = True
+    return frozenset(fid for fid, sender in reads.items() if not sender)
 
 
 def state_writers(functions: Mapping[str, FunctionRecord]) -> dict[str, bool]:
