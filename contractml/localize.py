@@ -40,9 +40,12 @@ One rule, used by `contractml scan` and by the evaluator alike:
   (`dataflow.FunctionFacts.stored_party_failures`); for arithmetic ("pre-0.8 arithmetic
   without checks", round 36) a subtraction that can wrap of an amount the caller passes,
   which no comparison in the function reads, from a stored value, in a public or
-  external function with no modifier and no authorisation check
+  external function with no authorisation check
   (`dataflow.FunctionFacts.stored_underflows`); each scored with its rule's training
   precision (`INCLUDED`, measured by `scripts/definition_precision.py`);
+- for these rules, a modifier that never reads `msg.sender` or `tx.origin`, itself or
+  through what it calls (`dataflow.sender_free`: a phase, pause or reentrancy check), is
+  no sender check (round 41); any other modifier is;
 - the same region reached through several contracts (inherited code) is kept once, with
   its best score.
 

@@ -169,8 +169,9 @@ be restricted to the accounts allowed to do so. This rule covers missing checks
 function) and checks against `tx.origin` (SWC-115). contractml always reports a statement
 that rewrites a variable the contract's authorisation checks read (`owner` in
 `msg.sender == owner`, `isMinter` in `require(isMinter[msg.sender])`) inside a public or
-external function without a modifier or sender check, unless the function can run only
-once (it checks and sets the same state) or writes the sender's own entry.
+external function without a sender check (a modifier that never reads `msg.sender`, such
+as a phase or pause check, is none), unless the function can run only once (it checks
+and sets the same state) or writes the sender's own entry.
 
 ### Why it matters
 
@@ -218,8 +219,9 @@ An underflowing balance becomes a huge number; an overflowing total passes a lim
 check. Several tokens were drained this way (for example the BatchOverflow bug).
 contractml always reports a subtraction that can wrap of an amount the caller passes,
 which nothing in the function compares, from a stored value (`balances[msg.sender] -=
-value`), in a public or external function with no modifier and no sender check, whatever
-the network scores; other arithmetic is reported when the network scores it.
+value`), in a public or external function with no sender check (a modifier that never
+reads `msg.sender` is none), whatever the network scores; other arithmetic is reported
+when the network scores it.
 
 ### Example
 
@@ -413,8 +415,8 @@ storage, same balance, same `msg.sender`. Whoever chooses the target or the call
 chooses what runs with your contract's authority. contractml always reports a
 `delegatecall` or `callcode` whose target comes from the caller's input (a parameter or
 `msg.data`, also through locals) in a public or external function that checks no sender
-and has no modifier, whatever the network scores; other shapes are reported when the
-network scores them.
+(a modifier that never reads `msg.sender` is no check), whatever the network scores;
+other shapes are reported when the network scores them.
 
 ### Why it matters
 

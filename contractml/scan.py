@@ -47,7 +47,8 @@ from contractml.records import FileRecord
 #: parties are denial-of-service (records carry constant values).
 #: 5: an unchecked caller amount subtracted from a stored value is arithmetic (round 36).
 #: 6: sender checks through a local pointer count for access-control (round 39).
-FINDINGS_CACHE_VERSION = 6
+#: 7: a modifier that never reads the sender is no guard for the definitions (round 41).
+FINDINGS_CACHE_VERSION = 7
 
 #: Files larger than this are skipped with a notice unless configured otherwise.
 DEFAULT_MAX_FILE_SIZE = 10_000_000

@@ -432,6 +432,45 @@ def test_a_sender_check_through_a_storage_pointer(grants: list[FileRecord]) -> N
     assert _named(grants, "access-control") == {("changeBeneficiary", 12)}
 
 
+# Modifiers that read the sender and one that does not (round 41).
+PHASED = """\
+pragma solidity ^0.8.0;
+contract Phased {
+    enum Phase { Open, Closed }
+    Phase private phase;
+    address private owner;
+    modifier inPhase(Phase p) { require(phase == p); _; }
+    modifier onlyOwner() { _checkOwner(); _; }
+    function _checkOwner() internal view { require(_sender() == owner); }
+    function _sender() internal view returns (address) { return msg.sender; }
+    function isOwner() external view returns (bool) { return msg.sender == owner; }
+    function setOwnerOpen(address next) external inPhase(Phase.Open) {
+        owner = next;  // yes: a phase check restricts no caller
+    }
+    function setOwner(address next) external onlyOwner {
+        owner = next;  // no: onlyOwner reads the sender, two calls down
+    }
+    function run(address target) external inPhase(Phase.Open) {
+        (bool ok, ) = target.delegatecall("");  // yes
+        require(ok);
+    }
+    function runOwner(address target) external onlyOwner {
+        (bool ok, ) = target.delegatecall("");  // no
+        require(ok);
+    }
+}
+"""
+
+
+phased = _compiled("phased", {"Phased.sol": PHASED})
+
+
+def test_a_modifier_that_never_reads_the_sender_restricts_no_caller(
+        phased: list[FileRecord]) -> None:
+    assert _named(phased, "access-control") == {("setOwnerOpen", 12)}
+    assert _named(phased, "unsafe-delegatecall") == {("run", 18)}
+
+
 # Uses of the timestamp; the comment says whether the rule names the statement.
 CLOCK08 = """\
 pragma solidity ^0.8.0;
