@@ -606,6 +606,28 @@ def sender_free(functions: Mapping[str, FunctionRecord]) -> frozenset[str]:
     return frozenset(fid for fid, sender in reads.items() if not sender)
 
 
+def origin_authorisation(node: NodeRecord) -> bool:
+    """The statement authorises by `tx.origin` (the taxonomy's access-control, SWC-115;
+    devset-notes.md, round 42): it compares `tx.origin` (`==`, `!=`) with a value that is
+    neither `msg.sender` (`tx.origin == msg.sender` turns contracts away, it trusts no
+    one) nor a constant (`address(0)`), or it checks or returns a stored entry keyed by
+    `tx.origin` (`require(isAdmin[tx.origin])`)."""
+    checks = any(is_check(ir) or ir.op == "Return" for ir in node.irs)
+    for ir in node.irs:
+        if "env:tx.origin" not in ir.reads:
+            continue
+        others: set[str] = set()
+        for read in ir.reads:
+            if read != "env:tx.origin":
+                others |= operand_kinds(node, read)
+        if ir.op == "Binary" and ir.attrs.get("operator") in ("==", "!="):
+            if others - {"sender", "constant"}:
+                return True
+        elif ir.op == "Index" and checks and "state" in others:
+            return True
+    return False
+
+
 def state_writers(functions: Mapping[str, FunctionRecord]) -> dict[str, bool]:
     """function id -> writes state itself or through internal/library callees."""
     direct = {fid: any(n.state_written for n in f.nodes) for fid, f in functions.items()}
