@@ -31,7 +31,9 @@ One rule, used by `contractml scan` and by the evaluator alike:
   `require(isMinter[msg.sender])`, also through a local pointer, round 39) in a public or
   external function that checks no sender (round 39: not even through a pointer) and is
   no one-time initialiser, unless it writes the sender's own entry
-  (`dataflow.authority_writes`); for time-manipulation ("at a granularity a miner can
+  (`dataflow.authority_writes`), and ("authorisation by tx.origin", round 42) a
+  comparison of `tx.origin` with an account, or a checked or returned entry keyed by it
+  (`dataflow.origin_authorisation`); for time-manipulation ("at a granularity a miner can
   move", round 30) a comparison of a timestamp-derived value with a window of at most
   15 minutes, or that value divided or taken modulo by one
   (`dataflow.FunctionFacts.short_time_windows`); for denial-of-service ("one failing
@@ -84,7 +86,8 @@ MIN_THRESHOLD = 0.05
 #: unsafe-delegatecall: train store `d814c7092210`, 50 of 50 statements it fires on
 #: labelled, 50 / 51 (validation 10 of 10).
 #: access-control: the training split's 2,760 files, 54 of 54, 54 / 55 (validation 11 of
-#: 18: 7 false in one SolidiFI base contract, a first-come registration).
+#: 18: 7 false in one SolidiFI base contract, a first-come registration); with round 42
+#: (tx.origin) 1,180 of 1,187, 1,180 / 1,188 (validation 254 of 261).
 #: time-manipulation (round 30): 367 of 374, 367 / 375 (SolidiFI 237 of 244; validation 70
 #: of 70). denial-of-service (round 31): 140 of 161, 140 / 162 (the 21 false are SolidiFI
 #: payment loops, a corpus without that category's labels; validation names none).
@@ -105,6 +108,10 @@ INCLUDED_WHY: dict[str, str] = {
     "arithmetic": "it subtracts an amount the caller chooses, which nothing checks, from "
                   "a stored value, where the subtraction wraps instead of reverting",
 }
+
+#: What access-control's second definition (round 42) saw: `Definitions.why`.
+ORIGIN_WHY = ("it authorises by tx.origin, which any contract the account calls can "
+              "pass on")
 
 #: Node types whose span is a statement (labels and findings use the same set).
 STATEMENT_TYPES = frozenset({"EXPRESSION", "RETURN", "NEW VARIABLE", "IF", "IF_LOOP", "THROW",
@@ -303,6 +310,12 @@ class Definitions:
                 ir.op == "Binary" and ir.attrs.get("operator") == "-"
                 for ir in node.irs) and node.id in self._of(function).stored_underflows
         return False
+
+    def why(self, category: str, node: NodeRecord) -> str:
+        """What the definition saw in a statement `include` names."""
+        if category == "access-control" and origin_authorisation(node):
+            return ORIGIN_WHY
+        return INCLUDED_WHY[category]
 
     def _file_authorities(self, file: str) -> frozenset[str]:
         if self._authorities is None:

@@ -171,7 +171,9 @@ that rewrites a variable the contract's authorisation checks read (`owner` in
 `msg.sender == owner`, `isMinter` in `require(isMinter[msg.sender])`) inside a public or
 external function without a sender check (a modifier that never reads `msg.sender`, such
 as a phase or pause check, is none), unless the function can run only once (it checks
-and sets the same state) or writes the sender's own entry.
+and sets the same state) or writes the sender's own entry; and every comparison of
+`tx.origin` with an account (`owner == tx.origin`, returned or required) or check of a
+stored entry keyed by it (`require(admins[tx.origin])`).
 
 ### Why it matters
 

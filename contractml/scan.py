@@ -28,7 +28,6 @@ from contractml.errors import ConfigError
 from contractml.findings import Evidence, FileFailure, Finding, ScanResult
 from contractml.localize import (
     INCLUDED,
-    INCLUDED_WHY,
     Definitions,
     Region,
     Thresholds,
@@ -48,7 +47,8 @@ from contractml.records import FileRecord
 #: 5: an unchecked caller amount subtracted from a stored value is arithmetic (round 36).
 #: 6: sender checks through a local pointer count for access-control (round 39).
 #: 7: a modifier that never reads the sender is no guard for the definitions (round 41).
-FINDINGS_CACHE_VERSION = 7
+#: 8: authorisation by tx.origin is access-control (round 42).
+FINDINGS_CACHE_VERSION = 8
 
 #: Files larger than this are skipped with a notice unless configured otherwise.
 DEFAULT_MAX_FILE_SIZE = 10_000_000
@@ -171,9 +171,9 @@ def _finding(region: Region, records: Mapping[tuple[str, int], Any], lines: list
         why = reason(node)
         fired = firing(node.detectors, region.category, detector_table)
         if hit in region.hits and definitions.include(region.category, function, node):
-            why += (f"; {INCLUDED_WHY[region.category]} (the category's definition; such "
-                    f"statements were labelled in {INCLUDED[region.category]:.0%} of "
-                    "training cases)")
+            why += (f"; {definitions.why(region.category, node)} (the category's "
+                    f"definition; such statements were labelled in "
+                    f"{INCLUDED[region.category]:.0%} of training cases)")
         elif fired:
             why += "; Slither " + ", ".join(f"{name} (precise in {p:.0%} of training hits)"
                                             for name, p in fired)

@@ -19,6 +19,7 @@ from contractml.graph.dataflow import FunctionFacts, authority_variables
 from contractml.localize import (
     INCLUDED,
     INCLUDED_WHY,
+    ORIGIN_WHY,
     Definitions,
     Thresholds,
     node_index,
@@ -469,6 +470,46 @@ def test_a_modifier_that_never_reads_the_sender_restricts_no_caller(
         phased: list[FileRecord]) -> None:
     assert _named(phased, "access-control") == {("setOwnerOpen", 12)}
     assert _named(phased, "unsafe-delegatecall") == {("run", 18)}
+
+
+# Uses of tx.origin (round 42).
+ORIGINS = """\
+pragma solidity ^0.8.0;
+contract Origins {
+    address private owner;
+    mapping(address => bool) private admins;
+    mapping(address => uint256) private visits;
+    function isOwner() internal view returns (bool) {
+        return owner == tx.origin;  // yes: returned authorisation
+    }
+    function pay(address payable to) external {
+        require(isOwner());
+        require(admins[tx.origin]);  // yes: a stored entry keyed by tx.origin
+        to.transfer(1);
+    }
+    function humansOnly() external view {
+        require(tx.origin == msg.sender);  // no: turns contracts away
+    }
+    function notZero() external view {
+        require(tx.origin != address(0));  // no: a constant
+    }
+    function count() external {
+        visits[tx.origin] += 1;  // no: counted, not checked
+    }
+}
+"""
+
+
+origins = _compiled("origins", {"Origins.sol": ORIGINS})
+
+
+def test_authorisation_by_tx_origin(origins: list[FileRecord]) -> None:
+    assert _named(origins, "access-control") == {("isOwner", 7), ("pay", 11)}
+    nodes = node_index(origins)
+    definitions = Definitions(nodes)
+    reasons = {definitions.why("access-control", node) for function, node in nodes.values()
+               if definitions.include("access-control", function, node)}
+    assert reasons == {ORIGIN_WHY}
 
 
 # Uses of the timestamp; the comment says whether the rule names the statement.
