@@ -33,6 +33,8 @@ CALL_OPS = frozenset({"LowLevelCall", "HighLevelCall", "LibraryCall", "Send", "T
 #: (docs/benchmarks/devset-notes.md, round 30).
 MINER_DRIFT_SECONDS = 900
 TIMESTAMP = frozenset({"env:block.timestamp", "env:now"})
+#: Hash builtins: a caller who sends their preimage reveals it (round 43).
+HASHES = frozenset({"keccak256", "sha3", "sha256", "ripemd160"})
 #: Operations that carry a value on unchanged (to a local, a temporary, a new type).
 _PASSES = frozenset({"Assignment", "TypeConversion"})
 #: Arithmetic that shifts a time by an offset.
@@ -494,6 +496,47 @@ class FunctionFacts:
                     and len(ir.reads) == 2 and ir.reads[0] in stored
                     and ir.reads[1] in chosen for ir in node.irs))
 
+
+    @cached_property
+    def revealed_secret_claims(self) -> frozenset[int]:
+        """Nodes that pay the sender (`transfer`, `send`, a low-level call with value to
+        `msg.sender`, also converted) or store the sender in state, in a function
+        `open_to_anyone` that hashes (`HASHES`) a value derived from a parameter and not
+        from the sender (through assignments, conversions, `abi.encode*`) and compares
+        that hash or uses it as a key into storage: the taxonomy's front-running, a
+        revealed secret (devset-notes.md, round 43). Whoever copies the pending
+        preimage first is paid."""
+        if not self.open_to_anyone:
+            return frozenset()
+        irs = self.irs
+
+        def carries(ir: IROp) -> bool:
+            return ir.op in _PASSES or (ir.op == "SolidityCall"
+                                        and builtin_name(ir).startswith("abi.encode"))
+
+        chosen = _propagate(self._inputs, irs, carries)
+        senders = _propagate(SENDERS, irs, carries)
+        hashed = {ir.lvalue for ir in irs if ir.op == "SolidityCall" and ir.lvalue
+                  and builtin_name(ir) in HASHES and chosen & set(ir.reads)
+                  and not senders & set(ir.reads)}
+        secret = _propagate(hashed, irs, _forwards)
+        if not any((ir.op == "Binary" and ir.attrs.get("operator") in ("==", "!=")
+                    and secret & set(ir.reads))
+                   or (ir.op == "Index" and secret & set(ir.reads[1:])) for ir in irs):
+            return frozenset()
+        sender = _propagate({"env:msg.sender"}, irs, _forwards)
+        named: set[int] = set()
+        for node in self.function.nodes:
+            for ir in node.irs:
+                pays = (ir.op in ("Transfer", "Send") or (ir.op == "LowLevelCall"
+                                                         and ir.attrs.get("value"))
+                        ) and ir.attrs.get("destination") in sender
+                stores = (ir.op == "Assignment" and bool(node.state_written)
+                          and bool(sender & set(ir.reads)) and ir.lvalue is not None
+                          and ir.lvalue.startswith(("state:", "tmp:REF")))
+                if pays or stores:
+                    named.add(node.id)
+        return frozenset(named)
 
 def _elements(starts: Iterable[str], irs: list[IROp]) -> set[str]:
     """`starts`, what they are passed on to (`_forwards`: locals, temporaries,
