@@ -499,13 +499,13 @@ class FunctionFacts:
 
     @cached_property
     def revealed_secret_claims(self) -> frozenset[int]:
-        """Nodes that pay the sender (`transfer`, `send`, a low-level call with value to
-        `msg.sender`, also converted) or store the sender in state, in a function
-        `open_to_anyone` that hashes (`HASHES`) a value derived from a parameter and not
-        from the sender (through assignments, conversions, `abi.encode*`) and compares
-        that hash or uses it as a key into storage: the taxonomy's front-running, a
-        revealed secret (devset-notes.md, round 43). Whoever copies the pending
-        preimage first is paid."""
+        """In a function `open_to_anyone` that hashes (`HASHES`) a value derived from a
+        parameter and not from the sender (through assignments, conversions,
+        `abi.encode*`): the nodes that compare that hash or use it as a key into
+        storage, and the nodes that pay the sender (`transfer`, `send`, a low-level call
+        with value to `msg.sender`, also converted) or store the sender in state. The
+        taxonomy's front-running, a revealed secret (devset-notes.md, round 43): whoever
+        copies the pending preimage first is paid."""
         if not self.open_to_anyone:
             return frozenset()
         irs = self.irs
@@ -520,12 +520,14 @@ class FunctionFacts:
                   and builtin_name(ir) in HASHES and chosen & set(ir.reads)
                   and not senders & set(ir.reads)}
         secret = _propagate(hashed, irs, _forwards)
-        if not any((ir.op == "Binary" and ir.attrs.get("operator") in ("==", "!=")
-                    and secret & set(ir.reads))
-                   or (ir.op == "Index" and secret & set(ir.reads[1:])) for ir in irs):
+        checks = {node.id for node in self.function.nodes for ir in node.irs
+                  if (ir.op == "Binary" and ir.attrs.get("operator") in ("==", "!=")
+                      and secret & set(ir.reads))
+                  or (ir.op == "Index" and secret & set(ir.reads[1:]))}
+        if not checks:
             return frozenset()
         sender = _propagate({"env:msg.sender"}, irs, _forwards)
-        named: set[int] = set()
+        named = set(checks)
         for node in self.function.nodes:
             for ir in node.irs:
                 pays = (ir.op in ("Transfer", "Send") or (ir.op == "LowLevelCall"
