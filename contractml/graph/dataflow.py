@@ -501,11 +501,12 @@ class FunctionFacts:
     def revealed_secret_claims(self) -> frozenset[int]:
         """In a function `open_to_anyone` that hashes (`HASHES`) a value derived from a
         parameter and not from the sender (through assignments, conversions,
-        `abi.encode*`): the nodes that compare that hash or use it as a key into
-        storage, and the nodes that pay the sender (`transfer`, `send`, a low-level call
-        with value to `msg.sender`, also converted) or store the sender in state. The
-        taxonomy's front-running, a revealed secret (devset-notes.md, round 43): whoever
-        copies the pending preimage first is paid."""
+        `abi.encode*`): the nodes that compare that hash (`==`, `!=`; a hash used as a
+        storage key is a name, not a secret: round 44), and the nodes that pay the
+        sender (`transfer`, `send`, a low-level call with value to `msg.sender`, also
+        converted) or store the sender in state. The taxonomy's front-running, a
+        revealed secret (devset-notes.md, round 43): whoever copies the pending preimage
+        first is paid."""
         if not self.open_to_anyone:
             return frozenset()
         irs = self.irs
@@ -521,9 +522,8 @@ class FunctionFacts:
                   and not senders & set(ir.reads)}
         secret = _propagate(hashed, irs, _forwards)
         checks = {node.id for node in self.function.nodes for ir in node.irs
-                  if (ir.op == "Binary" and ir.attrs.get("operator") in ("==", "!=")
-                      and secret & set(ir.reads))
-                  or (ir.op == "Index" and secret & set(ir.reads[1:]))}
+                  if ir.op == "Binary" and ir.attrs.get("operator") in ("==", "!=")
+                  and secret & set(ir.reads)}
         if not checks:
             return frozenset()
         sender = _propagate({"env:msg.sender"}, irs, _forwards)
