@@ -43,7 +43,10 @@ One rule, used by `contractml scan` and by the evaluator alike:
   without checks", round 36) a subtraction that can wrap of an amount the caller passes,
   which no comparison in the function reads, from a stored value, in a public or
   external function with no authorisation check
-  (`dataflow.FunctionFacts.stored_underflows`); each scored with its rule's training
+  (`dataflow.FunctionFacts.stored_underflows`); for front-running ("revealed secrets",
+  rounds 43-44) the comparison of a hash of the caller's input (not of the sender) and
+  the statements that pay or record the sender, in a function anyone can call
+  (`dataflow.FunctionFacts.revealed_secret_claims`); each scored with its rule's training
   precision (`INCLUDED`, measured by `scripts/definition_precision.py`);
 - for these rules, a modifier that never reads `msg.sender` or `tx.origin`, itself or
   through what it calls (`dataflow.sender_free`: a phase, pause or reentrancy check), is
@@ -92,7 +95,8 @@ MIN_THRESHOLD = 0.05
 #: of 70). denial-of-service (round 31): 140 of 161, 140 / 162 (the 21 false are SolidiFI
 #: payment loops, a corpus without that category's labels; validation names none).
 #: arithmetic (round 36): 585 of 585, 585 / 586 (SolidiFI 478 of 478; validation 100 of
-#: 100).
+#: 100). front-running (rounds 43-44): 1,212 of 1,300, 1,212 / 1,301 (the generator labels
+#: the check, not the payment: 40 of 98; validation 264 of 300).
 INCLUDED: dict[str, float] = {"unsafe-delegatecall": 0.9804, "access-control": 0.9933,
                               "time-manipulation": 0.9787, "denial-of-service": 0.8642,
                               "arithmetic": 0.9983, "front-running": 0.9316}
@@ -107,6 +111,9 @@ INCLUDED_WHY: dict[str, str] = {
                          "fails the whole loop reverts for everyone",
     "arithmetic": "it subtracts an amount the caller chooses, which nothing checks, from "
                   "a stored value, where the subtraction wraps instead of reverting",
+    "front-running": "the function checks a secret the caller reveals (a preimage of a "
+                     "hash) and pays or records the caller: whoever copies the pending "
+                     "transaction first wins",
 }
 
 #: What access-control's second definition (round 42) saw: `Definitions.why`.

@@ -48,7 +48,8 @@ from contractml.records import FileRecord
 #: 6: sender checks through a local pointer count for access-control (round 39).
 #: 7: a modifier that never reads the sender is no guard for the definitions (round 41).
 #: 8: authorisation by tx.origin is access-control (round 42).
-FINDINGS_CACHE_VERSION = 8
+#: 9: a revealed secret that pays the sender is front-running (rounds 43-44).
+FINDINGS_CACHE_VERSION = 9
 
 #: Files larger than this are skipped with a notice unless configured otherwise.
 DEFAULT_MAX_FILE_SIZE = 10_000_000

@@ -512,6 +512,43 @@ def test_authorisation_by_tx_origin(origins: list[FileRecord]) -> None:
     assert reasons == {ORIGIN_WHY}
 
 
+# Revealed secrets (rounds 43-44).
+RIDDLES = """\
+pragma solidity ^0.4.24;
+contract Riddles {
+    bytes32 answerHash;
+    address winner;
+    address owner;
+    mapping(bytes32 => uint) prizes;
+    function solve(string answer) public {
+        require(keccak256(abi.encodePacked(answer)) == answerHash);  // yes: the check
+        winner = msg.sender;  // yes: records the sender
+        msg.sender.transfer(1);  // yes: pays the sender
+    }
+    function redeem(string code) public {
+        uint prize = prizes[keccak256(abi.encodePacked(code))];  // no: a key, not a secret
+        msg.sender.transfer(prize);  // no
+    }
+    function reveal(string answer) public {
+        require(answerHash == keccak256(abi.encodePacked(answer, msg.sender)));  // no
+        winner = msg.sender;  // no: the hash binds the sender
+    }
+    function rotate(string answer) public {
+        require(msg.sender == owner);
+        require(keccak256(abi.encodePacked(answer)) != answerHash);  // no: the owner's
+        winner = msg.sender;  // no
+    }
+}
+"""
+
+
+riddles = _compiled("riddles", {"Riddles.sol": RIDDLES})
+
+
+def test_a_revealed_secret_that_pays_the_sender(riddles: list[FileRecord]) -> None:
+    assert _named(riddles, "front-running") == {("solve", 8), ("solve", 9), ("solve", 10)}
+
+
 # Uses of the timestamp; the comment says whether the rule names the statement.
 CLOCK08 = """\
 pragma solidity ^0.8.0;
@@ -769,5 +806,5 @@ def test_every_included_category_has_its_score_and_its_reason() -> None:
     """A finding's evidence names the definition of its own category (scan._finding)."""
     assert set(INCLUDED) == set(INCLUDED_WHY) == {"unsafe-delegatecall", "access-control",
                                                   "time-manipulation", "denial-of-service",
-                                                  "arithmetic"}
+                                                  "arithmetic", "front-running"}
     assert "target" not in INCLUDED_WHY["access-control"]
