@@ -507,9 +507,10 @@ class FunctionFacts:
         converted) or store the sender in state. The taxonomy's front-running, a
         revealed secret (devset-notes.md, round 43): whoever copies the pending preimage
         first is paid."""
-        if not self.open_to_anyone:
-            return frozenset()
         irs = self.irs
+        if not any(ir.op == "SolidityCall" and builtin_name(ir) in HASHES for ir in irs) \
+                or not self.open_to_anyone:
+            return frozenset()
 
         def carries(ir: IROp) -> bool:
             return ir.op in _PASSES or (ir.op == "SolidityCall"
