@@ -85,7 +85,7 @@ MIN_THRESHOLD = 0.05
 
 #: Category -> score of a statement its definition names (`Definitions.include`): the
 #: rule's Laplace-smoothed precision on the training split, as for the detector rules
-#: (devset-notes.md, rounds 28-31 and 36; `scripts/definition_precision.py`).
+#: (devset-notes.md, rounds 28-31, 36, 42 and 44; `scripts/definition_precision.py`).
 #: unsafe-delegatecall: train store `d814c7092210`, 50 of 50 statements it fires on
 #: labelled, 50 / 51 (validation 10 of 10).
 #: access-control: the training split's 2,760 files, 54 of 54, 54 / 55 (validation 11 of

@@ -3,7 +3,7 @@
     .venv/bin/python scripts/definition_precision.py [--category C] [--show-false N]
 
 `localize.Definitions.include` reports a statement whatever the network says when a
-taxonomy definition names it (devset-notes.md, rounds 28-31, 36). Each such rule is scored
+taxonomy definition names it (devset-notes.md, rounds 28-44). Each such rule is scored
 with its Laplace-smoothed precision on the training split: of the statements it names in
 the split's files, how many carry the category's label (a labelled line inside the
 statement, as `datasets.labels.node_targets` counts it), over named + 1. This script

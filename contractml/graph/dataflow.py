@@ -496,7 +496,6 @@ class FunctionFacts:
                     and len(ir.reads) == 2 and ir.reads[0] in stored
                     and ir.reads[1] in chosen for ir in node.irs))
 
-
     @cached_property
     def revealed_secret_claims(self) -> frozenset[int]:
         """In a function `open_to_anyone` that hashes (`HASHES`) a value derived from a
@@ -540,6 +539,7 @@ class FunctionFacts:
                 if pays or stores:
                     named.add(node.id)
         return frozenset(named)
+
 
 def _elements(starts: Iterable[str], irs: list[IROp]) -> set[str]:
     """`starts`, what they are passed on to (`_forwards`: locals, temporaries,
