@@ -639,16 +639,8 @@ def sender_free(functions: Mapping[str, FunctionRecord]) -> frozenset[str]:
     """Ids of the functions and modifiers that read neither `msg.sender` nor `tx.origin`,
     themselves or through anything they call internally, transitively (a callee not in
     `functions` counts as reading it; `_msgSender()` reads it)."""
-    reads = {fid: any(SENDERS & set(n.env_read) for n in f.nodes)
-             for fid, f in functions.items()}
-    calls = {fid: {c for n in f.nodes for c in callees(n)} for fid, f in functions.items()}
-    changed = True
-    while changed:
-        changed = False
-        for fid, targets in calls.items():
-            if not reads[fid] and any(reads.get(t, True) for t in targets):
-                reads[fid] = True
-                changed = True
+    reads = _over_calls(functions, lambda f: any(SENDERS & set(n.env_read) for n in f.nodes),
+                        unknown=True)
     return frozenset(fid for fid, sender in reads.items() if not sender)
 
 
@@ -676,14 +668,21 @@ def origin_authorisation(node: NodeRecord) -> bool:
 
 def state_writers(functions: Mapping[str, FunctionRecord]) -> dict[str, bool]:
     """function id -> writes state itself or through internal/library callees."""
-    direct = {fid: any(n.state_written for n in f.nodes) for fid, f in functions.items()}
+    return _over_calls(functions, lambda f: any(n.state_written for n in f.nodes),
+                       unknown=False)
+
+
+def _over_calls(functions: Mapping[str, FunctionRecord],
+                holds: Callable[[FunctionRecord], bool], unknown: bool) -> dict[str, bool]:
+    """function id -> `holds` for it or for anything it calls internally (internal and
+    library calls), transitively; a callee not in `functions` counts as `unknown`."""
+    result = {fid: holds(f) for fid, f in functions.items()}
     calls = {fid: {c for n in f.nodes for c in callees(n)} for fid, f in functions.items()}
-    result = dict(direct)
     changed = True
     while changed:
         changed = False
         for fid, targets in calls.items():
-            if not result[fid] and any(result.get(t, False) for t in targets):
+            if not result[fid] and any(result.get(t, unknown) for t in targets):
                 result[fid] = True
                 changed = True
     return result
