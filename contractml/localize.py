@@ -333,7 +333,7 @@ class Definitions:
             by_file: dict[str, dict[str, FunctionRecord]] = {}
             for function, _node in self._nodes.values():
                 by_file.setdefault(function.span.file, {})[function.id] = function
-            self._authorities = {f: authority_variables(functions.values())
+            self._authorities = {f: authority_variables(map(self._of, functions.values()))
                                  for f, functions in by_file.items()}
         return self._authorities.get(file, frozenset())
 

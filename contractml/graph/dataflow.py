@@ -377,12 +377,19 @@ class FunctionFacts:
         return any(m not in self.sender_free for m in self.function.modifiers)
 
     @cached_property
-    def checks_authority(self) -> bool:
-        """Some statement authorises the sender (`authority_reads`), also by a state
-        variable read through a local (`require(msg.sender == g.beneficiary)`, `g` a
-        pointer into `grants`), which `sender_guard` does not see (rounds 39-40)."""
+    def authorises_by(self) -> frozenset[str]:
+        """The state variables the function's statements authorise the sender by
+        (`authority_reads`), also read through a local (`require(msg.sender ==
+        g.beneficiary)`, `g` a pointer into `grants`: round 39)."""
         pointers = local_sources(self.function)
-        return any(authority_reads(node, pointers) for node in self.function.nodes)
+        return frozenset(key for node in self.function.nodes
+                         for key in authority_reads(node, pointers))
+
+    @property
+    def checks_authority(self) -> bool:
+        """Some statement authorises the sender (`authorises_by`), also the checks
+        through a local that `sender_guard` does not see (rounds 39-40)."""
+        return bool(self.authorises_by)
 
     @cached_property
     def caller_chosen_delegatecalls(self) -> frozenset[int]:
@@ -748,12 +755,10 @@ def authority_reads(node: NodeRecord, pointers: Mapping[str, set[str]] | None = 
     return found
 
 
-def authority_variables(functions: Iterable[FunctionRecord]) -> frozenset[str]:
+def authority_variables(functions: Iterable[FunctionFacts]) -> frozenset[str]:
     """The state variables some function or modifier of these uses to authorise the
-    sender (`authority_reads`, through locals assigned from state: round 39)."""
-    return frozenset(key for function in functions
-                     for pointers in (local_sources(function),) for node in function.nodes
-                     for key in authority_reads(node, pointers))
+    sender (`FunctionFacts.authorises_by`, through locals assigned from state: round 39)."""
+    return frozenset().union(*(facts.authorises_by for facts in functions))
 
 
 def authority_writes(facts: FunctionFacts, authorities: frozenset[str]) -> frozenset[int]:

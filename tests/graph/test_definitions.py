@@ -378,7 +378,8 @@ roles = _compiled("roles", {"Roles.sol": AUTHORITY})
 def test_authority_variables_are_the_ones_authorisation_reads(roles: list[FileRecord]) -> None:
     functions = _functions(roles)
     assert {key.rsplit(".", 1)[-1]
-            for key in authority_variables(functions.values())} == {"owner", "isMinter", "jobs"}
+            for key in authority_variables(map(FunctionFacts, functions.values()))
+            } == {"owner", "isMinter", "jobs"}
 
 
 def _named(records: list[FileRecord], category: str) -> set[tuple[str, int]]:
