@@ -99,7 +99,8 @@ MIN_THRESHOLD = 0.05
 #: the check, not the payment: 40 of 98; validation 264 of 300).
 INCLUDED: dict[str, float] = {"unsafe-delegatecall": 0.9804, "access-control": 0.9933,
                               "time-manipulation": 0.9787, "denial-of-service": 0.8642,
-                              "arithmetic": 0.9983, "front-running": 0.9316}
+                              "arithmetic": 0.9983, "front-running": 0.9316,
+                              "bad-randomness": 0.9836}
 #: Category -> what its definition saw in a statement `Definitions.include` names.
 INCLUDED_WHY: dict[str, str] = {
     "unsafe-delegatecall": "the caller chooses the target and the function checks no sender",
@@ -111,6 +112,9 @@ INCLUDED_WHY: dict[str, str] = {
                          "fails the whole loop reverts for everyone",
     "arithmetic": "it subtracts an amount the caller chooses, which nothing checks, from "
                   "a stored value, where the subtraction wraps instead of reverting",
+    "bad-randomness": "it reduces a number drawn from chain data (a hash of block values, "
+                      "or blockhash/difficulty/coinbase) to a range, which a block "
+                      "producer can see or choose",
     "front-running": "the function checks a secret the caller reveals (a preimage of a "
                      "hash) and pays or records the caller: whoever copies the pending "
                      "transaction first wins",
@@ -316,6 +320,10 @@ class Definitions:
             return any(ir.op in ("Binary", "Assignment", "Transfer", "Send", "LowLevelCall")
                        for ir in node.irs) \
                 and node.id in self._of(function).revealed_secret_claims
+        if category == "bad-randomness":
+            return any(ir.op == "Binary" and ir.attrs.get("operator") == "%"
+                       for ir in node.irs) \
+                and node.id in self._of(function).drawn_reductions
         if category == "arithmetic":
             return not node.checked and any(
                 ir.op == "Binary" and ir.attrs.get("operator") == "-"

@@ -35,6 +35,10 @@ MINER_DRIFT_SECONDS = 900
 TIMESTAMP = frozenset({"env:block.timestamp", "env:now"})
 #: Hash builtins: a caller who sends their preimage reveals it (round 43).
 HASHES = frozenset({"keccak256", "sha3", "sha256", "ripemd160"})
+#: Chain data a block producer offers as nothing but entropy (round 46): read straight,
+#: it is already a drawn number (the timestamp and the block number count only hashed).
+ENTROPY_ENV = frozenset({"env:block.difficulty", "env:block.prevrandao",
+                         "env:block.coinbase"})
 #: Operations that carry a value on unchanged (to a local, a temporary, a new type).
 _PASSES = frozenset({"Assignment", "TypeConversion"})
 #: Arithmetic that shifts a time by an offset.
@@ -462,6 +466,29 @@ class FunctionFacts:
                 if picked & parties and reverts_on_failure(ir, irs):
                     named.add(node.id)
         return frozenset(named)
+
+    @cached_property
+    def drawn_reductions(self) -> frozenset[int]:
+        """Nodes that reduce a number drawn from chain data to a range by `%` (the
+        taxonomy's bad-randomness, round 46): the dividend is *drawn*: the result of a
+        hash (`HASHES`) of a value derived from chain data (`derived`'s `chain`: the
+        timestamp, block number, coinbase, `blockhash(...)`, ...), or `blockhash(...)` or
+        `ENTROPY_ENV` read straight, or what assignments, conversions, arithmetic and
+        further hashes make from one (no call, element or member). `now % 15` (no hash)
+        is not drawn: a clock, the time-manipulation definition's window.
+        Flow-insensitive, as `derived`."""
+        irs = self.irs
+        if not any(ir.op == "Binary" and ir.attrs.get("operator") == "%" for ir in irs):
+            return frozenset()
+        starts = {ir.lvalue for ir in irs if ir.lvalue and (
+            reads_blockhash(ir) or (ir.op == "SolidityCall" and builtin_name(ir) in HASHES
+                                    and any("chain" in self.origins(r) for r in ir.reads)))}
+        drawn = _propagate(starts | ENTROPY_ENV, irs,
+                           lambda ir: ir.op not in CALL_OPS and ir.op not in ("Index",
+                                                                              "Member"))
+        return frozenset(node.id for node in self.function.nodes for ir in node.irs
+                         if ir.op == "Binary" and ir.attrs.get("operator") == "%"
+                         and ir.reads and ir.reads[0] in drawn)
 
     @cached_property
     def stored_underflows(self) -> frozenset[int]:
