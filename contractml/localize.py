@@ -46,7 +46,10 @@ One rule, used by `contractml scan` and by the evaluator alike:
   (`dataflow.FunctionFacts.stored_underflows`); for front-running ("revealed secrets",
   rounds 43-44) the comparison of a hash of the caller's input (not of the sender) and
   the statements that pay or record the sender, in a function anyone can call
-  (`dataflow.FunctionFacts.revealed_secret_claims`); each scored with its rule's training
+  (`dataflow.FunctionFacts.revealed_secret_claims`); for bad-randomness ("randomness
+  drawn from chain data", round 46) a `%` of a hash of chain data, or of `blockhash`,
+  difficulty, prevrandao or coinbase read straight (`dataflow.FunctionFacts.
+  drawn_reductions`); each scored with its rule's training
   precision (`INCLUDED`, measured by `scripts/definition_precision.py`);
 - for these rules, a modifier that never reads `msg.sender` or `tx.origin`, itself or
   through what it calls (`dataflow.sender_free`: a phase, pause or reentrancy check), is
@@ -85,7 +88,7 @@ MIN_THRESHOLD = 0.05
 
 #: Category -> score of a statement its definition names (`Definitions.include`): the
 #: rule's Laplace-smoothed precision on the training split, as for the detector rules
-#: (devset-notes.md, rounds 28-31, 36, 42 and 44; `scripts/definition_precision.py`).
+#: (devset-notes.md, rounds 28-31, 36, 42, 44 and 46; `scripts/definition_precision.py`).
 #: unsafe-delegatecall: train store `d814c7092210`, 50 of 50 statements it fires on
 #: labelled, 50 / 51 (validation 10 of 10).
 #: access-control: the training split's 2,760 files, 54 of 54, 54 / 55 (validation 11 of
@@ -96,7 +99,9 @@ MIN_THRESHOLD = 0.05
 #: payment loops, a corpus without that category's labels; validation names none).
 #: arithmetic (round 36): 585 of 585, 585 / 586 (SolidiFI 478 of 478; validation 100 of
 #: 100). front-running (rounds 43-44): 1,212 of 1,300, 1,212 / 1,301 (the generator labels
-#: the check, not the payment: 40 of 98; validation 264 of 300).
+#: the check, not the payment: 40 of 98; validation 264 of 300). bad-randomness (round
+#: 46): 60 of 60, 60 / 61, all from the generator (SolidiFI names none; validation 20 of
+#: 20).
 INCLUDED: dict[str, float] = {"unsafe-delegatecall": 0.9804, "access-control": 0.9933,
                               "time-manipulation": 0.9787, "denial-of-service": 0.8642,
                               "arithmetic": 0.9983, "front-running": 0.9316,

@@ -302,7 +302,13 @@ contract state, can be computed by any other contract in the same transaction.
 ### Why it matters
 
 An attacker's contract calls yours only when the outcome favours it, and games,
-lotteries and NFT mints that rely on it are won at will.
+lotteries and NFT mints that rely on it are won at will. contractml always reports a
+`%` that reduces a number drawn from chain data to a range: a hash of block values
+(`uint256(keccak256(abi.encodePacked(block.timestamp, ...))) % n`), or `blockhash`,
+`difficulty`/`prevrandao` or `coinbase` read straight, also through locals and stored
+seeds written in the same function, whatever the network scores; other shapes (a seed
+drawn in one function and used in another) are reported when the network scores them.
+The timestamp taken modulo without a hash is a clock, reported as time-manipulation.
 
 ### Example
 

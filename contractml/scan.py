@@ -49,7 +49,8 @@ from contractml.records import FileRecord
 #: 7: a modifier that never reads the sender is no guard for the definitions (round 41).
 #: 8: authorisation by tx.origin is access-control (round 42).
 #: 9: a revealed secret that pays the sender is front-running (rounds 43-44).
-FINDINGS_CACHE_VERSION = 9
+#: 10: a hash of chain data reduced by `%` is bad-randomness (round 46).
+FINDINGS_CACHE_VERSION = 10
 
 #: Files larger than this are skipped with a notice unless configured otherwise.
 DEFAULT_MAX_FILE_SIZE = 10_000_000

@@ -803,9 +803,76 @@ def test_an_unchecked_caller_amount_taken_from_storage(ledgers: list[FileRecord]
     assert _named(ledgers, "arithmetic") == UNDERFLOWS
 
 
+# Numbers drawn from chain data; the comment says whether the rule names the statement.
+DRAWS08 = """\
+pragma solidity ^0.8.0;
+interface IOracle { function draw(uint256 salt) external view returns (uint256); }
+contract Draws {
+    uint256 private seed;
+    address[] private players;
+    IOracle private oracle;
+    function pick() external view returns (address) {
+        uint256 i = uint256(keccak256(abi.encodePacked(block.timestamp))) % players.length;  // yes
+        return players[i];
+    }
+    function roll() external returns (uint256) {
+        seed = uint256(keccak256(abi.encodePacked(seed, block.number)));  // no: not reduced here
+        return seed % 6;  // yes: through a stored seed
+    }
+    function coin() external view returns (uint256) {
+        bytes32 h = blockhash(block.number - 1);
+        return uint256(h) % 2;  // yes: a block hash, through a local
+    }
+    function tip() external view returns (uint256) {
+        return uint256(uint160(address(block.coinbase))) % 10;  // yes: read straight
+    }
+    function phase() external view returns (uint256) {
+        return block.timestamp % 60;  // no: a clock, not hashed
+    }
+    function slot(uint256 salt) external pure returns (uint256) {
+        return uint256(keccak256(abi.encodePacked(salt))) % 10;  // no: no chain data
+    }
+    function ticket() external view returns (uint256) {
+        return uint256(keccak256(abi.encodePacked(msg.sender, block.timestamp)));  // no: kept whole
+    }
+    function asked() external view returns (uint256) {
+        uint256 salt = uint256(keccak256(abi.encodePacked(block.number)));
+        return oracle.draw(salt) % 10;  // no: what a call returns is not followed
+    }
+    function spread() external view returns (uint256) {
+        return 100 % (uint256(blockhash(block.number - 1)) + 1);  // no: the divisor drawn
+    }
+}
+"""
+DRAWS04 = """\
+pragma solidity ^0.4.24;
+contract OldDraws {
+    function play(uint guess) public payable {
+        uint r = uint(block.blockhash(block.number - 1)) % 10;  // yes
+        uint s = uint(sha3(now, guess)) % 100;  // yes: sha3 of the timestamp
+        uint t = block.difficulty % 3;  // yes: read straight
+        uint w = block.number % 7;  // no: a block count
+        if (guess == r + s + t + w) {
+            msg.sender.transfer(1);
+        }
+    }
+}
+"""
+DRAWN = {("pick", 8), ("roll", 13), ("coin", 17), ("tip", 20), ("play", 4), ("play", 5),
+         ("play", 6)}
+
+
+draws = _compiled("draws", {"Draws08.sol": DRAWS08, "Draws04.sol": DRAWS04})
+
+
+def test_a_number_drawn_from_chain_data_reduced_to_a_range(draws: list[FileRecord]) -> None:
+    assert _named(draws, "bad-randomness") == DRAWN
+
+
 def test_every_included_category_has_its_score_and_its_reason() -> None:
     """A finding's evidence names the definition of its own category (scan._finding)."""
     assert set(INCLUDED) == set(INCLUDED_WHY) == {"unsafe-delegatecall", "access-control",
                                                   "time-manipulation", "denial-of-service",
-                                                  "arithmetic", "front-running"}
+                                                  "arithmetic", "front-running",
+                                                  "bad-randomness"}
     assert "target" not in INCLUDED_WHY["access-control"]
