@@ -47,9 +47,10 @@ One rule, used by `contractml scan` and by the evaluator alike:
   rounds 43-44) the comparison of a hash of the caller's input (not of the sender) and
   the statements that pay or record the sender, in a function anyone can call
   (`dataflow.FunctionFacts.revealed_secret_claims`); for bad-randomness ("randomness
-  drawn from chain data", round 46) a `%` of a hash of chain data, or of `blockhash`,
-  difficulty, prevrandao or coinbase read straight (`dataflow.FunctionFacts.
-  drawn_reductions`); each scored with its rule's training
+  drawn from chain data", rounds 46 and 49) a `%` of a hash of chain data, or of
+  `blockhash`, difficulty, prevrandao or coinbase read straight, and a conversion of such
+  a value to an integer type (`dataflow.FunctionFacts.drawn_reductions`,
+  `drawn_numbers`); each scored with its rule's training
   precision (`INCLUDED`, measured by `scripts/definition_precision.py`);
 - for these rules, a modifier that never reads `msg.sender` or `tx.origin`, itself or
   through what it calls (`dataflow.sender_free`: a phase, pause or reentrancy check), is
@@ -88,7 +89,7 @@ MIN_THRESHOLD = 0.05
 
 #: Category -> score of a statement its definition names (`Definitions.include`): the
 #: rule's Laplace-smoothed precision on the training split, as for the detector rules
-#: (devset-notes.md, rounds 28-31, 36, 42, 44 and 46; `scripts/definition_precision.py`).
+#: (devset-notes.md, rounds 28-31, 36, 42, 44, 46 and 49; `scripts/definition_precision.py`).
 #: unsafe-delegatecall: train store `d814c7092210`, 50 of 50 statements it fires on
 #: labelled, 50 / 51 (validation 10 of 10).
 #: access-control: the training split's 2,760 files, 54 of 54, 54 / 55 (validation 11 of
@@ -100,8 +101,8 @@ MIN_THRESHOLD = 0.05
 #: arithmetic (round 36): 585 of 585, 585 / 586 (SolidiFI 478 of 478; validation 100 of
 #: 100). front-running (rounds 43-44): 1,212 of 1,300, 1,212 / 1,301 (the generator labels
 #: the check, not the payment: 40 of 98; validation 264 of 300). bad-randomness (round
-#: 46): 60 of 60, 60 / 61, all from the generator (SolidiFI names none; validation 20 of
-#: 20).
+#: 46, with round 49): 60 of 60, 60 / 61, all from the generator (SolidiFI names none;
+#: validation 20 of 20).
 INCLUDED: dict[str, float] = {"unsafe-delegatecall": 0.9804, "access-control": 0.9933,
                               "time-manipulation": 0.9787, "denial-of-service": 0.8642,
                               "arithmetic": 0.9983, "front-running": 0.9316,
@@ -117,9 +118,9 @@ INCLUDED_WHY: dict[str, str] = {
                          "fails the whole loop reverts for everyone",
     "arithmetic": "it subtracts an amount the caller chooses, which nothing checks, from "
                   "a stored value, where the subtraction wraps instead of reverting",
-    "bad-randomness": "it reduces a number drawn from chain data (a hash of block values, "
-                      "or blockhash/difficulty/coinbase) to a range, which a block "
-                      "producer can see or choose",
+    "bad-randomness": "it makes a number from chain data (a hash of block values, or "
+                      "blockhash/difficulty/coinbase) or reduces one to a range, which "
+                      "anyone can compute and a block producer can choose",
     "front-running": "the function checks a secret the caller reveals (a preimage of a "
                      "hash) and pays or records the caller: whoever copies the pending "
                      "transaction first wins",
@@ -326,9 +327,9 @@ class Definitions:
                        for ir in node.irs) \
                 and node.id in self._of(function).revealed_secret_claims
         if category == "bad-randomness":
-            return any(ir.op == "Binary" and ir.attrs.get("operator") == "%"
-                       for ir in node.irs) \
-                and node.id in self._of(function).drawn_reductions
+            ops = {ir.op for ir in node.irs}
+            return ("Binary" in ops and node.id in self._of(function).drawn_reductions) \
+                or ("TypeConversion" in ops and node.id in self._of(function).drawn_numbers)
         if category == "arithmetic":
             return not node.checked and any(
                 ir.op == "Binary" and ir.attrs.get("operator") == "-"

@@ -303,12 +303,14 @@ contract state, can be computed by any other contract in the same transaction.
 
 An attacker's contract calls yours only when the outcome favours it, and games,
 lotteries and NFT mints that rely on it are won at will. contractml always reports a
-`%` that reduces a number drawn from chain data to a range: a hash of block values
-(`uint256(keccak256(abi.encodePacked(block.timestamp, ...))) % n`), or `blockhash`,
-`difficulty`/`prevrandao` or `coinbase` read straight, also through locals and stored
-seeds written in the same function, whatever the network scores; other shapes (a seed
-drawn in one function and used in another) are reported when the network scores them.
-The timestamp taken modulo without a hash is a clock, reported as time-manipulation.
+number made from chain data, a hash of block values or `blockhash`,
+`difficulty`/`prevrandao` or `coinbase` read straight, where it is converted to an
+integer (`seed = uint256(keccak256(abi.encodePacked(block.timestamp, ...)))`,
+`uint8(...)`) or reduced to a range by `%` (also through locals and seeds stored in the
+same function), whatever the network scores; other shapes (a stored seed reduced in
+another function) are reported when the network scores them. A hash kept as `bytes32`
+is an identifier, not a number; the timestamp taken modulo without a hash is a clock,
+reported as time-manipulation.
 
 ### Example
 

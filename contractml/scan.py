@@ -50,7 +50,8 @@ from contractml.records import FileRecord
 #: 8: authorisation by tx.origin is access-control (round 42).
 #: 9: a revealed secret that pays the sender is front-running (rounds 43-44).
 #: 10: a hash of chain data reduced by `%` is bad-randomness (round 46).
-FINDINGS_CACHE_VERSION = 10
+#: 11: such a hash converted to an integer is bad-randomness too (round 49).
+FINDINGS_CACHE_VERSION = 11
 
 #: Files larger than this are skipped with a notice unless configured otherwise.
 DEFAULT_MAX_FILE_SIZE = 10_000_000

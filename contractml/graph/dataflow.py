@@ -7,6 +7,7 @@ CFG; variable keys only link definitions to uses.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -39,6 +40,8 @@ HASHES = frozenset({"keccak256", "sha3", "sha256", "ripemd160"})
 #: it is already a drawn number (the timestamp and the block number count only hashed).
 ENTROPY_ENV = frozenset({"env:block.difficulty", "env:block.prevrandao",
                          "env:block.coinbase"})
+#: Integer types (`uint8`, `uint256`, `int`).
+_INTEGER = re.compile(r"u?int\d*$")
 #: Operations that carry a value on unchanged (to a local, a temporary, a new type).
 _PASSES = frozenset({"Assignment", "TypeConversion"})
 #: Arithmetic that shifts a time by an offset.
@@ -468,26 +471,45 @@ class FunctionFacts:
         return frozenset(named)
 
     @cached_property
-    def drawn_reductions(self) -> frozenset[int]:
-        """Nodes that reduce a number drawn from chain data to a range by `%` (the
-        taxonomy's bad-randomness, round 46): the dividend is *drawn*: the result of a
-        hash (`HASHES`) of a value derived from chain data (`derived`'s `chain`: the
+    def drawn(self) -> frozenset[str]:
+        """Values drawn from chain data (rounds 46 and 49): the result of a hash
+        (`HASHES`) of a value derived from chain data (`derived`'s `chain`: the
         timestamp, block number, coinbase, `blockhash(...)`, ...), or `blockhash(...)` or
-        `ENTROPY_ENV` read straight, or what assignments, conversions, arithmetic and
+        `ENTROPY_ENV` read straight, and what assignments, conversions, arithmetic and
         further hashes make from one (no call, element or member). `now % 15` (no hash)
         is not drawn: a clock, the time-manipulation definition's window.
         Flow-insensitive, as `derived`."""
         irs = self.irs
-        if not any(ir.op == "Binary" and ir.attrs.get("operator") == "%" for ir in irs):
-            return frozenset()
         starts = {ir.lvalue for ir in irs if ir.lvalue and (
             reads_blockhash(ir) or (ir.op == "SolidityCall" and builtin_name(ir) in HASHES
                                     and any("chain" in self.origins(r) for r in ir.reads)))}
-        drawn = _propagate(starts | ENTROPY_ENV, irs,
-                           lambda ir: ir.op not in CALL_OPS and ir.op not in ("Index",
-                                                                              "Member"))
+        return frozenset(_propagate(
+            starts | ENTROPY_ENV, irs,
+            lambda ir: ir.op not in CALL_OPS and ir.op not in ("Index", "Member")))
+
+    @cached_property
+    def drawn_reductions(self) -> frozenset[int]:
+        """Nodes that reduce a number drawn from chain data (`drawn`) to a range by `%`,
+        the dividend drawn (the taxonomy's bad-randomness, round 46)."""
+        if not any(ir.op == "Binary" and ir.attrs.get("operator") == "%" for ir in self.irs):
+            return frozenset()
+        drawn = self.drawn
         return frozenset(node.id for node in self.function.nodes for ir in node.irs
                          if ir.op == "Binary" and ir.attrs.get("operator") == "%"
+                         and ir.reads and ir.reads[0] in drawn)
+
+    @cached_property
+    def drawn_numbers(self) -> frozenset[int]:
+        """Nodes that convert a value drawn from chain data (`drawn`) to an integer type
+        (`uint256(keccak256(abi.encodePacked(block.timestamp)))`, `uint8(...)`): a
+        random number made from block values (round 49). A hash kept as `bytes32` is an
+        identifier and is not named."""
+        if not any(ir.op == "TypeConversion" and _INTEGER.match(ir.lvalue_type)
+                   for ir in self.irs):
+            return frozenset()
+        drawn = self.drawn
+        return frozenset(node.id for node in self.function.nodes for ir in node.irs
+                         if ir.op == "TypeConversion" and _INTEGER.match(ir.lvalue_type)
                          and ir.reads and ir.reads[0] in drawn)
 
     @cached_property

@@ -803,7 +803,8 @@ def test_an_unchecked_caller_amount_taken_from_storage(ledgers: list[FileRecord]
     assert _named(ledgers, "arithmetic") == UNDERFLOWS
 
 
-# Numbers drawn from chain data; the comment says whether the rule names the statement.
+# Numbers drawn from chain data; the comment says whether the rules (rounds 46 and 49)
+# name the statement.
 DRAWS08 = """\
 pragma solidity ^0.8.0;
 interface IOracle { function draw(uint256 salt) external view returns (uint256); }
@@ -816,11 +817,11 @@ contract Draws {
         return players[i];
     }
     function roll() external returns (uint256) {
-        seed = uint256(keccak256(abi.encodePacked(seed, block.number)));  // no: not reduced here
+        seed = uint256(keccak256(abi.encodePacked(seed, block.number)));  // yes: a number
         return seed % 6;  // yes: through a stored seed
     }
     function coin() external view returns (uint256) {
-        bytes32 h = blockhash(block.number - 1);
+        bytes32 h = blockhash(block.number - 1);  // no: kept whole
         return uint256(h) % 2;  // yes: a block hash, through a local
     }
     function tip() external view returns (uint256) {
@@ -829,18 +830,24 @@ contract Draws {
     function phase() external view returns (uint256) {
         return block.timestamp % 60;  // no: a clock, not hashed
     }
+    function stamp() external view returns (uint64) {
+        return uint64(block.timestamp);  // no: a clock, not hashed
+    }
     function slot(uint256 salt) external pure returns (uint256) {
         return uint256(keccak256(abi.encodePacked(salt))) % 10;  // no: no chain data
     }
-    function ticket() external view returns (uint256) {
-        return uint256(keccak256(abi.encodePacked(msg.sender, block.timestamp)));  // no: kept whole
+    function id() external view returns (bytes32) {
+        return keccak256(abi.encodePacked(msg.sender, block.timestamp));  // no: an identifier
+    }
+    function tag() external view returns (bytes4) {
+        return bytes4(keccak256(abi.encodePacked(block.timestamp)));  // no: not an integer
     }
     function asked() external view returns (uint256) {
-        uint256 salt = uint256(keccak256(abi.encodePacked(block.number)));
+        uint256 salt = uint256(keccak256(abi.encodePacked(block.number)));  // yes: a number
         return oracle.draw(salt) % 10;  // no: what a call returns is not followed
     }
     function spread() external view returns (uint256) {
-        return 100 % (uint256(blockhash(block.number - 1)) + 1);  // no: the divisor drawn
+        return 100 % (block.difficulty + 1);  // no: the divisor is drawn, not the dividend
     }
 }
 """
@@ -852,14 +859,15 @@ contract OldDraws {
         uint s = uint(sha3(now, guess)) % 100;  // yes: sha3 of the timestamp
         uint t = block.difficulty % 3;  // yes: read straight
         uint w = block.number % 7;  // no: a block count
-        if (guess == r + s + t + w) {
+        uint8 a = uint8(sha3(block.blockhash(block.number - 1), now));  // yes: narrowed
+        if (guess == r + s + t + w + a) {
             msg.sender.transfer(1);
         }
     }
 }
 """
-DRAWN = {("pick", 8), ("roll", 13), ("coin", 17), ("tip", 20), ("play", 4), ("play", 5),
-         ("play", 6)}
+DRAWN = {("pick", 8), ("roll", 12), ("roll", 13), ("coin", 17), ("tip", 20), ("asked", 38),
+         ("play", 4), ("play", 5), ("play", 6), ("play", 8)}
 
 
 draws = _compiled("draws", {"Draws08.sol": DRAWS08, "Draws04.sol": DRAWS04})
