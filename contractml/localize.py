@@ -50,7 +50,12 @@ One rule, used by `contractml scan` and by the evaluator alike:
   drawn from chain data", rounds 46 and 49) a `%` of a hash of chain data, or of
   `blockhash`, difficulty, prevrandao or coinbase read straight, and a conversion of such
   a value to an integer type (`dataflow.FunctionFacts.drawn_reductions`,
-  `drawn_numbers`); each scored with its rule's training
+  `drawn_numbers`); for reentrancy ("state is read or written after an external call
+  that can call back", rounds 50-51) a call that runs the caller's code (a `call` or a
+  contract call on `msg.sender`, or a helper that calls back what it is given) and the
+  later writes of state read before it, in a public or external function with no
+  authorisation check and no modifier that writes state
+  (`dataflow.callbacks_before_updates`); each scored with its rule's training
   precision (`INCLUDED`, measured by `scripts/definition_precision.py`);
 - for these rules, a modifier that never reads `msg.sender` or `tx.origin`, itself or
   through what it calls (`dataflow.sender_free`: a phase, pause or reentrancy check), is
@@ -75,8 +80,11 @@ from contractml.graph.dataflow import (
     FunctionFacts,
     authority_variables,
     authority_writes,
+    callbacks_before_updates,
+    caller_hooks,
     origin_authorisation,
     sender_free,
+    state_writers,
 )
 from contractml.records import FileRecord, FunctionRecord, NodeRecord
 
@@ -89,7 +97,7 @@ MIN_THRESHOLD = 0.05
 
 #: Category -> score of a statement its definition names (`Definitions.include`): the
 #: rule's Laplace-smoothed precision on the training split, as for the detector rules
-#: (devset-notes.md, rounds 28-31, 36, 42, 44, 46 and 49; `scripts/definition_precision.py`).
+#: (devset-notes.md, rounds 28-31, 36, 42, 44, 46, 49 and 51; `scripts/definition_precision.py`).
 #: unsafe-delegatecall: train store `d814c7092210`, 50 of 50 statements it fires on
 #: labelled, 50 / 51 (validation 10 of 10).
 #: access-control: the training split's 2,760 files, 54 of 54, 54 / 55 (validation 11 of
@@ -103,10 +111,12 @@ MIN_THRESHOLD = 0.05
 #: the check, not the payment: 40 of 98; validation 264 of 300). bad-randomness (round
 #: 46, with round 49): 60 of 60, 60 / 61, all from the generator (SolidiFI names none;
 #: validation 20 of 20).
+#: reentrancy (round 51): 897 of 898, 897 / 899 (SolidiFI 577 of 578; validation 164 of
+#: 164).
 INCLUDED: dict[str, float] = {"unsafe-delegatecall": 0.9804, "access-control": 0.9933,
                               "time-manipulation": 0.9787, "denial-of-service": 0.8642,
                               "arithmetic": 0.9983, "front-running": 0.9316,
-                              "bad-randomness": 0.9836}
+                              "bad-randomness": 0.9836, "reentrancy": 0.9978}
 #: Category -> what its definition saw in a statement `Definitions.include` names.
 INCLUDED_WHY: dict[str, str] = {
     "unsafe-delegatecall": "the caller chooses the target and the function checks no sender",
@@ -118,6 +128,8 @@ INCLUDED_WHY: dict[str, str] = {
                          "fails the whole loop reverts for everyone",
     "arithmetic": "it subtracts an amount the caller chooses, which nothing checks, from "
                   "a stored value, where the subtraction wraps instead of reverting",
+    "reentrancy": "it lets the caller's code run (a call to msg.sender) before the state "
+                  "the function relied on is updated, so the caller can re-enter first",
     "bad-randomness": "it makes a number from chain data (a hash of block values, or "
                       "blockhash/difficulty/coinbase) or reduces one to a range, which "
                       "anyone can compute and a block producer can choose",
@@ -294,6 +306,9 @@ class Definitions:
         self._authorities: dict[str, frozenset[str]] | None = None
         #: modifiers and functions that never read the sender (`dataflow.sender_free`)
         self._sender_free: frozenset[str] | None = None
+        #: (functions that call back a caller, modifiers that write state) (round 50)
+        self._hooks_locks: tuple[frozenset[str], frozenset[str]] | None = None
+        self._callbacks: dict[str, frozenset[int]] = {}
 
     def _of(self, function: FunctionRecord) -> FunctionFacts:
         if function.id not in self._facts:
@@ -307,6 +322,21 @@ class Definitions:
             return any(ir.op == "LowLevelCall" and ir.attrs.get("function") in DELEGATING
                        for ir in node.irs) \
                 and node.id in self._of(function).caller_chosen_delegatecalls
+        if category == "reentrancy":
+            if not (node.state_written or any(ir.op in ("LowLevelCall", "HighLevelCall",
+                                                        "InternalCall")
+                                              for ir in node.irs)):
+                return False
+            if function.id not in self._callbacks:
+                if self._hooks_locks is None:
+                    functions = {f.id: f for f, _ in self._nodes.values()}
+                    writers = state_writers(functions)
+                    self._hooks_locks = (caller_hooks(functions), frozenset(
+                        fid for fid, f in functions.items()
+                        if f.kind == "modifier" and writers[fid]))
+                self._callbacks[function.id] = callbacks_before_updates(
+                    self._of(function), *self._hooks_locks)
+            return node.id in self._callbacks[function.id]
         if category == "access-control":
             if origin_authorisation(node):
                 return True

@@ -93,7 +93,13 @@ or another one that shares the state) while the state still says the old thing.
 ### Why it matters
 
 Re-entrancy drained The DAO and many contracts since: every re-entered call repeats a
-payment that the not-yet-updated balance still allows.
+payment that the not-yet-updated balance still allows. contractml always reports a call
+that runs the caller's code (a low-level `call` or a contract call on `msg.sender`, also
+through an internal helper that calls back the address it is given) followed by a write
+of state that was read before it, in a public or external function with no
+authorisation check and no lock modifier, whatever the network scores; other shapes
+(calls to other contracts, state shared with another function) are reported when the
+network scores them.
 
 ### Example
 

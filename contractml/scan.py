@@ -51,7 +51,8 @@ from contractml.records import FileRecord
 #: 9: a revealed secret that pays the sender is front-running (rounds 43-44).
 #: 10: a hash of chain data reduced by `%` is bad-randomness (round 46).
 #: 11: such a hash converted to an integer is bad-randomness too (round 49).
-FINDINGS_CACHE_VERSION = 11
+#: 12: a callback to the caller before a state update is reentrancy (round 51).
+FINDINGS_CACHE_VERSION = 12
 
 #: Files larger than this are skipped with a notice unless configured otherwise.
 DEFAULT_MAX_FILE_SIZE = 10_000_000

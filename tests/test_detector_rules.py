@@ -130,7 +130,7 @@ def test_confirmation_keeps_proposals_the_network_scores_high_enough(graphs: lis
 
 def test_confirmed_statements_become_findings_at_the_networks_score(
         graphs: list, record: object) -> None:
-    from contractml.localize import Thresholds, node_index, regions_for_graph
+    from contractml.localize import INCLUDED, Thresholds, node_index, regions_for_graph
 
     withdraw = _withdraw(graphs)
     confirm = Confirmation(0.5, {"reentrancy-eth": "reentrancy"})
@@ -140,11 +140,17 @@ def test_confirmed_statements_become_findings_at_the_networks_score(
     node[:, REENTRANCY] = 0.4
     function = np.ones((int(withdraw.num_functions), len(CATEGORIES)), dtype=np.float32)
     nodes = node_index([record])  # type: ignore[list-item]
-    plain = regions_for_graph(withdraw, node, function, thresholds, CATEGORIES, nodes)
+    # The confirmation alone: the taxonomy's reentrancy definition (round 51) also names
+    # this withdraw, at its own training precision, whatever the scores.
+    named = regions_for_graph(withdraw, node, function, thresholds, CATEGORIES, nodes)
+    assert [r.category for r in named] == ["reentrancy"]
+    assert named[0].score == pytest.approx(INCLUDED["reentrancy"])
+    plain = regions_for_graph(withdraw, node, function, thresholds, CATEGORIES, nodes,
+                              definitions=False)
     assert plain == []  # 0.4 is below the node threshold
     rules = candidate_scores(withdraw, node, {}, confirm, thresholds.node, CATEGORIES)
     found = regions_for_graph(withdraw, node, function, thresholds, CATEGORIES, nodes,
-                              rule_scores=rules)
+                              rule_scores=rules, definitions=False)
     assert [r.category for r in found] == ["reentrancy"]
     assert found[0].start_line <= CALL_LINE <= found[0].end_line
     assert found[0].score == pytest.approx(0.4)

@@ -728,6 +728,63 @@ def state_writers(functions: Mapping[str, FunctionRecord]) -> dict[str, bool]:
                        unknown=False)
 
 
+def calls_back(ir: IROp, destinations: set[str]) -> bool:
+    """A low-level `call` or a high-level (non-library) call to one of `destinations`:
+    code there runs and can call back (`transfer` and `send` forward 2300 gas only)."""
+    return ((ir.op == "LowLevelCall" and ir.attrs.get("function") == "call")
+            or ir.op == "HighLevelCall") and ir.attrs.get("destination") in destinations
+
+
+def _to_callers(function: FunctionRecord) -> set[str]:
+    """`msg.sender` and the function's parameters, passed on to locals, temporaries and
+    conversions: the addresses a call to which may run a caller's code."""
+    facts = FunctionFacts(function)
+    return _propagate(facts._inputs | {"env:msg.sender"}, facts.irs, _forwards)
+
+
+def caller_hooks(functions: Mapping[str, FunctionRecord]) -> frozenset[str]:
+    """Ids of the functions that call back (`calls_back`) `msg.sender` or one of their
+    parameters, themselves or through anything they call internally (round 50)."""
+    def holds(function: FunctionRecord) -> bool:
+        targets = _to_callers(function)
+        return any(calls_back(ir, targets) for n in function.nodes for ir in n.irs)
+
+    return frozenset(fid for fid, hooks in _over_calls(functions, holds, unknown=False).items()
+                     if hooks)
+
+
+def callbacks_before_updates(facts: FunctionFacts, hooks: frozenset[str],
+                             locks: frozenset[str]) -> frozenset[int]:
+    """The taxonomy's reentrancy, a callback to the caller before a state update (round
+    50, read as round 51): in a public or external function other than a constructor
+    with no restricting modifier and no authorisation check (`checks_authority`; a limit
+    or balance keyed by the sender is none), and no modifier in `locks` (modifiers that
+    write state, a reentrancy lock among them), the
+    nodes that call back `msg.sender` (`calls_back`, the destination passed on from it)
+    or call internally, with a value passed on from `msg.sender`, a function of `hooks`
+    (`caller_hooks`); and, for each, the nodes reachable after it that write a state
+    variable read by a node from which the call is reachable (the call included)."""
+    function = facts.function
+    if (function.visibility not in ("public", "external") or function.kind == "constructor"
+            or facts.restricting_modifiers or facts.checks_authority
+            or any(m in locks for m in function.modifiers)):
+        return frozenset()
+    sender = _propagate({"env:msg.sender"}, facts.irs, _forwards)
+    calls = [node.id for node in function.nodes if any(
+        calls_back(ir, sender) or (ir.op == "InternalCall" and ir.attrs.get("callee") in hooks
+                                   and bool(sender & set(ir.reads)))
+        for ir in node.irs)]
+    named: set[int] = set()
+    nodes = facts.nodes
+    for call in calls:
+        relied = {key for n in facts._reach([call], reverse=True) for key in nodes[n].state_read}
+        late = {n for n in facts._reach(facts.successors[call])
+                if relied & set(nodes[n].state_written)}
+        if late:
+            named |= late | {call}
+    return frozenset(named)
+
+
 def _over_calls(functions: Mapping[str, FunctionRecord],
                 holds: Callable[[FunctionRecord], bool], unknown: bool) -> dict[str, bool]:
     """function id -> `holds` for it or for anything it calls internally (internal and

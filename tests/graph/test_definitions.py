@@ -877,10 +877,121 @@ def test_a_number_drawn_from_chain_data_reduced_to_a_range(draws: list[FileRecor
     assert _named(draws, "bad-randomness") == DRAWN
 
 
+# Calls that run the caller's code; the comment says whether round 51 names the statement.
+CALLBACKS08 = """\
+pragma solidity ^0.8.0;
+interface IReceiver { function onMint(uint256 id) external; }
+interface IToken { function transfer(address to, uint256 amount) external returns (bool); }
+contract Callbacks {
+    mapping(address => uint256) private balances;
+    mapping(address => uint256) private minted;
+    address private owner;
+    bool private entered;
+    uint256 private calls;
+    IToken private token;
+    modifier nonReentrant() { require(!entered); entered = true; _; entered = false; }
+    modifier onlyOwner() { require(msg.sender == owner); _; }
+    function withdraw() external {
+        uint256 amount = balances[msg.sender];
+        (bool ok, ) = msg.sender.call{value: amount}("");  // yes: the caller's code runs
+        require(ok);
+        balances[msg.sender] = 0;  // yes: the balance read before
+    }
+    function settled() external {
+        uint256 amount = balances[msg.sender];
+        balances[msg.sender] = 0;
+        (bool ok, ) = msg.sender.call{value: amount}("");  // no: nothing written after
+        require(ok);
+    }
+    function locked() external nonReentrant {
+        uint256 amount = balances[msg.sender];
+        (bool ok, ) = msg.sender.call{value: amount}("");  // no: a lock
+        require(ok);
+        balances[msg.sender] = 0;  // no
+    }
+    function owned() external onlyOwner {
+        uint256 amount = balances[msg.sender];
+        (bool ok, ) = msg.sender.call{value: amount}("");  // no: the owner only
+        require(ok);
+        balances[msg.sender] = 0;  // no
+    }
+    function checked() external {
+        require(msg.sender == owner);
+        uint256 amount = balances[msg.sender];
+        (bool ok, ) = msg.sender.call{value: amount}("");  // no: the owner only
+        require(ok);
+        balances[msg.sender] = 0;  // no
+    }
+    function sent() external {
+        uint256 amount = balances[msg.sender];
+        payable(msg.sender).transfer(amount);  // no: 2300 gas cannot call back
+        balances[msg.sender] = 0;  // no
+    }
+    function paid() external {
+        uint256 amount = balances[msg.sender];
+        require(token.transfer(msg.sender, amount));  // no: the token's code, not the caller's
+        balances[msg.sender] = 0;  // no
+    }
+    function counted() external {
+        (bool ok, ) = msg.sender.call("");  // no: nothing it read is written after
+        require(ok);
+        calls += 1;  // no
+    }
+    function mint() external {
+        require(minted[msg.sender] < 2);
+        _notify(msg.sender, 7);  // yes: a helper calls the caller back
+        minted[msg.sender] += 1;  // yes: the limit read before
+    }
+    function _notify(address to, uint256 id) internal {
+        IReceiver(to).onMint(id);  // no: an internal function
+    }
+    function relay() external {
+        require(minted[owner] < 2);
+        _notify(owner, 1);  // no: the helper calls a stored address back, not the caller
+        minted[owner] += 1;  // no
+    }
+    function _payOut() internal {
+        uint256 amount = balances[msg.sender];
+        (bool ok, ) = msg.sender.call{value: amount}("");  // no: internal
+        require(ok);
+        balances[msg.sender] = 0;  // no
+    }
+}
+"""
+CALLBACKS04 = """\
+pragma solidity ^0.4.24;
+contract OldBank {
+    mapping(address => uint) balances;
+    function withdraw(uint amount) public {
+        if (balances[msg.sender] >= amount) {
+            if (msg.sender.call.value(amount)()) {  // yes
+                balances[msg.sender] -= amount;  // yes
+            }
+        }
+    }
+    function withdrawAll() public {
+        if (msg.sender.call.value(balances[msg.sender])()) {  // yes: read in the call itself
+            balances[msg.sender] = 0;  // yes
+        }
+    }
+}
+"""
+CALLBACKS = {("withdraw", 15), ("withdraw", 17), ("mint", 61), ("mint", 62), ("withdraw", 6),
+             ("withdraw", 7), ("withdrawAll", 12), ("withdrawAll", 13)}
+
+
+callbacks = _compiled("callbacks",
+                      {"Callbacks08.sol": CALLBACKS08, "Callbacks04.sol": CALLBACKS04})
+
+
+def test_a_callback_to_the_caller_before_a_state_update(callbacks: list[FileRecord]) -> None:
+    assert _named(callbacks, "reentrancy") == CALLBACKS
+
+
 def test_every_included_category_has_its_score_and_its_reason() -> None:
     """A finding's evidence names the definition of its own category (scan._finding)."""
     assert set(INCLUDED) == set(INCLUDED_WHY) == {"unsafe-delegatecall", "access-control",
                                                   "time-manipulation", "denial-of-service",
                                                   "arithmetic", "front-running",
-                                                  "bad-randomness"}
+                                                  "bad-randomness", "reentrancy"}
     assert "target" not in INCLUDED_WHY["access-control"]
