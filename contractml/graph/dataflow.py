@@ -756,14 +756,14 @@ def caller_hooks(functions: Mapping[str, FunctionRecord]) -> frozenset[str]:
 def callbacks_before_updates(facts: FunctionFacts, hooks: frozenset[str],
                              locks: frozenset[str]) -> frozenset[int]:
     """The taxonomy's reentrancy, a callback to the caller before a state update (round
-    50, read as round 51): in a public or external function other than a constructor
-    with no restricting modifier and no authorisation check (`checks_authority`; a limit
-    or balance keyed by the sender is none), and no modifier in `locks` (modifiers that
-    write state, a reentrancy lock among them), the
-    nodes that call back `msg.sender` (`calls_back`, the destination passed on from it)
-    or call internally, with a value passed on from `msg.sender`, a function of `hooks`
-    (`caller_hooks`); and, for each, the nodes reachable after it that write a state
-    variable read by a node from which the call is reachable (the call included)."""
+    50, read as round 51). In a public or external function other than a constructor,
+    with no restricting modifier, no authorisation check (`checks_authority`; a limit or
+    balance keyed by the sender is none) and no modifier in `locks` (modifiers that write
+    state, a reentrancy lock among them): the nodes that call back `msg.sender`
+    (`calls_back`, the destination passed on from it) or call internally, with a value
+    passed on from `msg.sender`, a function of `hooks` (`caller_hooks`); and, for each,
+    the nodes reachable after it that write a state variable read by a node from which
+    the call is reachable (the call included)."""
     function = facts.function
     if (function.visibility not in ("public", "external") or function.kind == "constructor"
             or facts.restricting_modifiers or facts.checks_authority
