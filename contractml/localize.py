@@ -331,7 +331,7 @@ class Definitions:
                 if self._hooks_locks is None:
                     functions = {f.id: f for f, _ in self._nodes.values()}
                     writers = state_writers(functions)
-                    self._hooks_locks = (caller_hooks(functions), frozenset(
+                    self._hooks_locks = (caller_hooks(functions, self._of), frozenset(
                         fid for fid, f in functions.items()
                         if f.kind == "modifier" and writers[fid]))
                 self._callbacks[function.id] = callbacks_before_updates(

@@ -491,12 +491,8 @@ class FunctionFacts:
     def drawn_reductions(self) -> frozenset[int]:
         """Nodes that reduce a number drawn from chain data (`drawn`) to a range by `%`,
         the dividend drawn (the taxonomy's bad-randomness, round 46)."""
-        if not any(ir.op == "Binary" and ir.attrs.get("operator") == "%" for ir in self.irs):
-            return frozenset()
-        drawn = self.drawn
-        return frozenset(node.id for node in self.function.nodes for ir in node.irs
-                         if ir.op == "Binary" and ir.attrs.get("operator") == "%"
-                         and ir.reads and ir.reads[0] in drawn)
+        return self._drawn_uses(lambda ir: ir.op == "Binary"
+                                and ir.attrs.get("operator") == "%")
 
     @cached_property
     def drawn_numbers(self) -> frozenset[int]:
@@ -504,13 +500,16 @@ class FunctionFacts:
         (`uint256(keccak256(abi.encodePacked(block.timestamp)))`, `uint8(...)`): a
         random number made from block values (round 49). A hash kept as `bytes32` is an
         identifier and is not named."""
-        if not any(ir.op == "TypeConversion" and _INTEGER.match(ir.lvalue_type)
-                   for ir in self.irs):
-            return frozenset()
+        return self._drawn_uses(lambda ir: ir.op == "TypeConversion"
+                                and bool(_INTEGER.match(ir.lvalue_type)))
+
+    def _drawn_uses(self, use: Callable[[IROp], bool]) -> frozenset[int]:
+        """Nodes with an operation `use` accepts whose first read is `drawn`."""
+        if not any(map(use, self.irs)):
+            return frozenset()  # most functions: `drawn` is never built
         drawn = self.drawn
         return frozenset(node.id for node in self.function.nodes for ir in node.irs
-                         if ir.op == "TypeConversion" and _INTEGER.match(ir.lvalue_type)
-                         and ir.reads and ir.reads[0] in drawn)
+                         if use(ir) and ir.reads and ir.reads[0] in drawn)
 
     @cached_property
     def stored_underflows(self) -> frozenset[int]:
@@ -735,19 +734,17 @@ def calls_back(ir: IROp, destinations: set[str]) -> bool:
             or ir.op == "HighLevelCall") and ir.attrs.get("destination") in destinations
 
 
-def _to_callers(function: FunctionRecord) -> set[str]:
-    """`msg.sender` and the function's parameters, passed on to locals, temporaries and
-    conversions: the addresses a call to which may run a caller's code."""
-    facts = FunctionFacts(function)
-    return _propagate(facts._inputs | {"env:msg.sender"}, facts.irs, _forwards)
-
-
-def caller_hooks(functions: Mapping[str, FunctionRecord]) -> frozenset[str]:
+def caller_hooks(functions: Mapping[str, FunctionRecord],
+                 facts_of: Callable[[FunctionRecord], FunctionFacts] = FunctionFacts
+                 ) -> frozenset[str]:
     """Ids of the functions that call back (`calls_back`) `msg.sender` or one of their
-    parameters, themselves or through anything they call internally (round 50)."""
+    parameters (passed on to locals, temporaries and conversions), themselves or through
+    anything they call internally (round 50). `facts_of` gives a function's facts (a
+    cache's, where the caller keeps one)."""
     def holds(function: FunctionRecord) -> bool:
-        targets = _to_callers(function)
-        return any(calls_back(ir, targets) for n in function.nodes for ir in n.irs)
+        facts = facts_of(function)
+        targets = _propagate(facts._inputs | {"env:msg.sender"}, facts.irs, _forwards)
+        return any(calls_back(ir, targets) for ir in facts.irs)
 
     return frozenset(fid for fid, hooks in _over_calls(functions, holds, unknown=False).items()
                      if hooks)
