@@ -402,11 +402,32 @@ class Corpus:
     name: str
     files: list[str]  # file ids evaluated (compiled or not)
     graphs: list[CodeGraph]
-    nodes: NodeIndex
+    #: compilation group -> the nodes of its records (`localize.node_index`): a file id
+    #: for a corpus compiled file by file (each graph's `source_id`), "" for one whose
+    #: files form one compilation (OpenZeppelin). Function ids are unique within one
+    #: compilation only (two SmartBugs files may both declare
+    #: `Ownable.transferOwnership(address)`), so each graph is read against its own
+    #: group, as `contractml scan` reads each file against its own record.
+    nodes: dict[str, NodeIndex]
     #: region/span file (relative to the build root) -> file id
     file_ids: dict[str, str]
     failures: dict[str, str] = field(default_factory=dict)  # file id -> reason
     paths: dict[str, Path] = field(default_factory=dict)  # file id -> source path
+
+    def add_file(self, file_id: str, record: FileRecord) -> None:
+        """One file's graphs and nodes, as a group of its own (`nodes`)."""
+        from contractml.graph.builder import function_graphs
+        from contractml.localize import node_index
+
+        for graph in function_graphs([record], with_detectors=True):
+            graph.source_id = file_id
+            self.graphs.append(graph)
+        self.nodes[file_id] = node_index([record])
+        self.file_ids[record.file] = file_id
+
+    def nodes_of(self, graph: CodeGraph) -> NodeIndex:
+        """The nodes a graph's function ids refer to: its own group's."""
+        return self.nodes[str(getattr(graph, "source_id", "") or "")]
 
 
 def _compile(paths: Sequence[Path]) -> dict[Path, FileRecord | str]:
@@ -434,8 +455,6 @@ def smartbugs_corpus() -> Corpus:
 
 def _per_file_corpus(name: str, files: Sequence[tuple[str, Path]]) -> Corpus:
     """(file id, path) pairs compiled together, each file's graphs from its own record."""
-    from contractml.graph.builder import function_graphs
-    from contractml.localize import node_index
     from contractml.records import FileRecord
 
     compiled = _compile([path for _, path in files])
@@ -449,11 +468,7 @@ def _per_file_corpus(name: str, files: Sequence[tuple[str, Path]]) -> Corpus:
         if not file_id.endswith("/" + record.file) and file_id != record.file:
             corpus.failures[file_id] = f"the front end returned the record of {record.file}"
             continue
-        for graph in function_graphs([record], with_detectors=True):
-            graph.source_id = file_id
-            corpus.graphs.append(graph)
-        corpus.nodes.update(node_index([record]))
-        corpus.file_ids[record.file] = file_id
+        corpus.add_file(file_id, record)
     return corpus
 
 
@@ -511,7 +526,7 @@ def openzeppelin_corpus() -> Corpus:
         records.append(record)
         corpus.file_ids[record.file] = file_id
     corpus.graphs = function_graphs(records, with_detectors=True)
-    corpus.nodes = node_index(records)
+    corpus.nodes = {"": node_index(records)}  # one compilation: one group
     return corpus
 
 
@@ -609,12 +624,16 @@ def regions(corpus: Corpus, scores: Sequence[Scores], thresholds: Thresholds | N
         thresholds = Thresholds(node={c: floor for c in categories},
                                 function={c: 0.0 for c in categories})
     out: list[Region] = []
-    taxonomy = Definitions(corpus.nodes) if definitions else False
+    taxonomies: dict[int, Definitions] = {}  # one per group, as the scan's per file
     for graph, score in zip(corpus.graphs, scores, strict=True):
         node, function = score[0], score[1]
         rules = score[2] if len(score) > 2 else None
+        nodes = corpus.nodes_of(graph)
+        taxonomy: Definitions | bool = False
+        if definitions:
+            taxonomy = taxonomies.setdefault(id(nodes), Definitions(nodes))
         out.extend(regions_for_graph(graph, node, function, thresholds, categories,
-                                     corpus.nodes, floor=floor, rule_scores=rules,
+                                     nodes, floor=floor, rule_scores=rules,
                                      definitions=taxonomy))
     return dedupe(out)
 

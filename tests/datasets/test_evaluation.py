@@ -10,8 +10,6 @@ import pytest
 from contractml.compile.driver import CompileOptions
 from contractml.compile.project import discover
 from contractml.graph import schema
-from contractml.graph.builder import function_graphs
-from contractml.localize import node_index
 from contractml.pipeline import build
 from datasets import evaluation as ev
 from datasets.corpora import smartbugs_curated
@@ -184,9 +182,7 @@ def slither_corpus(tmp_path_factory: pytest.TempPathFactory) -> ev.Corpus:
     for relative, path in zip(relatives, paths, strict=True):
         (report,) = [r for r in result.files if r.outcome.path.resolve() == path.resolve()]
         assert report.record is not None, report.error
-        corpus.graphs.extend(function_graphs([report.record], with_detectors=True))
-        corpus.nodes.update(node_index([report.record]))
-        corpus.file_ids[report.record.file] = ev.smartbugs_id(relative)
+        corpus.add_file(ev.smartbugs_id(relative), report.record)
     return corpus
 
 
@@ -207,3 +203,42 @@ def test_slither_findings_on_real_contracts(slither_corpus: ev.Corpus) -> None:
     graph.x = graph.x[:, :len(schema.BASE_FEATURES)]
     with pytest.raises(ev.EvaluationError, match="detector features"):
         ev.slither_scores(graph)
+
+
+# Two files that each declare `Bank.withdraw()`, at different lines: function ids are
+# unique within one compilation only.
+BANK_EARLY = """pragma solidity 0.4.24;
+contract Bank {
+    mapping(address => uint256) public balances;
+    function withdraw() public {
+        uint256 amount = balances[msg.sender];
+        require(msg.sender.call.value(amount)());
+        balances[msg.sender] = 0;
+    }
+}
+"""
+BANK_LATE = BANK_EARLY.replace("contract Bank {", "contract Bank {\n" + "\n" * 20)
+
+
+def test_each_file_is_read_against_its_own_records(tmp_path: Path) -> None:
+    """Graphs of files compiled one by one are read against their own file's records,
+    as `contractml scan` reads them; a function id two files share does not move one
+    file's findings into the other (the evaluator did so before session 17)."""
+    for name, text in (("early.sol", BANK_EARLY), ("late.sol", BANK_LATE)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = build(discover([str(tmp_path)]),
+                   CompileOptions(cache_dir=tmp_path / "cache"), detectors=True)
+    corpus = ev.Corpus("t", ["early.sol", "late.sol"], [], {}, {})
+    for report in sorted(result.files, key=lambda r: r.outcome.path.name):
+        assert report.record is not None, report.error
+        corpus.add_file(report.outcome.path.name, report.record)
+    assert {fid for g in corpus.graphs for fid in g.functions} >= {"Bank.withdraw()"}
+    preds = ev.predictions(corpus, ev.regions(corpus, ev.apply(ev.slither_scores,
+                                                                corpus.graphs),
+                                              None, floor=0.5))
+    lines = {file_id: {(p.category, p.start_line) for p in found}
+             for file_id, found in preds.items()}
+    assert ("reentrancy", 6) in lines["early.sol"]
+    assert ("reentrancy", 27) in lines["late.sol"]
+    assert not any(line > 9 for _, line in lines["early.sol"])
+    assert not any(line < 22 for _, line in lines["late.sol"])
