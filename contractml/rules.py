@@ -351,9 +351,11 @@ transaction (SWC-113) reverts when any one of them refuses the payment, and a lo
 an array anyone can grow (SWC-128) eventually costs more gas than a block allows.
 contractml always reports a call inside a loop whose failure reverts the transaction (a
 `transfer`, or a `send` or call whose result is required) when its recipient, or an
-address argument of a contract call, is taken from storage (`payees[i].wallet`),
-whatever the network scores; other shapes, unbounded loops included, are reported when
-the network scores them.
+address argument of a contract call, is taken from storage (`payees[i].wallet`), and
+the condition of a loop as long as a stored array that anyone can make longer (a
+`push` in a function with no sender check, also through an internal helper, and no
+cap on the array's length), whatever the network scores; other shapes are reported
+when the network scores them.
 
 ### Why it matters
 

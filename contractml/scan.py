@@ -27,7 +27,6 @@ from contractml.diskcache import read_json, write_json
 from contractml.errors import ConfigError
 from contractml.findings import Evidence, FileFailure, Finding, ScanResult
 from contractml.localize import (
-    INCLUDED,
     Definitions,
     Region,
     Thresholds,
@@ -52,7 +51,8 @@ from contractml.records import FileRecord
 #: 10: a hash of chain data reduced by `%` is bad-randomness (round 46).
 #: 11: such a hash converted to an integer is bad-randomness too (round 49).
 #: 12: a callback to the caller before a state update is reentrancy (round 51).
-FINDINGS_CACHE_VERSION = 12
+#: 13: a loop as long as a shared list anyone grows is denial-of-service (round 53).
+FINDINGS_CACHE_VERSION = 13
 
 #: Files larger than this are skipped with a notice unless configured otherwise.
 DEFAULT_MAX_FILE_SIZE = 10_000_000
@@ -175,9 +175,10 @@ def _finding(region: Region, records: Mapping[tuple[str, int], Any], lines: list
         why = reason(node)
         fired = firing(node.detectors, region.category, detector_table)
         if hit in region.hits and definitions.include(region.category, function, node):
+            precision, measured_on = definitions.precision(region.category, node)
             why += (f"; {definitions.why(region.category, node)} (the category's "
                     f"definition; such statements were labelled in "
-                    f"{INCLUDED[region.category]:.0%} of training cases)")
+                    f"{precision:.0%} of {measured_on} cases)")
         elif fired:
             why += "; Slither " + ", ".join(f"{name} (precise in {p:.0%} of training hits)"
                                             for name, p in fired)

@@ -471,6 +471,84 @@ class FunctionFacts:
         return frozenset(named)
 
     @cached_property
+    def list_lengths(self) -> dict[str, frozenset[str]]:
+        """Temporaries holding the length of a *shared list*: a state variable that is
+        itself a dynamic array (`list.length`, also through a local storage pointer to
+        that variable) -> that variable (rounds 52-53). An array reached through an index
+        or a member of a stored value (`invoices[id].payees`) is a per-key list, not a
+        shared one."""
+        irs = self.irs
+        if not any(ir.op == "Length" for ir in irs):
+            return {}
+        pointers: dict[str, set[str]] = {}
+        for ir in irs:
+            if (ir.op == "Assignment" and ir.lvalue and ir.lvalue.startswith("local:")
+                    and ir.reads and ir.reads[0].startswith("state:")):
+                pointers.setdefault(ir.lvalue, set()).add(ir.reads[0])
+        out: dict[str, set[str]] = {}
+        for ir in irs:
+            if ir.op == "Length" and ir.lvalue and ir.reads:
+                held = ir.reads[0]
+                sources = {held} if held.startswith("state:") else pointers.get(held, set())
+                if sources:
+                    out.setdefault(ir.lvalue, set()).update(sources)
+        return {key: frozenset(v) for key, v in out.items()}
+
+    def _of_lengths(self, lists: Iterable[str]) -> set[str]:
+        """The values derived from the lengths of `lists` (state variables) through
+        assignments, conversions and arithmetic (`j = list.length - 1`)."""
+        wanted = set(lists)
+        starts = {key for key, sources in self.list_lengths.items() if sources & wanted}
+        return _propagate(starts, self.irs, _through(ARITHMETIC)) if starts else set()
+
+    @cached_property
+    def grown_lists(self) -> frozenset[str]:
+        """State arrays the function grows itself: it assigns an array's length a value
+        made from that length by `+` (`list.push(x)`, which SlithIR writes so, and
+        `list.length++`; a pop or `length--` shrinks)."""
+        grown: set[str] = set()
+        for source in set().union(*self.list_lengths.values()):
+            lengths = {k for k, sources in self.list_lengths.items() if source in sources}
+            copies = _propagate(lengths, self.irs, lambda ir: ir.op in _PASSES)
+            plus = {ir.lvalue for ir in self.irs if ir.op == "Binary" and ir.lvalue
+                    and ir.attrs.get("operator") == "+" and copies & set(ir.reads)}
+            made = _propagate(plus, self.irs, lambda ir: ir.op in _PASSES)
+            if any(ir.lvalue in lengths and (ir.lvalue in plus or made & set(ir.reads))
+                   for ir in self.irs):
+                grown.add(source)
+        return frozenset(grown)
+
+    @cached_property
+    def capped_lists(self) -> frozenset[str]:
+        """State arrays whose length (or a value derived from it) a comparison outside a
+        loop condition reads: a cap (`require(list.length < MAX)`) or a bounds check."""
+        lists = set().union(*self.list_lengths.values())
+        if not lists:
+            return frozenset()
+        capped: set[str] = set()
+        for source in lists:
+            derived = self._of_lengths({source})
+            if any(node.type != "IF_LOOP" and ir.op == "Binary"
+                   and ir.attrs.get("operator") in COMPARISONS and derived & set(ir.reads)
+                   for node in self.function.nodes for ir in node.irs):
+                capped.add(source)
+        return frozenset(capped)
+
+    def loops_over(self, lists: frozenset[str]) -> frozenset[int]:
+        """Loop conditions (`IF_LOOP` nodes) that read a value derived from the length of
+        one of `lists` (state variables): a loop as long as a stored array (round 52).
+        None in a constructor or in a public or external `view`/`pure` function (a getter
+        runs off-chain); an internal `view` helper runs inside its callers' transactions."""
+        function = self.function
+        if (not lists or function.kind == "constructor"
+                or (function.visibility in ("public", "external")
+                    and (function.view or function.pure))):
+            return frozenset()
+        derived = self._of_lengths(lists)
+        return frozenset(node.id for node in function.nodes if node.type == "IF_LOOP"
+                         and any(derived & set(ir.reads) for ir in node.irs))
+
+    @cached_property
     def drawn(self) -> frozenset[str]:
         """Values drawn from chain data (rounds 46 and 49): the result of a hash
         (`HASHES`) of a value derived from chain data (`derived`'s `chain`: the
@@ -780,6 +858,46 @@ def callbacks_before_updates(facts: FunctionFacts, hooks: frozenset[str],
         if late:
             named |= late | {call}
     return frozenset(named)
+
+
+def open_lists(functions: Mapping[str, FunctionRecord],
+               facts_of: Callable[[FunctionRecord], FunctionFacts] = FunctionFacts
+               ) -> frozenset[str]:
+    """State arrays that anyone can make longer without bound (round 52): grown
+    (`FunctionFacts.grown_lists`) by a public or external function other than a
+    constructor, with no restricting modifier and no authorisation check
+    (`checks_authority`, as rounds 36 and 51 read "anyone can call"), itself or through
+    what it calls internally, where neither it, its modifiers nor those callees compare
+    the array's length (`capped_lists`)."""
+    def closure(own: Callable[[FunctionFacts], frozenset[str]],
+                with_modifiers: bool) -> dict[str, set[str]]:
+        out = {fid: set(own(facts_of(f))) for fid, f in functions.items()}
+        calls = {fid: {c for n in f.nodes for c in callees(n)}
+                 | (set(f.modifiers) if with_modifiers else set())
+                 for fid, f in functions.items()}
+        changed = True
+        while changed:
+            changed = False
+            for fid, targets in calls.items():
+                for target in targets & out.keys():
+                    if not out[target] <= out[fid]:
+                        out[fid] |= out[target]
+                        changed = True
+        return out
+
+    grown = closure(lambda facts: facts.grown_lists, with_modifiers=False)
+    if not any(grown.values()):
+        return frozenset()
+    capped = closure(lambda facts: facts.capped_lists, with_modifiers=True)
+    found: set[str] = set()
+    for fid, function in functions.items():
+        if not grown[fid] or function.visibility not in ("public", "external") \
+                or function.kind == "constructor":
+            continue
+        facts = facts_of(function)
+        if not (facts.restricting_modifiers or facts.checks_authority):
+            found |= grown[fid] - capped[fid]
+    return frozenset(found)
 
 
 def _over_calls(functions: Mapping[str, FunctionRecord],

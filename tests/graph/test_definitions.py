@@ -20,6 +20,8 @@ from contractml.localize import (
     INCLUDED,
     INCLUDED_WHY,
     ORIGIN_WHY,
+    UNBOUNDED_LOOP_PRECISION,
+    UNBOUNDED_LOOP_WHY,
     Definitions,
     Thresholds,
     node_index,
@@ -995,3 +997,132 @@ def test_every_included_category_has_its_score_and_its_reason() -> None:
                                                   "arithmetic", "front-running",
                                                   "bad-randomness", "reentrancy"}
     assert "target" not in INCLUDED_WHY["access-control"]
+
+
+# Loops over stored lists (rounds 52-53); the comment says whether the rule names the
+# loop's condition.
+LISTS08 = """\
+pragma solidity ^0.8.0;
+contract Lists {
+    address[] public players;
+    address[] public staff;
+    address[] public capped;
+    address[] public viaHelper;
+    struct Pool { address[] members; }
+    mapping(uint256 => Pool) pools;
+    address owner;
+    bool opened;
+    mapping(address => uint256) credit;
+    modifier onlyOwner() { require(msg.sender == owner); _; }
+    modifier whenOpen() { require(opened); _; }
+    constructor() {
+        for (uint256 i = 0; i < players.length; i++) {}  // no: the constructor
+    }
+    function join() external payable whenOpen {
+        players.push(msg.sender);  // anyone: a phase check restricts no caller
+    }
+    function hire(address who) external onlyOwner {
+        staff.push(who);  // only the owner grows staff
+    }
+    function fire() external {
+        staff.pop();  // anyone shrinks it: no growth
+    }
+    function enter() external {
+        require(capped.length < 50);
+        capped.push(msg.sender);  // anyone, under a cap
+    }
+    function register() external {
+        _add(msg.sender);
+    }
+    function _add(address who) internal {
+        viaHelper.push(who);  // anyone, through a helper
+    }
+    function joinPool(uint256 id) external {
+        pools[id].members.push(msg.sender);  // a per-key list
+    }
+    function payAll() external {
+        for (uint256 i = 0; i < players.length; i++) {  // yes
+            credit[players[i]] += 1;
+        }
+    }
+    function payStaff() external {
+        for (uint256 i = 0; i < staff.length; i++) {  // no: only the owner grows it
+            credit[staff[i]] += 1;
+        }
+    }
+    function payCapped() external {
+        for (uint256 i = 0; i < capped.length; i++) {  // no: capped
+            credit[capped[i]] += 1;
+        }
+    }
+    function payRegistered() external onlyOwner {
+        for (uint256 i = 0; i < viaHelper.length; i++) {  // yes: whoever runs the loop
+            credit[viaHelper[i]] += 1;
+        }
+    }
+    function payPool(uint256 id) external {
+        for (uint256 i = 0; i < pools[id].members.length; i++) {  // no: a per-key list
+            credit[pools[id].members[i]] += 1;
+        }
+    }
+    function count() external view returns (uint256 n) {
+        for (uint256 i = 0; i < players.length; i++) {  // no: a getter runs off-chain
+            n += credit[players[i]];
+        }
+    }
+    function _total() internal view returns (uint256 n) {
+        for (uint256 i = 0; i < players.length; i++) {  // yes: inside its caller's transaction
+            n += credit[players[i]];
+        }
+    }
+    function settle() external {
+        credit[msg.sender] = _total();
+    }
+    function shiftDown(uint256 index) external {
+        for (uint256 j = players.length - 1; j > index; j--) {  // yes: through a local
+            players[j] = players[j - 1];
+        }
+    }
+    function payListed(address[] calldata to) external {
+        for (uint256 i = 0; i < to.length; i++) {  // no: the caller's own list
+            credit[to[i]] += 1;
+        }
+    }
+}
+"""
+LISTS04 = """\
+pragma solidity ^0.4.24;
+contract OldLists {
+    address[] entrants;
+    mapping(address => uint) owed;
+    function enter() public {
+        entrants.length++;
+        entrants[entrants.length - 1] = msg.sender;
+    }
+    function refundAll() public {
+        uint i = 0;
+        while (i < entrants.length) {  // yes: grown by length++
+            owed[entrants[i]] += 1;
+            i++;
+        }
+    }
+}
+"""
+UNBOUNDED_LOOPS = {("payAll", 40), ("payRegistered", 55), ("_total", 70), ("shiftDown", 78),
+                   ("refundAll", 11)}
+
+
+lists = _compiled("lists", {"Lists08.sol": LISTS08, "Lists04.sol": LISTS04})
+
+
+def test_a_loop_as_long_as_a_list_anyone_grows(lists: list[FileRecord]) -> None:
+    assert _named(lists, "denial-of-service") == UNBOUNDED_LOOPS
+    nodes = node_index(lists)
+    definitions = Definitions(nodes)
+    loops = [node for function, node in nodes.values()
+             if definitions.include("denial-of-service", function, node)]
+    assert {node.type for node in loops} == {"IF_LOOP"}
+    assert {definitions.why("denial-of-service", node) for node in loops} == {
+        UNBOUNDED_LOOP_WHY}
+    assert {definitions.precision("denial-of-service", node) for node in loops} == {
+        (UNBOUNDED_LOOP_PRECISION, "development")}
