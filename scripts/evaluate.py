@@ -302,7 +302,8 @@ def render(command: str, tools: Sequence[Tool], slither: Tool, evaluator: ev.Eva
         "a number made from a hash of block values). "
         "Graphs are the test split's function graphs (`function_graphs([record], "
         "with_detectors=True)` per file, as `datasets/build.py` makes them; "
-        f"{consistency}).",
+        f"{consistency}), each read against its own file's records and definitions, as "
+        "the scan reads them (function ids are unique within one compilation only).",
         "- Slither (mapped): the same run's records; a statement is a Slither finding of a "
         "category when one of the detectors mapped to it (table below) reported that "
         "statement (its `detector:<argument>` feature is on), grouped into regions by the "
