@@ -411,7 +411,7 @@ class Definitions:
         the rule's precision on the training split (`INCLUDED`), or for round 53's loops,
         which training cannot measure, on the development set."""
         if category == "denial-of-service" and node.type == "IF_LOOP":
-            return UNBOUNDED_LOOP_PRECISION, "development"
+            return UNBOUNDED_LOOP_PRECISION, "the development set's"
         return INCLUDED[category], "training"
 
     def _file_authorities(self, file: str) -> frozenset[str]:

@@ -1125,4 +1125,4 @@ def test_a_loop_as_long_as_a_list_anyone_grows(lists: list[FileRecord]) -> None:
     assert {definitions.why("denial-of-service", node) for node in loops} == {
         UNBOUNDED_LOOP_WHY}
     assert {definitions.precision("denial-of-service", node) for node in loops} == {
-        (UNBOUNDED_LOOP_PRECISION, "development")}
+        (UNBOUNDED_LOOP_PRECISION, "the development set's")}
