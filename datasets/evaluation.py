@@ -402,12 +402,11 @@ class Corpus:
     name: str
     files: list[str]  # file ids evaluated (compiled or not)
     graphs: list[CodeGraph]
-    #: compilation group -> the nodes of its records (`localize.node_index`): a file id
-    #: for a corpus compiled file by file (each graph's `source_id`), "" for one whose
-    #: files form one compilation (OpenZeppelin). Function ids are unique within one
-    #: compilation only (two SmartBugs files may both declare
-    #: `Ownable.transferOwnership(address)`), so each graph is read against its own
-    #: group, as `contractml scan` reads each file against its own record.
+    #: file id -> the nodes of that file's record (`localize.node_index`), which its
+    #: graphs (`source_id`) are read against, as `contractml scan` reads each file against
+    #: its own record: function ids are unique within one compilation only (two
+    #: SmartBugs files, compiled apart, may both declare
+    #: `Ownable.transferOwnership(address)`).
     nodes: dict[str, NodeIndex]
     #: region/span file (relative to the build root) -> file id
     file_ids: dict[str, str]
@@ -415,7 +414,7 @@ class Corpus:
     paths: dict[str, Path] = field(default_factory=dict)  # file id -> source path
 
     def add_file(self, file_id: str, record: FileRecord) -> None:
-        """One file's graphs and nodes, as a group of its own (`nodes`)."""
+        """One file's graphs (from its own record, as the scan makes them) and nodes."""
         from contractml.graph.builder import function_graphs
         from contractml.localize import node_index
 
@@ -426,7 +425,7 @@ class Corpus:
         self.file_ids[record.file] = file_id
 
     def nodes_of(self, graph: CodeGraph) -> NodeIndex:
-        """The nodes a graph's function ids refer to: its own group's."""
+        """The nodes a graph's function ids refer to: its own file's."""
         return self.nodes[str(getattr(graph, "source_id", "") or "")]
 
 
@@ -501,16 +500,14 @@ def devset_corpus(root: Path = DEVSET) -> Corpus:
 
 def openzeppelin_corpus() -> Corpus:
     """OpenZeppelin Contracts (pinned npm version), non-mock files, compiled together;
-    graphs over the whole package so callees in other files are context, as in a scan."""
-    from contractml.graph.builder import function_graphs
-    from contractml.localize import node_index
+    each file's graphs and definitions from its own record, as `contractml scan` makes
+    them (`Corpus.add_file`)."""
     from contractml.records import FileRecord
     from datasets.corpora import openzeppelin, openzeppelin_files
 
     root = openzeppelin()
     paths = openzeppelin_files()
     compiled = _compile(paths)
-    records = []
     corpus = Corpus("openzeppelin", [], [], {}, {})
     for path in paths:
         file_id = path.relative_to(root).as_posix()
@@ -523,10 +520,7 @@ def openzeppelin_corpus() -> Corpus:
         if record.file != file_id:  # each file's own record, each once
             corpus.failures[file_id] = f"the front end returned the record of {record.file}"
             continue
-        records.append(record)
-        corpus.file_ids[record.file] = file_id
-    corpus.graphs = function_graphs(records, with_detectors=True)
-    corpus.nodes = {"": node_index(records)}  # one compilation: one group
+        corpus.add_file(file_id, record)
     return corpus
 
 
@@ -624,7 +618,7 @@ def regions(corpus: Corpus, scores: Sequence[Scores], thresholds: Thresholds | N
         thresholds = Thresholds(node={c: floor for c in categories},
                                 function={c: 0.0 for c in categories})
     out: list[Region] = []
-    taxonomies: dict[int, Definitions] = {}  # one per group, as the scan's per file
+    taxonomies: dict[int, Definitions] = {}  # one per file, as the scan's
     for graph, score in zip(corpus.graphs, scores, strict=True):
         node, function = score[0], score[1]
         rules = score[2] if len(score) > 2 else None
