@@ -426,7 +426,7 @@ class Corpus:
 
     def nodes_of(self, graph: CodeGraph) -> NodeIndex:
         """The nodes a graph's function ids refer to: its own file's."""
-        return self.nodes[str(getattr(graph, "source_id", "") or "")]
+        return self.nodes[graph.source_id]  # type: ignore[attr-defined]
 
 
 def _compile(paths: Sequence[Path]) -> dict[Path, FileRecord | str]:
@@ -618,14 +618,17 @@ def regions(corpus: Corpus, scores: Sequence[Scores], thresholds: Thresholds | N
         thresholds = Thresholds(node={c: floor for c in categories},
                                 function={c: 0.0 for c in categories})
     out: list[Region] = []
-    taxonomies: dict[int, Definitions] = {}  # one per file, as the scan's
+    taxonomies: dict[str, Definitions] = {}  # one per file, as the scan's
     for graph, score in zip(corpus.graphs, scores, strict=True):
         node, function = score[0], score[1]
         rules = score[2] if len(score) > 2 else None
         nodes = corpus.nodes_of(graph)
         taxonomy: Definitions | bool = False
         if definitions:
-            taxonomy = taxonomies.setdefault(id(nodes), Definitions(nodes))
+            file_id = graph.source_id  # type: ignore[attr-defined]
+            if file_id not in taxonomies:
+                taxonomies[file_id] = Definitions(nodes)
+            taxonomy = taxonomies[file_id]
         out.extend(regions_for_graph(graph, node, function, thresholds, categories,
                                      nodes, floor=floor, rule_scores=rules,
                                      definitions=taxonomy))
