@@ -150,6 +150,9 @@ _SEVERITY_CHOICES = ("low", "medium", "high")
               default=None, metavar="MIB",
               help="Memory cap of each Slither process, in MiB (default: 2048); a file "
                    "over it is reported, not analysed.")
+@click.option("--evidence", type=click.Choice(("all", "network", "rules")), default=None,
+              help="Which evidence reports: all (default), the network alone, or the "
+                   "category definitions and Slither's detector rules alone.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress on stderr (default: only on a terminal with text output).")
 def scan_cmd(paths: tuple[str, ...], fmt: str | None, output: str | None, **flags: Any

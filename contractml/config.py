@@ -35,6 +35,8 @@ CONFIG_FILE = "contractml.toml"
 PYPROJECT = "pyproject.toml"
 FORMATS: tuple[str, ...] = ("text", "json", "sarif", "markdown")
 FAIL_ON: tuple[str, ...] = ("none", *SEVERITIES)
+#: The values of `evidence` (as `contractml.fusion.EVIDENCE_MODES`, which imports numpy).
+EVIDENCE: tuple[str, ...] = ("all", "network", "rules")
 _VERSION_RE = re.compile(r"\d+\.\d+\.\d+")
 
 
@@ -65,6 +67,7 @@ class ScanSettings:
     analysis_memory: int = 2048  # MiB of its own memory per analysis process
     model: Path | None = None  # None: the bundled model
     severity: Mapping[str, str] = field(default_factory=dict)  # category -> level
+    evidence: str = "all"  # all | network | rules
     # Command line only (not config keys):
     write_baseline: Path | None = None
     diff_base: str | None = None
@@ -80,7 +83,7 @@ CONFIG_KEYS: dict[str, str] = {
         "format", "output", "fail-on", "min-severity", "min-confidence", "include",
         "exclude", "categories", "exit-zero", "baseline", "warn-unused-ignores", "jobs",
         "offline", "solc", "solc-version", "remappings", "include-tests", "max-file-size",
-        "timeout", "analysis-memory", "model", "severity",
+        "timeout", "analysis-memory", "model", "severity", "evidence",
     )
 }
 _PATH_KEYS = frozenset({"output", "baseline", "solc", "model", "write_baseline"})
@@ -115,6 +118,8 @@ def _check(key: str, value: Any, base: Path | None) -> Any:
         return one_of(FORMATS)
     if key == "fail_on":
         return one_of(FAIL_ON)
+    if key == "evidence":
+        return one_of(EVIDENCE)
     if key == "min_severity":
         return one_of(SEVERITIES)
     if key in ("exit_zero", "warn_unused_ignores", "offline", "include_tests"):

@@ -17,8 +17,12 @@ as the Slither baseline of the benchmarks) is a candidate when the network's cal
 score for c reaches `fraction` x c's node threshold. Slither proposes, the network
 confirms: Slither's detectors see defects the network scores just below its thresholds
 on code unlike its training data, and the network drops most of Slither's false alarms.
-The fraction (0.5) was chosen on the development set (docs/benchmarks/devset-notes.md,
-round 13), never on SmartBugs.
+The fraction (0.5) was chosen on the development set (docs/benchmarks/devset-notes.md),
+never on SmartBugs.
+
+How these hits join the network's scores and the category definitions is
+`contractml.fusion`'s business; this module reads and checks the model's tables and
+computes the per-statement arrays.
 
 No torch: graphs' `x` is read through `.numpy()`.
 """
@@ -201,21 +205,6 @@ def confirm_scores(graph: object, confirm: Confirmation, node_scores: np.ndarray
         ok = (x[:, base + schema.DETECTORS.index(name)] > 0) & (score >= floor)
         # a confirmed statement keeps the network's own score (> 0 marks it a candidate)
         out[ok, c] = np.maximum(out[ok, c], np.maximum(score[ok], np.float32(1e-6)))
-    return out
-
-
-def candidate_scores(graph: object, node_scores: np.ndarray,
-                     table: Mapping[str, Mapping[str, float]], confirm: Confirmation | None,
-                     node_thresholds: Mapping[str, float], categories: Sequence[str]
-                     ) -> np.ndarray | None:
-    """[N, C] for `localize.regions_for_graph`'s `rule_scores`: the better of the rules'
-    precision and a confirmed statement's score; None when the model has neither."""
-    if not table and confirm is None:
-        return None
-    out = rule_scores(graph, table, categories)
-    if confirm is not None:
-        out = np.maximum(out, confirm_scores(graph, confirm, node_scores, node_thresholds,
-                                             categories))
     return out
 
 

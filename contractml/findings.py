@@ -50,6 +50,8 @@ class Finding:
     explanation: str
     recommendation: str
     evidence: list[Evidence] = field(default_factory=list)
+    #: what produced the finding: `network`, `definition:<id>`, `slither:<detector>`
+    sources: list[str] = field(default_factory=list)
     fingerprint: str = ""
     suppressed: bool = False
     suppression: str = ""  # the comment that suppressed it, e.g. "contractml-disable-line"

@@ -1,5 +1,8 @@
 """The finding categories as rules: one declarative source for `contractml rules`, the
-SARIF `tool.driver.rules`, the recommendation on each finding and docs/rules.md.
+SARIF `tool.driver.rules`, the recommendation on each finding and docs/rules.md. Each
+rule's help lists its category definitions from their registry
+(`contractml.definitions.DEFINITIONS`): id, kind, what it names and its measured
+precision.
 
 Rule ids are ``contractml/<category>`` (``RULE_PREFIX`` + the taxonomy id, verbatim), so
 the category can always be read back from a rule id (`category_of`). Ids never change
@@ -14,6 +17,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 
+from contractml.definitions import DEFINITIONS, Definition
 from contractml.findings import SEVERITIES
 
 #: Finding categories, in the order of the model's target columns
@@ -59,18 +63,51 @@ class Rule:
     def swc_urls(self) -> tuple[str, ...]:
         return tuple(f"https://swcregistry.io/docs/{swc}" for swc in self.swc)
 
+    @property
+    def definitions(self) -> tuple[Definition, ...]:
+        """The category definitions of this rule, in registry order."""
+        return tuple(d for d in DEFINITIONS if d.category == self.category)
+
     def to_dict(self) -> dict[str, object]:
         data = asdict(self)
         data["swc"] = list(self.swc)
+        data["definitions"] = [_definition_dict(d) for d in self.definitions]
         return data
+
+
+def _definition_dict(definition: Definition) -> dict[str, object]:
+    return {"id": definition.id, "kind": definition.kind, "summary": definition.summary,
+            "precision": definition.precision, "measured_on": definition.measured_on}
+
+
+def _definitions_markdown(category: str) -> str:
+    """The help's section on a category's definitions (empty when it has none)."""
+    chosen = [d for d in DEFINITIONS if d.category == category]
+    if not chosen:
+        return ""
+    lines = ["### Definitions", "",
+             "Besides the network's scores and Slither's detectors, these definitions "
+             "decide findings of this category whatever the network says (a finding names "
+             "them in `sources` as `definition:<id>`):", ""]
+    for d in chosen:
+        if d.kind == "include":
+            what = (f"reports, scored with its precision {d.precision:.4f} "
+                    f"({d.measured_on})")
+        else:
+            what = "never reported (an exclusion)"
+        lines.append(f"- `{d.id}` ({what}): {d.summary}")
+    return "\n".join(lines) + "\n"
 
 
 def _rule(category: str, title: str, swc: tuple[str, ...], severity: str,
           security_severity: str, description: str, help_body: str,
           recommendation: str) -> Rule:
+    definitions = _definitions_markdown(category)
     return Rule(id=RULE_PREFIX + category, category=category, title=title, swc=swc,
                 severity=severity, security_severity=security_severity,
-                description=description, help_markdown=help_body.strip() + "\n",
+                description=description,
+                help_markdown=help_body.strip() + "\n" + ("\n" + definitions
+                                                         if definitions else ""),
                 recommendation=recommendation)
 
 
@@ -521,6 +558,10 @@ def rules_text(rules: Mapping[str, Rule] | None = None) -> str:
             + "".join(f"  {line}\n" for line in _wrap(rule.description, 86))
             + "".join(f"  fix: {line}\n" if i == 0 else f"       {line}\n"
                       for i, line in enumerate(_wrap(rule.recommendation, 81)))
+            + "".join(f"  definition {d.id} [{d.kind}"
+                      + (f", precision {d.precision:.4f}" if d.precision is not None else "")
+                      + "]\n" + "".join(f"    {line}\n" for line in _wrap(d.summary, 84))
+                      for d in rule.definitions)
         )
     return "\n".join(blocks)
 

@@ -19,40 +19,24 @@ from pathlib import Path
 from typing import Any
 
 from contractml import __version__
+from contractml.analysis.context import node_index
 from contractml.compile.driver import CompileOptions
 from contractml.compile.project import Project, discover
 from contractml.compile.sourcetext import read_source
-from contractml.detector_rules import Confirmation, candidate_scores, confirming, firing
+from contractml.definitions import BY_ID, Definitions
+from contractml.detector_rules import SLITHER_MAPPING
 from contractml.diskcache import read_json, write_json
 from contractml.errors import ConfigError
 from contractml.findings import Evidence, FileFailure, Finding, ScanResult
-from contractml.localize import (
-    Definitions,
-    Region,
-    Thresholds,
-    dedupe,
-    node_index,
-    reason,
-    regions_for_graph,
-)
+from contractml.fusion import EVIDENCE_MODES, NETWORK, DetectorEvidence, fuse
+from contractml.localize import NodeHit, Region, Thresholds, dedupe, reason
 from contractml.model.handle import ModelHandle
-from contractml.records import FileRecord
+from contractml.records import FileRecord, NodeRecord
 
 #: Bump when regions or findings are computed differently (part of the findings cache key,
-#: with the release: a new contractml never reads an older one's findings).
-#: 3: the taxonomy definitions of `localize.Definitions` (exclusions and inclusion).
-#: 4: short timestamp windows are time-manipulation, a loop's reverting payments to stored
-#: parties are denial-of-service (records carry constant values).
-#: 5: an unchecked caller amount subtracted from a stored value is arithmetic (round 36).
-#: 6: sender checks through a local pointer count for access-control (round 39).
-#: 7: a modifier that never reads the sender is no guard for the definitions (round 41).
-#: 8: authorisation by tx.origin is access-control (round 42).
-#: 9: a revealed secret that pays the sender is front-running (rounds 43-44).
-#: 10: a hash of chain data reduced by `%` is bad-randomness (round 46).
-#: 11: such a hash converted to an integer is bad-randomness too (round 49).
-#: 12: a callback to the caller before a state update is reentrancy (round 51).
-#: 13: a loop as long as a shared list anyone grows is denial-of-service (round 53).
-FINDINGS_CACHE_VERSION = 13
+#: with the release and the evidence mode: a new contractml never reads an older one's
+#: findings).
+FINDINGS_CACHE_VERSION = 14
 
 #: Files larger than this are skipped with a notice unless configured otherwise.
 DEFAULT_MAX_FILE_SIZE = 10_000_000
@@ -71,6 +55,9 @@ class ScanOptions:
     #: category -> severity, overriding the rules' defaults
     severity: Mapping[str, str] = field(default_factory=dict)
     follow_symlinks: bool = False
+    #: which evidence reports (`fusion.EVIDENCE_MODES`): all, the network alone, or the
+    #: definitions and Slither's detector rules alone
+    evidence: str = "all"
 
 
 def _matches(path: str, patterns: Sequence[str]) -> bool:
@@ -118,9 +105,10 @@ class _FindingsCache:
     """Findings (and the file's analysis warnings) per target, keyed by the compile
     cache key (the file, its imports and the compiler) and the model's hash."""
 
-    def __init__(self, root: Path | None, model_sha: str) -> None:
+    def __init__(self, root: Path | None, model_sha: str, evidence: str = "all") -> None:
         self.root = root / "findings" if root else None
-        self.salt = f"v{FINDINGS_CACHE_VERSION}|contractml-{__version__}|model-{model_sha}"
+        self.salt = (f"v{FINDINGS_CACHE_VERSION}|contractml-{__version__}|model-{model_sha}"
+                     f"|evidence-{evidence}")
         self._memo: dict[str, dict[str, Any] | None] = {}
 
     def _path(self, key: str) -> Path:
@@ -163,35 +151,70 @@ def _excerpt(lines: list[str], start: int, end: int) -> str:
     return "\n".join(lines[start - 1:end])
 
 
-def _finding(region: Region, records: Mapping[tuple[str, int], Any], lines: list[str],
-             detector_table: Mapping[str, Mapping[str, float]], definitions: Definitions,
-             confirm: Confirmation | None = None, node_threshold: float = 0.0) -> Finding:
+def _found_by(sources: Sequence[str]) -> str:
+    """The sources of a finding in words: "the definition X (right in 99% of training
+    cases), the network and Slither's a and b"."""
+    words: list[str] = []
+    detectors = [s.partition(":")[2] for s in sources if s.startswith("slither:")]
+    for source in sources:
+        kind, _, name = source.partition(":")
+        if source == NETWORK:
+            words.append("the network")
+        elif kind == "definition" and name in BY_ID:
+            definition = BY_ID[name]
+            data = ("development-set" if definition.measured_on.startswith("development")
+                    else "training")
+            words.append(f"the definition {name} (right in {definition.precision:.0%} of "
+                         f"{data} cases)")
+    if detectors:
+        words.append("Slither's " + _listed(detectors))
+    return _listed(words)
+
+
+def _listed(words: Sequence[str]) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _explanation(hit: NodeHit, node: NodeRecord, category: str,
+                 sources: Sequence[str]) -> str:
+    """One sentence: what the strongest source saw at the top statement, and every
+    source of the finding."""
+    line = hit.start_line
+    if tuple(sources) == (NETWORK,):
+        return f"The network alone rates line {line} ({reason(node)}) as {category}."
+    seen = f"looks like {category} to the network ({reason(node)})"
+    for source in hit.sources:
+        kind, _, name = source.partition(":")
+        if kind == "definition" and name in BY_ID:
+            seen = BY_ID[name].explanation
+            break
+    else:
+        for source in hit.sources:
+            kind, _, name = source.partition(":")
+            if kind == "slither" and name in SLITHER_MAPPING:
+                seen = f"matches Slither's {name}: {SLITHER_MAPPING[name][1]} ({reason(node)})"
+                break
+    return f"Line {line} {seen}; found by {_found_by(sources)}."
+
+
+def _finding(region: Region, records: Mapping[tuple[str, int], Any], lines: list[str]
+             ) -> Finding:
     from contractml.rules import rule_for
 
     rule = rule_for(region.category)
     evidence = []
     for hit in sorted(region.hits, key=lambda h: -h.score)[:3] + region.context[:2]:
-        function, node = records[(hit.function_id, hit.node_id)]
+        _function, node = records[(hit.function_id, hit.node_id)]
         why = reason(node)
-        fired = firing(node.detectors, region.category, detector_table)
-        if hit in region.hits and definitions.include(region.category, function, node):
-            precision, measured_on = definitions.precision(region.category, node)
-            why += (f"; {definitions.why(region.category, node)} (the category's "
-                    f"definition; such statements were labelled in "
-                    f"{precision:.0%} of {measured_on} cases)")
-        elif fired:
-            why += "; Slither " + ", ".join(f"{name} (precise in {p:.0%} of training hits)"
-                                            for name, p in fired)
-        elif (confirm is not None and hit in region.hits and hit.score < node_threshold
-              and (proposed := confirming(node.detectors, region.category, confirm))):
-            why += (f"; reported by Slither's {', '.join(proposed)} and confirmed by the "
-                    f"network (below its threshold {node_threshold:.2f}, at least "
-                    f"{confirm.fraction:g} of it)")
+        if hit in region.hits and hit.sources:
+            why += f" [{', '.join(hit.sources)}]"
         evidence.append(Evidence(line=hit.start_line, end_line=hit.end_line,
                                  score=round(hit.score, 4), reason=why))
-    top = evidence[0]
-    explanation = (f"{rule.title}: the statement at line {top.line} ({top.reason}) scored "
-                   f"{region.score:.2f} and its function {region.function_score:.2f}.")
+    top = max(region.hits, key=lambda h: h.score)
+    node = records[(top.function_id, top.node_id)][1]
+    explanation = _explanation(top, node, region.category, region.sources)
     end_column = region.end_column
     if not end_column and 0 < region.end_line <= len(lines):
         end_column = len(lines[region.end_line - 1])
@@ -203,14 +226,16 @@ def _finding(region: Region, records: Mapping[tuple[str, int], Any], lines: list
         end_line=region.end_line, end_column=max(1, end_column),
         contract=region.contract, function=region.function,
         excerpt=_excerpt(lines, region.start_line, region.end_line),
-        explanation=explanation, recommendation=rule.recommendation, evidence=evidence)
+        explanation=explanation, recommendation=rule.recommendation, evidence=evidence,
+        sources=list(region.sources))
 
 
-def findings_for_files(scorer: ModelHandle, items: Sequence[tuple[FileRecord, str, list[str]]]
-                       ) -> list[list[Finding]]:
+def findings_for_files(scorer: ModelHandle, items: Sequence[tuple[FileRecord, str, list[str]]],
+                       evidence: str = "all") -> list[list[Finding]]:
     """Per (record, its file, its lines): the findings in that file from that record's
-    own function graphs. Graphs of every file are scored in one batched call; each file's
-    findings depend on its own record only (so cached and fresh results agree)."""
+    own function graphs, with the sources `evidence` picks (`fusion.EVIDENCE_MODES`).
+    Graphs of every file are scored in one batched call; each file's findings depend on
+    its own record only (so cached and fresh results agree)."""
     from contractml.graph.builder import function_graphs
 
     per_file = [function_graphs([record], with_detectors=scorer.needs_detectors)
@@ -218,7 +243,7 @@ def findings_for_files(scorer: ModelHandle, items: Sequence[tuple[FileRecord, st
     every = [graph for graphs in per_file for graph in graphs]
     scores = iter(scorer.score(every) if every else [])
     thresholds = Thresholds(node=scorer.thresholds["node"], function=scorer.thresholds["function"])
-    table, confirm = scorer.detector_rules, scorer.detector_confirm
+    detectors = DetectorEvidence(scorer.detector_rules, scorer.detector_confirm)
     out: list[list[Finding]] = []
     for (record, rel, lines), graphs in zip(items, per_file, strict=True):
         nodes = node_index([record])
@@ -226,13 +251,10 @@ def findings_for_files(scorer: ModelHandle, items: Sequence[tuple[FileRecord, st
         regions: list[Region] = []
         for graph in graphs:
             score = next(scores)
-            rules = candidate_scores(graph, score.node, table, confirm, thresholds.node,
-                                     scorer.categories)
-            regions.extend(regions_for_graph(graph, score.node, score.function, thresholds,
-                                             scorer.categories, nodes, rule_scores=rules,
-                                             definitions=definitions))
-        out.append([_finding(region, nodes, lines, table, definitions, confirm,
-                             thresholds.node[region.category])
+            regions.extend(fuse(graph, score.node, score.function, thresholds,
+                                scorer.categories, nodes, detectors=detectors,
+                                definitions=definitions, evidence=evidence))
+        out.append([_finding(region, nodes, lines)
                     for region in dedupe(r for r in regions if r.file == rel)])
     return out
 
@@ -253,7 +275,10 @@ def scan(options: ScanOptions, progress: Callable[[str], None] | None = None,
     scorer = scorer or ModelHandle(options.model)
     # no local paths in reports: they must be the same on every machine
     info = {k: v for k, v in scorer.info.items() if k != "path"}
-    cache = _FindingsCache(options.compile.cache_dir, scorer.key)
+    if options.evidence not in EVIDENCE_MODES:
+        raise ConfigError(f"unknown evidence {options.evidence!r}: expected one of "
+                          f"{', '.join(EVIDENCE_MODES)}")
+    cache = _FindingsCache(options.compile.cache_dir, scorer.key, options.evidence)
     findings: list[Finding] = []
     scanned: list[str] = []
     if project.targets:
@@ -286,7 +311,8 @@ def scan(options: ScanOptions, progress: Callable[[str], None] | None = None,
             if progress:
                 progress(f"scoring {len(pending)} file(s)")
             fresh, lost = scorer.call(findings_for_files,
-                                      [(r, rel, lines) for r, rel, lines, _, _ in pending])
+                                      [(r, rel, lines) for r, rel, lines, _, _ in pending],
+                                      options.evidence)
             if lost:
                 notices.append(lost)
             for (_, rel, _, key, warnings), own in zip(pending, fresh, strict=True):

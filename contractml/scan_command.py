@@ -75,7 +75,7 @@ def run_scan(paths: Sequence[str], fmt: str | None, output: str | None,
             jobs=settings.jobs, timeout=settings.timeout,
             analysis_memory=settings.analysis_memory * 2 ** 20),
         model=Path(settings.model) if settings.model else None,
-        severity=dict(settings.severity or {}))
+        severity=dict(settings.severity or {}), evidence=settings.evidence or "all")
     progress, status = _progress(show_progress, verbose, fmt)
     try:
         result = scan(options, progress=progress)
@@ -84,8 +84,8 @@ def run_scan(paths: Sequence[str], fmt: str | None, output: str | None,
             status.stop()
     postprocess(result, settings)
     output_path = str(settings.output) if settings.output else None
-    _write(render(result, fmt, settings, output_is_terminal=_to_terminal(output_path)),
-           output_path)
+    _write(render(result, fmt, settings, output_is_terminal=_to_terminal(output_path),
+                  verbose=verbose), output_path)
     if fmt != "text" or output_path:
         # the text report prints notices itself; machine formats keep stdout clean
         for notice in result.notices:
@@ -155,15 +155,16 @@ def exit_code(result: ScanResult, settings: Any) -> int:
 
 
 def render(result: ScanResult, fmt: str, settings: Any,
-           output_is_terminal: bool = False) -> str:
-    """The report, with the options each format takes from the settings."""
+           output_is_terminal: bool = False, verbose: int = 0) -> str:
+    """The report, with the options each format takes from the settings; the text
+    format lists each finding's statements and their sources with `-v`."""
     from contractml import reporters
     from contractml.rules import effective_rules
 
     options: dict[str, Any] = {
         "json": {}, "sarif": {"rules": effective_rules(settings.severity)},
         "markdown": {"fail_on": settings.fail_on},
-        "text": {"color": output_is_terminal}}.get(fmt, {})
+        "text": {"color": output_is_terminal, "show_evidence": verbose > 0}}.get(fmt, {})
     return reporters.render(result, fmt, **options)
 
 

@@ -23,7 +23,7 @@ outside [0, 1] raise `EvaluationError`.
 
 Also here: the mapping of Slither's detectors onto the taxonomy (`SLITHER_MAPPING`), the
 published ICSE 2020 table, and the glue that turns compiled corpora and node scores into
-predictions through `contractml.localize` (the same rule as `contractml scan`). The
+predictions through `contractml.fusion` (the same step as `contractml scan`). The
 evaluator itself needs neither torch nor Slither; the glue imports them lazily.
 """
 
@@ -40,14 +40,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from contractml import detector_rules
-from contractml.localize import (
-    MAX_REGION_LINES,
-    Definitions,
-    Region,
-    Thresholds,
-    dedupe,
-    regions_for_graph,
-)
+from contractml.definitions import Definitions
+from contractml.fusion import DetectorEvidence, fuse
+from contractml.localize import MAX_REGION_LINES, Region, Thresholds, dedupe
 from datasets.labels import CATEGORIES, SMARTBUGS_FOLDERS
 
 if TYPE_CHECKING:
@@ -397,12 +392,12 @@ NodeIndex = dict[tuple[str, int], tuple["FunctionRecord", "NodeRecord"]]
 
 @dataclass
 class Corpus:
-    """Compiled files as function graphs, with what `localize` needs."""
+    """Compiled files as function graphs, with what `fusion` needs."""
 
     name: str
     files: list[str]  # file ids evaluated (compiled or not)
     graphs: list[CodeGraph]
-    #: file id -> the nodes of that file's record (`localize.node_index`), which its
+    #: file id -> the nodes of that file's record (`analysis.context.node_index`), which its
     #: graphs (`source_id`) are read against, as `contractml scan` reads each file against
     #: its own record: function ids are unique within one compilation only (two
     #: SmartBugs files, compiled apart, may both declare
@@ -415,8 +410,8 @@ class Corpus:
 
     def add_file(self, file_id: str, record: FileRecord) -> None:
         """One file's graphs (from its own record, as the scan makes them) and nodes."""
+        from contractml.analysis.context import node_index
         from contractml.graph.builder import function_graphs
-        from contractml.localize import node_index
 
         for graph in function_graphs([record], with_detectors=True):
             graph.source_id = file_id
@@ -557,8 +552,8 @@ def code_lines(path: Path) -> int:
 
 
 #: Node scores and function scores of one graph, numpy, columns in CATEGORIES order,
-#: optionally followed by detector-rule scores (`contractml.detector_rules`).
-Scores = tuple[np.ndarray, ...]
+#: optionally followed by the model's Slither-detector evidence (`fusion.DetectorEvidence`).
+Scores = tuple[Any, ...]
 
 
 def slither_scores(graph: CodeGraph, categories: Sequence[str] = CATEGORIES) -> Scores:
@@ -582,21 +577,17 @@ def slither_scores(graph: CodeGraph, categories: Sequence[str] = CATEGORIES) -> 
 
 def model_scores(scorer: Any, graphs: Sequence[CodeGraph]) -> list[Scores]:
     """Calibrated scores from a `contractml.model.handle.ModelHandle` (it drops the detector
-    columns itself for a model trained without them), plus the candidates the model's
-    detector rules and confirmation add (`contractml.detector_rules.candidate_scores`),
-    exactly as the scan uses them."""
+    columns itself for a model trained without them), with the model's detector rules and
+    confirmation (`fusion.DetectorEvidence`), exactly as the scan uses them."""
     if tuple(getattr(scorer, "categories", CATEGORIES)) != tuple(CATEGORIES):
         raise EvaluationError("the model's categories are not the taxonomy's, in order")
     table = getattr(scorer, "detector_rules", None) or {}
     confirm = getattr(scorer, "detector_confirm", None)
-    node_thresholds = thresholds_of(scorer).node if (table or confirm) else {}
+    detectors = DetectorEvidence(table, confirm) if (table or confirm) else None
     out: list[Scores] = []
-    for graph, s in zip(graphs, scorer.score(graphs), strict=True):
-        node = np.asarray(s.node)
-        rules = detector_rules.candidate_scores(graph, node, table, confirm,
-                                                node_thresholds, CATEGORIES)
-        out.append((node, np.asarray(s.function)) if rules is None
-                   else (node, np.asarray(s.function), rules))
+    for s in scorer.score(graphs):
+        node, function = np.asarray(s.node), np.asarray(s.function)
+        out.append((node, function) if detectors is None else (node, function, detectors))
     return out
 
 
@@ -609,9 +600,10 @@ def thresholds_of(scorer: Any) -> Thresholds:
 
 def regions(corpus: Corpus, scores: Sequence[Scores], thresholds: Thresholds | None,
             floor: float | None = None, categories: Sequence[str] = CATEGORIES,
-            definitions: bool = True) -> list[Region]:
-    """The scan's regions over the whole corpus (`localize`, then `dedupe`);
-    `definitions=False` for Slither's baseline (its detectors alone)."""
+            definitions: bool = True, evidence: str = "all") -> list[Region]:
+    """The scan's regions over the whole corpus (`fusion.fuse`, then `dedupe`) with the
+    sources `evidence` picks; `definitions=False` for Slither's baseline (its detectors
+    alone, as the network's scores, with no definitions and no exclusions)."""
     if thresholds is None:
         if floor is None:
             raise EvaluationError("regions need thresholds or a floor")
@@ -621,17 +613,17 @@ def regions(corpus: Corpus, scores: Sequence[Scores], thresholds: Thresholds | N
     taxonomies: dict[str, Definitions] = {}  # one per file, as the scan's
     for graph, score in zip(corpus.graphs, scores, strict=True):
         node, function = score[0], score[1]
-        rules = score[2] if len(score) > 2 else None
+        detectors = score[2] if len(score) > 2 else None
         nodes = corpus.nodes_of(graph)
-        taxonomy: Definitions | bool = False
+        taxonomy: Definitions | None = None
         if definitions:
             file_id = graph.source_id  # type: ignore[attr-defined]
             if file_id not in taxonomies:
                 taxonomies[file_id] = Definitions(nodes)
             taxonomy = taxonomies[file_id]
-        out.extend(regions_for_graph(graph, node, function, thresholds, categories,
-                                     nodes, floor=floor, rule_scores=rules,
-                                     definitions=taxonomy))
+        out.extend(fuse(graph, node, function, thresholds, categories, nodes,
+                        detectors=detectors, definitions=taxonomy, evidence=evidence,
+                        floor=floor))
     return dedupe(out)
 
 

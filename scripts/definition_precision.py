@@ -1,10 +1,11 @@
 """How precise each definition that names statements outright is on the labelled data.
 
-    .venv/bin/python scripts/definition_precision.py [--category C] [--show-false N]
+    .venv/bin/python scripts/definition_precision.py [--category C] [--definition ID]
+                                                     [--show-false N]
 
-`localize.Definitions.include` reports a statement whatever the network says when a
-taxonomy definition names it (devset-notes.md, rounds 28-44). Each such rule is scored
-with its Laplace-smoothed precision on the training split: of the statements it names in
+An `include` definition (`contractml.definitions`) reports a statement whatever the
+network says. Each one is scored with its Laplace-smoothed precision on the training
+split (its `precision` and `measured_on`): of the statements it names in
 the split's files, how many carry the category's label (a labelled line inside the
 statement, as `datasets.labels.node_targets` counts it), over named + 1. This script
 measures that for the training and validation splits of the dataset build, per corpus
@@ -27,9 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from contractml.analysis.context import node_index  # noqa: E402
 from contractml.compile.backends import default_cache_dir  # noqa: E402
 from contractml.compile.driver import CompileOptions  # noqa: E402
-from contractml.localize import INCLUDED, Definitions, _node_lines, node_index  # noqa: E402
+from contractml.definitions import DEFINITIONS, Definition, Definitions  # noqa: E402
+from contractml.localize import node_lines  # noqa: E402
 from contractml.records import FileRecord  # noqa: E402
 from datasets import solidifi  # noqa: E402
 from datasets.build import compile_corpus, default_out, generated_files  # noqa: E402
@@ -38,17 +41,20 @@ from datasets.labels import LabelledFile  # noqa: E402
 SPLITS = ("train", "val")
 
 
-def named_statements(record: FileRecord, category: str
+INCLUDING = tuple(d for d in DEFINITIONS if d.kind == "include")
+
+
+def named_statements(record: FileRecord, definition: Definition
                      ) -> dict[tuple[int, int, int], str]:
     """(first line, last line, first column) -> statement text, for every statement of
-    the file the category's definition names (inherited copies of a function once)."""
+    the file the definition names (inherited copies of a function once)."""
     nodes = node_index([record])
-    definitions = Definitions(nodes)
+    facts = Definitions(nodes).facts
     out: dict[tuple[int, int, int], str] = {}
     for function, node in nodes.values():
-        if _node_lines(node) is None:
+        if node_lines(node) is None:
             continue
-        if definitions.include(category, function, node):
+        if definition.matches(facts, function, node):
             span = node.span
             out[(span.start_line, span.end_line, span.start_column)] = node.text
     return out
@@ -57,8 +63,12 @@ def named_statements(record: FileRecord, category: str
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--category", action="append", choices=sorted(INCLUDED),
-                        help="a category with an inclusion rule (default: every one)")
+    parser.add_argument("--category", action="append",
+                        choices=sorted({d.category for d in INCLUDING}),
+                        help="the include definitions of this category (default: every one)")
+    parser.add_argument("--definition", action="append",
+                        choices=[d.id for d in INCLUDING],
+                        help="one include definition (repeatable)")
     parser.add_argument("--dataset", type=Path, default=None,
                         help="the dataset build's folder (default: the build's default)")
     parser.add_argument("--show-false", type=int, default=0, metavar="N",
@@ -84,13 +94,16 @@ def main(argv: list[str] | None = None) -> int:
     for corpus in sorted({f.corpus for f in files}):
         compiled.update(compile_corpus([f for f in files if f.corpus == corpus], options,
                                        detectors=bool(manifest.get("with_detectors", True))))
-    categories = args.category or sorted(INCLUDED)
+    chosen = [d for d in INCLUDING
+              if (not args.category or d.category in args.category)
+              and (not args.definition or d.id in args.definition)]
     print(f"dataset {out} (seed {manifest['seed']}); {len(files)} train/val files; "
           f"compiled in {time.perf_counter() - started:.1f}s\n")
-    print("| category | split | corpus | named | labelled | precision | Laplace |")
+    print("| definition | split | corpus | named | labelled | precision | Laplace |")
     print("|---|---|---|---|---|---|---|")
     false_ones: dict[tuple[str, str], list[str]] = {}
-    for category in categories:
+    for definition in chosen:
+        category = definition.category
         counts: Counter[tuple[str, str, str]] = Counter()
         for f in files:
             record = compiled.get(f.id)
@@ -99,12 +112,12 @@ def main(argv: list[str] | None = None) -> int:
             split = split_of[f.id]
             lines = f.labels.get(category, frozenset())
             for (first, last, _column), text in sorted(named_statements(record,
-                                                                        category).items()):
+                                                                        definition).items()):
                 hit = any(first <= line <= last for line in lines)
                 counts[(split, f.corpus, "named")] += 1
                 counts[(split, f.corpus, "labelled")] += int(hit)
                 if not hit:
-                    false_ones.setdefault((category, split), []).append(
+                    false_ones.setdefault((definition.id, split), []).append(
                         f"{f.id}:{first}: {text[:100]}")
         for split in SPLITS:
             corpora = sorted({c for s, c, _ in counts if s == split})
@@ -113,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
                 named = sum(counts[(split, c, "named")] for c in pick)
                 labelled = sum(counts[(split, c, "labelled")] for c in pick)
                 precision = f"{labelled / named:.2f}" if named else "–"
-                print(f"| {category} | {split} | {corpus} | {named} | {labelled} | "
+                print(f"| {definition.id} | {split} | {corpus} | {named} | {labelled} | "
                       f"{precision} | {labelled / (named + 1):.4f} |")
     for (category, split), items in sorted(false_ones.items()):
         if args.show_false:

@@ -11,7 +11,6 @@ import torch
 from contractml.detector_rules import (
     SLITHER_MAPPING,
     Confirmation,
-    candidate_scores,
     confirm_scores,
     confirmation,
     default_confirmation,
@@ -124,36 +123,7 @@ def test_confirmation_keeps_proposals_the_network_scores_high_enough(graphs: lis
     # a proposal from a detector the model does not name is ignored
     other = Confirmation(0.5, {"timestamp": "time-manipulation"})
     node[:, :] = 0.9
-    assert candidate_scores(withdraw, node, {}, other, thresholds, CATEGORIES).sum() == 0
-    assert candidate_scores(withdraw, node, {}, None, thresholds, CATEGORIES) is None
-
-
-def test_confirmed_statements_become_findings_at_the_networks_score(
-        graphs: list, record: object) -> None:
-    from contractml.localize import INCLUDED, Thresholds, node_index, regions_for_graph
-
-    withdraw = _withdraw(graphs)
-    confirm = Confirmation(0.5, {"reentrancy-eth": "reentrancy"})
-    thresholds = Thresholds(node=dict.fromkeys(CATEGORIES, 0.6),
-                            function=dict.fromkeys(CATEGORIES, 0.0))
-    node = np.zeros((withdraw.num_nodes, len(CATEGORIES)), dtype=np.float32)
-    node[:, REENTRANCY] = 0.4
-    function = np.ones((int(withdraw.num_functions), len(CATEGORIES)), dtype=np.float32)
-    nodes = node_index([record])  # type: ignore[list-item]
-    # The confirmation alone: the taxonomy's reentrancy definition (round 51) also names
-    # this withdraw, at its own training precision, whatever the scores.
-    named = regions_for_graph(withdraw, node, function, thresholds, CATEGORIES, nodes)
-    assert [r.category for r in named] == ["reentrancy"]
-    assert named[0].score == pytest.approx(INCLUDED["reentrancy"])
-    plain = regions_for_graph(withdraw, node, function, thresholds, CATEGORIES, nodes,
-                              definitions=False)
-    assert plain == []  # 0.4 is below the node threshold
-    rules = candidate_scores(withdraw, node, {}, confirm, thresholds.node, CATEGORIES)
-    found = regions_for_graph(withdraw, node, function, thresholds, CATEGORIES, nodes,
-                              rule_scores=rules, definitions=False)
-    assert [r.category for r in found] == ["reentrancy"]
-    assert found[0].start_line <= CALL_LINE <= found[0].end_line
-    assert found[0].score == pytest.approx(0.4)
+    assert confirm_scores(withdraw, other, node, thresholds, CATEGORIES).sum() == 0
 
 
 @pytest.mark.parametrize("value", [

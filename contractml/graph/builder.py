@@ -26,8 +26,9 @@ import torch
 from torch_geometric.data import Data
 from torch_geometric.transforms import BaseTransform
 
+from contractml.analysis.callgraph import state_writers
+from contractml.analysis.dataflow import FunctionFacts, callees
 from contractml.graph import schema
-from contractml.graph.dataflow import FunctionFacts, callees, state_writers
 from contractml.graph.features import active_features
 from contractml.graph.schema import EdgeType
 from contractml.records import ContractRecord, FileRecord, FunctionRecord

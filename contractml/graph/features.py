@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from contractml.graph import schema
-from contractml.graph.dataflow import (
+from contractml.analysis.dataflow import (
     REENTRANT_LOW_LEVEL,
     FunctionFacts,
     builtin_name,
@@ -19,6 +18,7 @@ from contractml.graph.dataflow import (
     is_external_call,
     operand_kinds,
 )
+from contractml.graph import schema
 from contractml.records import FunctionRecord, NodeRecord
 
 _INDEX = {name: i for i, name in enumerate(schema.BASE_FEATURES)}

@@ -107,7 +107,7 @@ class ModelHandle:
         if process is None or not process.alive:
             _PROCESSES.pop(self.key, None)
             try:
-                _PROCESSES[self.key] = ScoringProcess(self.path)
+                _PROCESSES[self.key] = ScoringProcess(self.path, loaded_handle)
             except OSError:  # no process to be had: `call` scores here
                 pass
 
@@ -125,3 +125,11 @@ class ModelHandle:
         except ProcessLost as exc:
             del _PROCESSES[self.key]
             return fn(self, *args), f"{exc}; scored in the main process instead"
+
+
+def loaded_handle(path: Path) -> ModelHandle:
+    """A verified handle of the model at `path` with its network loaded: what the
+    scoring process serves calls with."""
+    handle = ModelHandle(path)
+    handle.load()
+    return handle

@@ -10,8 +10,10 @@ to be scored when they are ready.
 The process is started with `spawn` (a fresh interpreter: nothing of the parent's
 threads or locks), is a daemon (it ends with the scan), ignores Ctrl-C (the scan
 handles it), and runs one call at a time: `call(fn, *args)` runs `fn(handle, *args)`
-there, where `handle` is that process's own verified `ModelHandle` of the same folder.
-This module does not import torch.
+there, where `handle` is what the process's `loader(model_path)` made when it started
+(for `contractml.model.handle`, its own verified `ModelHandle` of the same folder). The
+loader is a module-level function, pickled by reference, so this module imports neither
+the handle nor torch.
 """
 
 from __future__ import annotations
@@ -31,10 +33,11 @@ class ProcessLost(Exception):
 
 
 class ScoringProcess:
-    def __init__(self, model_path: Path) -> None:
+    def __init__(self, model_path: Path, loader: Callable[[Path], Any]) -> None:
         context = multiprocessing.get_context("spawn")
         self._connection, child_end = context.Pipe()
-        self._process = context.Process(target=_serve, args=(str(model_path), child_end),
+        self._process = context.Process(target=_serve,
+                                        args=(str(model_path), loader, child_end),
                                         name="contractml-scoring", daemon=True)
         self._process.start()
         child_end.close()
@@ -63,15 +66,12 @@ class ScoringProcess:
         self._process.join()
 
 
-def _serve(model_path: str, connection: Connection) -> None:
+def _serve(model_path: str, loader: Callable[[Path], Any], connection: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from contractml.model.handle import ModelHandle
-
-    handle: ModelHandle | None = None
+    handle: Any = None
     failure: BaseException | None = None
     try:
-        handle = ModelHandle(Path(model_path))
-        handle.load()
+        handle = loader(Path(model_path))
     except Exception as exc:  # noqa: BLE001 - sent back with the first call
         failure = exc
     while True:

@@ -16,8 +16,9 @@ from contractml.reporters import (
 )
 from contractml.rules import RULES
 
-#: Version of the JSON document; bumped on any incompatible change.
-JSON_VERSION = 1
+#: Version of the JSON document; bumped on any change of its fields (2: findings carry
+#: `sources`).
+JSON_VERSION = 2
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:

@@ -132,6 +132,7 @@ def _result(finding: Finding, rules: Mapping[str, Rule], index: dict[str, int],
             "severity": finding.severity,
             "confidence": round(finding.confidence, 4),
             "security-severity": security,
+            "sources": list(finding.sources),
         },
     }
     if not result["partialFingerprints"]:

@@ -1,5 +1,7 @@
-"""Human-readable report: each finding with its code excerpt, why, and how to fix; then
-the files that could not be analysed and a summary line.
+"""Human-readable report: each finding as one header line (severity, category,
+`file:line`, contract.function, confidence), its code excerpt, one sentence of why
+naming its sources, and the fix; with `show_evidence` (`scan -v`) also the statements
+that drove it. Then the files that could not be analysed, notices and a summary line.
 
 Output is deterministic (no timings, no absolute paths) unless `show_time` is set, and
 holds ANSI colour codes only with ``color=True`` (the CLI passes it on a terminal).
@@ -31,7 +33,7 @@ def _where(finding: Finding) -> str:
     return finding.contract or finding.function or "-"
 
 
-def _finding(console: Console, finding: Finding) -> None:
+def _finding(console: Console, finding: Finding, show_evidence: bool) -> None:
     header = Text()
     header.append(f"{finding.severity.upper():<6}", style=_SEVERITY_STYLE.get(finding.severity))
     header.append("  ")
@@ -40,7 +42,7 @@ def _finding(console: Console, finding: Finding) -> None:
     header.append(f"{finding.file}:{finding.start_line}:{finding.start_column}",
                   style="underline")
     header.append(f"  {_where(finding)}  ")
-    header.append(f"confidence {finding.confidence:.2f}  [{finding.rule_id}]", style="dim")
+    header.append(f"confidence {finding.confidence:.2f}", style="dim")
     if finding.suppressed:
         header.append("  ")
         header.append(f"suppressed ({finding.suppression})", style="magenta")
@@ -57,7 +59,7 @@ def _finding(console: Console, finding: Finding) -> None:
 
     if finding.explanation:
         _labelled(console, "why:", "bold", finding.explanation)
-    for evidence in finding.evidence:
+    for evidence in finding.evidence if show_evidence else ():
         lines = (f"line {evidence.line}" if evidence.end_line <= evidence.line
                  else f"lines {evidence.line}-{evidence.end_line}")
         row = Text(f"      {lines}: ")
@@ -88,15 +90,16 @@ def summary_line(result: ScanResult, *, show_time: bool = False) -> str:
 
 
 def render(result: ScanResult, *, color: bool = False, show_suppressed: bool = False,
-           show_time: bool = False, width: int = 100) -> str:
+           show_time: bool = False, show_evidence: bool = False, width: int = 100) -> str:
     """The text report. `show_suppressed` lists suppressed findings too (marked);
-    `show_time` adds the scan time to the summary (not deterministic)."""
+    `show_time` adds the scan time to the summary (not deterministic); `show_evidence`
+    lists the statements behind each finding with their scores and sources."""
     buffer = io.StringIO()
     console = _console(buffer, color, width)
     for finding in sorted_findings(result.findings):
         if finding.suppressed and not show_suppressed:
             continue
-        _finding(console, finding)
+        _finding(console, finding, show_evidence)
 
     for failure in sorted(result.failures, key=lambda f: (f.file, f.stage, f.message)):
         row = Text()

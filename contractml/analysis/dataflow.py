@@ -70,7 +70,7 @@ def is_check(ir: IROp) -> bool:
                                     and builtin_name(ir) in ("require", "assert"))
 
 
-def _propagate(starts: Iterable[str], irs: Iterable[IROp],
+def propagate(starts: Iterable[str], irs: Iterable[IROp],
                through: Callable[[IROp], bool] | None = None) -> set[str]:
     """`starts` and every variable an operation assigns from one already reached, to a
     fixed point; only through the operations `through` accepts, when given."""
@@ -88,14 +88,14 @@ def _propagate(starts: Iterable[str], irs: Iterable[IROp],
 
 
 def _flag_read(start: str, irs: list[IROp]) -> bool:
-    """A call's success flag (`start`, its lvalue), followed through `_forwards`, is read
+    """A call's success flag (`start`, its lvalue), followed through `forwards`, is read
     by an operation that does not merely forward it (nor unpack another tuple element)."""
-    flag = _propagate({start}, irs, _forwards)
-    return any(flag & set(ir.reads) and not _forwards(ir)
+    flag = propagate({start}, irs, forwards)
+    return any(flag & set(ir.reads) and not forwards(ir)
                and not (ir.op == "Unpack" and ir.lvalue_type != "bool") for ir in irs)
 
 
-def _forwards(ir: IROp) -> bool:
+def forwards(ir: IROp) -> bool:
     """Passes a value on unchanged to a local or temporary (a call's success flag
     through `bool ok = ...`, `(bool ok, ) = ...` or a conversion)."""
     if not ir.lvalue or not ir.lvalue.startswith(("local:", "tmp:")):
@@ -219,7 +219,7 @@ class FunctionFacts:
             starts = {ir.lvalue for ir in node.irs if ir.op in CALL_OPS and ir.lvalue}
             if not starts:
                 continue
-            tainted = _propagate(starts, irs)
+            tainted = propagate(starts, irs)
             used = any(tainted & set(ir.reads) for ir in irs
                        if not (ir.op in CALL_OPS and ir.lvalue in starts))
             checked = any(is_check(ir) and tainted & set(ir.reads) for ir in irs)
@@ -427,11 +427,11 @@ class FunctionFacts:
         Flow-insensitive, as `derived`."""
         irs = self.irs
         carries = _through(ARITHMETIC | {"/", "%"})
-        timed = _propagate(TIMESTAMP, irs, lambda ir: carries(ir) and not _coarse(ir))
+        timed = propagate(TIMESTAMP, irs, lambda ir: carries(ir) and not _coarse(ir))
         makes_window = _through(_OFFSETS | {"%"})
         made = {ir.lvalue for ir in irs if ir.lvalue and short_constants(ir)
                 and makes_window(ir)}
-        windows = _propagate(made, irs, _through(_OFFSETS))
+        windows = propagate(made, irs, _through(_OFFSETS))
         named: set[int] = set()
         for node in self.function.nodes:
             for ir in node.irs:
@@ -452,7 +452,7 @@ class FunctionFacts:
         mapping (through indexing, members, local storage pointers and conversions). The
         taxonomy's denial-of-service, "one failing party blocks everyone"."""
         irs = self.irs
-        picked = _propagate(
+        picked = propagate(
             {ir.lvalue for ir in irs if ir.op == "Index" and ir.lvalue and ir.reads
              and ir.reads[0].startswith("state:")}, irs,
             lambda ir: ir.op in _PASSES or ir.op in ("Index", "Member"))
@@ -499,7 +499,7 @@ class FunctionFacts:
         assignments, conversions and arithmetic (`j = list.length - 1`)."""
         wanted = set(lists)
         starts = {key for key, sources in self.list_lengths.items() if sources & wanted}
-        return _propagate(starts, self.irs, _through(ARITHMETIC)) if starts else set()
+        return propagate(starts, self.irs, _through(ARITHMETIC)) if starts else set()
 
     @cached_property
     def grown_lists(self) -> frozenset[str]:
@@ -509,10 +509,10 @@ class FunctionFacts:
         grown: set[str] = set()
         for source in set().union(*self.list_lengths.values()):
             lengths = {k for k, sources in self.list_lengths.items() if source in sources}
-            copies = _propagate(lengths, self.irs, lambda ir: ir.op in _PASSES)
+            copies = propagate(lengths, self.irs, lambda ir: ir.op in _PASSES)
             plus = {ir.lvalue for ir in self.irs if ir.op == "Binary" and ir.lvalue
                     and ir.attrs.get("operator") == "+" and copies & set(ir.reads)}
-            made = _propagate(plus, self.irs, lambda ir: ir.op in _PASSES)
+            made = propagate(plus, self.irs, lambda ir: ir.op in _PASSES)
             if any(ir.lvalue in lengths and (ir.lvalue in plus or made & set(ir.reads))
                    for ir in self.irs):
                 grown.add(source)
@@ -561,7 +561,7 @@ class FunctionFacts:
         starts = {ir.lvalue for ir in irs if ir.lvalue and (
             reads_blockhash(ir) or (ir.op == "SolidityCall" and builtin_name(ir) in HASHES
                                     and any("chain" in self.origins(r) for r in ir.reads)))}
-        return frozenset(_propagate(
+        return frozenset(propagate(
             starts | ENTROPY_ENV, irs,
             lambda ir: ir.op not in CALL_OPS and ir.op not in ("Index", "Member")))
 
@@ -602,7 +602,7 @@ class FunctionFacts:
         (`_inputs`), or an element or member of one (`amounts[i]`), passed on to locals
         and temporaries; never `msg.value`, nor a storage entry a parameter picks.
         Unchecked: no comparison in the function reads the parameter's value passed on
-        unchanged (`_forwards`), other than a non-zero check (`amount > 0`: a constant of
+        unchanged (`forwards`), other than a non-zero check (`amount > 0`: a constant of
         at most 1); a comparison of the result (`require(balance - value >= 0)`) bounds
         nothing."""
         function = self.function
@@ -617,7 +617,7 @@ class FunctionFacts:
                    for key in ir.reads}
         chosen: set[str] = set()
         for parameter in self._inputs:
-            if not _propagate({parameter}, irs, _forwards) & bounded:
+            if not propagate({parameter}, irs, forwards) & bounded:
                 chosen |= _elements({parameter}, irs)
         if not chosen:
             return frozenset()
@@ -648,18 +648,18 @@ class FunctionFacts:
             return ir.op in _PASSES or (ir.op == "SolidityCall"
                                         and builtin_name(ir).startswith("abi.encode"))
 
-        chosen = _propagate(self._inputs, irs, carries)
-        senders = _propagate(SENDERS, irs, carries)
+        chosen = propagate(self._inputs, irs, carries)
+        senders = propagate(SENDERS, irs, carries)
         hashed = {ir.lvalue for ir in irs if ir.op == "SolidityCall" and ir.lvalue
                   and builtin_name(ir) in HASHES and chosen & set(ir.reads)
                   and not senders & set(ir.reads)}
-        secret = _propagate(hashed, irs, _forwards)
+        secret = propagate(hashed, irs, forwards)
         checks = {node.id for node in self.function.nodes for ir in node.irs
                   if ir.op == "Binary" and ir.attrs.get("operator") in ("==", "!=")
                   and secret & set(ir.reads)}
         if not checks:
             return frozenset()
-        sender = _propagate({"env:msg.sender"}, irs, _forwards)
+        sender = propagate({"env:msg.sender"}, irs, forwards)
         named = set(checks)
         for node in self.function.nodes:
             for ir in node.irs:
@@ -675,7 +675,7 @@ class FunctionFacts:
 
 
 def _elements(starts: Iterable[str], irs: list[IROp]) -> set[str]:
-    """`starts`, what they are passed on to (`_forwards`: locals, temporaries,
+    """`starts`, what they are passed on to (`forwards`: locals, temporaries,
     conversions), and the elements and members read out of them (`list[i]`,
     `order.qty`: an `Index` or `Member` of a value already reached), to a fixed point.
     An index does not carry: `balances[key]` holds storage's value, not the key's."""
@@ -686,7 +686,7 @@ def _elements(starts: Iterable[str], irs: list[IROp]) -> set[str]:
         for ir in irs:
             if not ir.lvalue or ir.lvalue in reached or not ir.reads:
                 continue
-            if ((_forwards(ir) and reached & set(ir.reads))
+            if ((forwards(ir) and reached & set(ir.reads))
                     or (ir.op in ("Index", "Member") and ir.reads[0] in reached)):
                 reached.add(ir.lvalue)
                 changed = True
@@ -695,14 +695,14 @@ def _elements(starts: Iterable[str], irs: list[IROp]) -> set[str]:
 
 def reverts_on_failure(ir: IROp, irs: Iterable[IROp]) -> bool:
     """A `transfer`, or a `send`, low-level call or (non-library) high-level call whose
-    returned flag reaches a `require`/`assert` or a condition (through `_forwards` and
+    returned flag reaches a `require`/`assert` or a condition (through `forwards` and
     `!`): the call's failure reverts the whole transaction."""
     if ir.op == "Transfer":
         return True
     if ir.op not in ("Send", "LowLevelCall", "HighLevelCall") or not ir.lvalue:
         return False
     irs = list(irs)
-    flag = _propagate({ir.lvalue}, irs, lambda o: _forwards(o) or (
+    flag = propagate({ir.lvalue}, irs, lambda o: forwards(o) or (
         o.op == "Unary" and o.attrs.get("operator") == "!"))
     return any(is_check(o) and flag & set(o.reads) for o in irs)
 
@@ -768,15 +768,6 @@ def sender_guard(node: NodeRecord) -> bool:
     return False
 
 
-def sender_free(functions: Mapping[str, FunctionRecord]) -> frozenset[str]:
-    """Ids of the functions and modifiers that read neither `msg.sender` nor `tx.origin`,
-    themselves or through anything they call internally, transitively (a callee not in
-    `functions` counts as reading it; `_msgSender()` reads it)."""
-    reads = _over_calls(functions, lambda f: any(SENDERS & set(n.env_read) for n in f.nodes),
-                        unknown=True)
-    return frozenset(fid for fid, sender in reads.items() if not sender)
-
-
 def origin_authorisation(node: NodeRecord) -> bool:
     """The statement authorises by `tx.origin` (the taxonomy's access-control, SWC-115;
     devset-notes.md, round 42): it compares `tx.origin` (`==`, `!=`) with a value that is
@@ -799,33 +790,11 @@ def origin_authorisation(node: NodeRecord) -> bool:
     return False
 
 
-def state_writers(functions: Mapping[str, FunctionRecord]) -> dict[str, bool]:
-    """function id -> writes state itself or through internal/library callees."""
-    return _over_calls(functions, lambda f: any(n.state_written for n in f.nodes),
-                       unknown=False)
-
-
 def calls_back(ir: IROp, destinations: set[str]) -> bool:
     """A low-level `call` or a high-level (non-library) call to one of `destinations`:
     code there runs and can call back (`transfer` and `send` forward 2300 gas only)."""
     return ((ir.op == "LowLevelCall" and ir.attrs.get("function") == "call")
             or ir.op == "HighLevelCall") and ir.attrs.get("destination") in destinations
-
-
-def caller_hooks(functions: Mapping[str, FunctionRecord],
-                 facts_of: Callable[[FunctionRecord], FunctionFacts] = FunctionFacts
-                 ) -> frozenset[str]:
-    """Ids of the functions that call back (`calls_back`) `msg.sender` or one of their
-    parameters (passed on to locals, temporaries and conversions), themselves or through
-    anything they call internally (round 50). `facts_of` gives a function's facts (a
-    cache's, where the caller keeps one)."""
-    def holds(function: FunctionRecord) -> bool:
-        facts = facts_of(function)
-        targets = _propagate(facts._inputs | {"env:msg.sender"}, facts.irs, _forwards)
-        return any(calls_back(ir, targets) for ir in facts.irs)
-
-    return frozenset(fid for fid, hooks in _over_calls(functions, holds, unknown=False).items()
-                     if hooks)
 
 
 def callbacks_before_updates(facts: FunctionFacts, hooks: frozenset[str],
@@ -844,7 +813,7 @@ def callbacks_before_updates(facts: FunctionFacts, hooks: frozenset[str],
             or facts.restricting_modifiers or facts.checks_authority
             or any(m in locks for m in function.modifiers)):
         return frozenset()
-    sender = _propagate({"env:msg.sender"}, facts.irs, _forwards)
+    sender = propagate({"env:msg.sender"}, facts.irs, forwards)
     calls = [node.id for node in function.nodes if any(
         calls_back(ir, sender) or (ir.op == "InternalCall" and ir.attrs.get("callee") in hooks
                                    and bool(sender & set(ir.reads)))
@@ -858,62 +827,6 @@ def callbacks_before_updates(facts: FunctionFacts, hooks: frozenset[str],
         if late:
             named |= late | {call}
     return frozenset(named)
-
-
-def open_lists(functions: Mapping[str, FunctionRecord],
-               facts_of: Callable[[FunctionRecord], FunctionFacts] = FunctionFacts
-               ) -> frozenset[str]:
-    """State arrays that anyone can make longer without bound (round 52): grown
-    (`FunctionFacts.grown_lists`) by a public or external function other than a
-    constructor, with no restricting modifier and no authorisation check
-    (`checks_authority`, as rounds 36 and 51 read "anyone can call"), itself or through
-    what it calls internally, where neither it, its modifiers nor those callees compare
-    the array's length (`capped_lists`)."""
-    def closure(own: Callable[[FunctionFacts], frozenset[str]],
-                with_modifiers: bool) -> dict[str, set[str]]:
-        out = {fid: set(own(facts_of(f))) for fid, f in functions.items()}
-        calls = {fid: {c for n in f.nodes for c in callees(n)}
-                 | (set(f.modifiers) if with_modifiers else set())
-                 for fid, f in functions.items()}
-        changed = True
-        while changed:
-            changed = False
-            for fid, targets in calls.items():
-                for target in targets & out.keys():
-                    if not out[target] <= out[fid]:
-                        out[fid] |= out[target]
-                        changed = True
-        return out
-
-    grown = closure(lambda facts: facts.grown_lists, with_modifiers=False)
-    if not any(grown.values()):
-        return frozenset()
-    capped = closure(lambda facts: facts.capped_lists, with_modifiers=True)
-    found: set[str] = set()
-    for fid, function in functions.items():
-        if not grown[fid] or function.visibility not in ("public", "external") \
-                or function.kind == "constructor":
-            continue
-        facts = facts_of(function)
-        if not (facts.restricting_modifiers or facts.checks_authority):
-            found |= grown[fid] - capped[fid]
-    return frozenset(found)
-
-
-def _over_calls(functions: Mapping[str, FunctionRecord],
-                holds: Callable[[FunctionRecord], bool], unknown: bool) -> dict[str, bool]:
-    """function id -> `holds` for it or for anything it calls internally (internal and
-    library calls), transitively; a callee not in `functions` counts as `unknown`."""
-    result = {fid: holds(f) for fid, f in functions.items()}
-    calls = {fid: {c for n in f.nodes for c in callees(n)} for fid, f in functions.items()}
-    changed = True
-    while changed:
-        changed = False
-        for fid, targets in calls.items():
-            if not result[fid] and any(result.get(t, unknown) for t in targets):
-                result[fid] = True
-                changed = True
-    return result
 
 
 SENDERS = frozenset({"env:msg.sender", "env:tx.origin"})

@@ -1,5 +1,5 @@
-"""What the taxonomy's definitions exclude from findings or name outright
-(`localize.Definitions`): a handled call result is never unchecked-call
+"""What the category definitions exclude from findings or name outright
+(`contractml.definitions`): a handled call result is never unchecked-call
 (`FunctionFacts.handled_results`), arithmetic that cannot wrap is never arithmetic, and a
 delegatecall to an address the caller chooses is always unsafe-delegatecall, an
 authority variable anyone can rewrite is always access-control, a timestamp window a
@@ -14,19 +14,12 @@ from typing import Any
 import numpy as np
 import pytest
 
+from contractml.analysis.context import node_index
+from contractml.analysis.dataflow import FunctionFacts, authority_variables
+from contractml.definitions import BY_ID, Definitions
+from contractml.fusion import fuse
 from contractml.graph.builder import function_graphs
-from contractml.graph.dataflow import FunctionFacts, authority_variables
-from contractml.localize import (
-    INCLUDED,
-    INCLUDED_WHY,
-    ORIGIN_WHY,
-    UNBOUNDED_LOOP_PRECISION,
-    UNBOUNDED_LOOP_WHY,
-    Definitions,
-    Thresholds,
-    node_index,
-    regions_for_graph,
-)
+from contractml.localize import Thresholds
 from contractml.records import FileRecord, FunctionRecord
 from contractml.rules import CATEGORIES
 from tests.conftest import compiled_records
@@ -159,15 +152,15 @@ def test_a_handled_result_is_never_an_unchecked_call_finding(
     for graph in function_graphs(calls):
         node = np.ones((graph.num_nodes, len(CATEGORIES)), dtype=np.float32)
         function = np.ones((int(graph.num_functions), len(CATEGORIES)), dtype=np.float32)
-        for region in regions_for_graph(graph, node, function, thresholds, CATEGORIES,
-                                        nodes):
+        for region in fuse(graph, node, function, thresholds, CATEGORIES, nodes,
+                           definitions=Definitions(nodes)):
             lines = {hit.start_line for hit in region.hits}
             if region.category == "unchecked-call":
                 unchecked |= lines
             elif region.category == "reentrancy":
                 reentrancy |= lines
-        sweep = regions_for_graph(graph, node, function, thresholds, CATEGORIES, nodes,
-                                  floor=0.5)
+        sweep = fuse(graph, node, function, thresholds, CATEGORIES, nodes,
+                     definitions=Definitions(nodes), floor=0.5)
         for region in sweep:  # the precision-recall sweep applies the same rule
             if region.category == "unchecked-call":
                 assert not any({hit.start_line for hit in region.hits}
@@ -230,10 +223,11 @@ def test_arithmetic_that_cannot_wrap_is_excluded(
     (node,) = [n for n in record.nodes if n.span.start_line == line
                and n.type in ("EXPRESSION", "RETURN")]
     definitions = Definitions()
-    assert definitions.exclude("arithmetic", record, node) is excluded
+    cannot_wrap = [BY_ID["arithmetic.cannot-wrap"]] if excluded else []
+    assert definitions.excluding("arithmetic", record, node) == cannot_wrap
     (entry,) = [n for n in record.nodes if n.type == "ENTRY_POINT"]
-    assert definitions.exclude("arithmetic", record, entry) is excluded
-    assert not definitions.exclude("reentrancy", record, node)
+    assert definitions.excluding("arithmetic", record, entry) == cannot_wrap
+    assert not definitions.excluding("reentrancy", record, node)
 
 
 # One delegatecall per function; the comment says whether the caller chooses its target.
@@ -294,9 +288,9 @@ def test_delegatecalls_to_a_caller_chosen_address(delegating: list[FileRecord]) 
     included = set()
     for name, record in _functions(delegating).items():
         for node in record.nodes:
-            if definitions.include("unsafe-delegatecall", record, node):
+            if definitions.including("unsafe-delegatecall", record, node):
                 included.add((name, node.span.start_line))
-            assert not definitions.include("reentrancy", record, node)
+            assert not definitions.including("reentrancy", record, node)
     assert included == CHOSEN
 
 
@@ -311,13 +305,14 @@ def test_a_caller_chosen_delegatecall_is_a_finding_whatever_the_scores(
     for graph in function_graphs(delegating):
         node = np.zeros((graph.num_nodes, len(CATEGORIES)), dtype=np.float32)
         function = np.zeros((int(graph.num_functions), len(CATEGORIES)), dtype=np.float32)
-        for region in regions_for_graph(graph, node, function, thresholds, CATEGORIES,
-                                        nodes):
+        for region in fuse(graph, node, function, thresholds, CATEGORIES, nodes,
+                           definitions=Definitions(nodes)):
             assert region.category == "unsafe-delegatecall"
-            assert region.score == pytest.approx(INCLUDED["unsafe-delegatecall"])
+            definition = BY_ID["unsafe-delegatecall.caller-chosen-target"]
+            assert region.score == pytest.approx(definition.precision)
+            assert region.sources == (definition.source,)
             found |= {(region.function, hit.start_line) for hit in region.hits}
-        assert not regions_for_graph(graph, node, function, thresholds, CATEGORIES, nodes,
-                                     definitions=False)
+        assert not fuse(graph, node, function, thresholds, CATEGORIES, nodes)
     assert found == CHOSEN
 
 
@@ -390,7 +385,7 @@ def _named(records: list[FileRecord], category: str) -> set[tuple[str, int]]:
     nodes = node_index(records)
     definitions = Definitions(nodes)
     return {(function.name, node.span.start_line) for function, node in nodes.values()
-            if definitions.include(category, function, node)}
+            if definitions.including(category, function, node)}
 
 
 def test_authority_rewrites_anyone_can_reach(roles: list[FileRecord]) -> None:
@@ -398,10 +393,10 @@ def test_authority_rewrites_anyone_can_reach(roles: list[FileRecord]) -> None:
     nodes = node_index(roles)
     # without the file's functions there is no authority variable, so nothing is named
     alone = Definitions()
-    assert not any(alone.include("access-control", f, n) for f, n in nodes.values())
+    assert not any(alone.including("access-control", f, n) for f, n in nodes.values())
 
 
-# A sender check through a storage pointer (round 39).
+# A sender check through a storage pointer.
 GRANTS = """\
 pragma solidity ^0.8.0;
 contract Grants {
@@ -436,7 +431,7 @@ def test_a_sender_check_through_a_storage_pointer(grants: list[FileRecord]) -> N
     assert _named(grants, "access-control") == {("changeBeneficiary", 12)}
 
 
-# Modifiers that read the sender and one that does not (round 41).
+# Modifiers that read the sender and one that does not.
 PHASED = """\
 pragma solidity ^0.8.0;
 contract Phased {
@@ -475,7 +470,7 @@ def test_a_modifier_that_never_reads_the_sender_restricts_no_caller(
     assert _named(phased, "unsafe-delegatecall") == {("run", 18)}
 
 
-# Uses of tx.origin (round 42).
+# Uses of tx.origin.
 ORIGINS = """\
 pragma solidity ^0.8.0;
 contract Origins {
@@ -510,12 +505,12 @@ def test_authorisation_by_tx_origin(origins: list[FileRecord]) -> None:
     assert _named(origins, "access-control") == {("isOwner", 7), ("pay", 11)}
     nodes = node_index(origins)
     definitions = Definitions(nodes)
-    reasons = {definitions.why("access-control", node) for function, node in nodes.values()
-               if definitions.include("access-control", function, node)}
-    assert reasons == {ORIGIN_WHY}
+    named = {d.id for function, node in nodes.values()
+             for d in definitions.including("access-control", function, node)}
+    assert named == {"access-control.tx-origin-authorisation"}
 
 
-# Revealed secrets (rounds 43-44).
+# Revealed secrets.
 RIDDLES = """\
 pragma solidity ^0.4.24;
 contract Riddles {
@@ -776,7 +771,7 @@ contract Ledger {
     function drain(uint id, uint amount) public {
         Vault storage v = vaults[id];
         require(msg.sender == v.keeper);
-        total -= amount;  // no: the keeper's, checked through a pointer (round 40)
+        total -= amount;  // no: the keeper's, checked through a pointer
     }
 }
 """
@@ -805,7 +800,7 @@ def test_an_unchecked_caller_amount_taken_from_storage(ledgers: list[FileRecord]
     assert _named(ledgers, "arithmetic") == UNDERFLOWS
 
 
-# Numbers drawn from chain data; the comment says whether the rules (rounds 46 and 49)
+# Numbers drawn from chain data; the comment says whether the definitions
 # name the statement.
 DRAWS08 = """\
 pragma solidity ^0.8.0;
@@ -879,7 +874,8 @@ def test_a_number_drawn_from_chain_data_reduced_to_a_range(draws: list[FileRecor
     assert _named(draws, "bad-randomness") == DRAWN
 
 
-# Calls that run the caller's code; the comment says whether round 51 names the statement.
+# Calls that run the caller's code; the comment says whether the definition names the
+# statement.
 CALLBACKS08 = """\
 pragma solidity ^0.8.0;
 interface IReceiver { function onMint(uint256 id) external; }
@@ -990,16 +986,21 @@ def test_a_callback_to_the_caller_before_a_state_update(callbacks: list[FileReco
     assert _named(callbacks, "reentrancy") == CALLBACKS
 
 
-def test_every_included_category_has_its_score_and_its_reason() -> None:
-    """A finding's evidence names the definition of its own category (scan._finding)."""
-    assert set(INCLUDED) == set(INCLUDED_WHY) == {"unsafe-delegatecall", "access-control",
-                                                  "time-manipulation", "denial-of-service",
-                                                  "arithmetic", "front-running",
-                                                  "bad-randomness", "reentrancy"}
-    assert "target" not in INCLUDED_WHY["access-control"]
+def test_every_include_definition_has_a_score_and_a_reason() -> None:
+    """A finding's explanation and score come from the definitions that name it."""
+    from contractml.definitions import DEFINITIONS
+
+    including = [d for d in DEFINITIONS if d.kind == "include"]
+    assert {d.category for d in including} == {
+        "unsafe-delegatecall", "access-control", "time-manipulation", "denial-of-service",
+        "arithmetic", "front-running", "bad-randomness", "reentrancy"}
+    for definition in including:
+        assert definition.precision is not None and 0.5 < definition.precision < 1
+        assert definition.explanation and definition.summary and definition.measured_on
+    assert "target" not in BY_ID["access-control.unguarded-authority-write"].explanation
 
 
-# Loops over stored lists (rounds 52-53); the comment says whether the rule names the
+# Loops over stored lists; the comment says whether the rule names the
 # loop's condition.
 LISTS08 = """\
 pragma solidity ^0.8.0;
@@ -1119,10 +1120,61 @@ def test_a_loop_as_long_as_a_list_anyone_grows(lists: list[FileRecord]) -> None:
     assert _named(lists, "denial-of-service") == UNBOUNDED_LOOPS
     nodes = node_index(lists)
     definitions = Definitions(nodes)
-    loops = [node for function, node in nodes.values()
-             if definitions.include("denial-of-service", function, node)]
-    assert {node.type for node in loops} == {"IF_LOOP"}
-    assert {definitions.why("denial-of-service", node) for node in loops} == {
-        UNBOUNDED_LOOP_WHY}
-    assert {definitions.precision("denial-of-service", node) for node in loops} == {
-        (UNBOUNDED_LOOP_PRECISION, "the development set's")}
+    named = [(node, d) for function, node in nodes.values()
+             for d in definitions.including("denial-of-service", function, node)]
+    assert {node.type for node, _ in named} == {"IF_LOOP"}
+    assert {d.id for _, d in named} == {"denial-of-service.unbounded-shared-list-loop"}
+    assert {d.measured_on.split(":")[0] for _, d in named} == {"development set"}
+
+
+#: Every registered definition: the fixture, a statement it matches and one of the same
+#: shape it leaves alone ((function, first line); None: the function's call statement).
+DEFINITION_CASES: dict[str, tuple[str, tuple[str, int | None], tuple[str, int | None]]] = {
+    "reentrancy.callback-before-update": ("callbacks", ("withdraw", 15), ("locked", 27)),
+    "access-control.tx-origin-authorisation": ("origins", ("pay", 11), ("humansOnly", 15)),
+    "access-control.unguarded-authority-write": ("roles", ("claimOwner", 12),
+                                                 ("setOwner", 15)),
+    "arithmetic.unchecked-caller-amount": ("ledgers", ("burn", 13), ("checked", 21)),
+    "arithmetic.cannot-wrap": ("math", ("halve", 8), ("add", 5)),
+    "unchecked-call.handled-result": ("calls", ("returned", None), ("dropped", None)),
+    "denial-of-service.unbounded-shared-list-loop": ("lists", ("payAll", 40),
+                                                     ("payStaff", 45)),
+    "denial-of-service.stored-party-failure-in-loop": ("payouts", ("payAll", 11),
+                                                       ("tryAll", 23)),
+    "bad-randomness.chain-data-reduced": ("draws", ("pick", 8), ("phase", 23)),
+    "bad-randomness.chain-data-number": ("draws", ("play", 8), ("stamp", 26)),
+    "front-running.revealed-secret-claim": ("riddles", ("solve", 8), ("reveal", 18)),
+    "time-manipulation.short-timestamp-window": ("clocks", ("move", 9), ("weekly", 20)),
+    "unsafe-delegatecall.caller-chosen-target": ("delegating", ("direct", 8),
+                                                 ("guardedByModifier", 16)),
+}
+
+
+def test_every_registered_definition_has_a_case() -> None:
+    from contractml.definitions import DEFINITIONS
+
+    assert set(DEFINITION_CASES) == {d.id for d in DEFINITIONS}
+
+
+def _matched_at(records: list[FileRecord], definition_id: str,
+                where: tuple[str, int | None]) -> bool:
+    """Whether the definition matches a statement of function `where[0]` starting at line
+    `where[1]` (None: its low-level call or send)."""
+    definition = BY_ID[definition_id]
+    nodes = node_index(records)
+    facts = Definitions(nodes).facts
+    name, line = where
+    statements = [(f, n) for f, n in nodes.values() if f.name == name and (
+        n.span.start_line == line if line is not None
+        else any(ir.op in ("LowLevelCall", "Send") for ir in n.irs))]
+    assert statements, where
+    return any(definition.matches(facts, f, n) for f, n in statements)
+
+
+@pytest.mark.parametrize("definition_id", sorted(DEFINITION_CASES))
+def test_each_definition_fires_where_it_should_and_not_beside_it(
+        definition_id: str, request: pytest.FixtureRequest) -> None:
+    fixture, fires, quiet = DEFINITION_CASES[definition_id]
+    records = request.getfixturevalue(fixture)
+    assert _matched_at(records, definition_id, fires)
+    assert not _matched_at(records, definition_id, quiet)

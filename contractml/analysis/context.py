@@ -1,0 +1,129 @@
+"""One file's analysis facts, computed on first use and cached.
+
+The category definitions (`contractml.definitions`) read per-function facts
+(`dataflow.FunctionFacts`) and facts over the file's call graph (`callgraph`): which
+modifiers never read the sender, which variables the file's sender checks read, which
+functions call back a caller, which state arrays anyone can grow. `FileFacts` computes
+each of them at most once per file, and only when some definition asks, so one instance
+serves every graph scored over the same records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import cached_property
+
+from contractml.analysis.callgraph import caller_hooks, open_lists, sender_free, state_writers
+from contractml.analysis.dataflow import (
+    ARITHMETIC,
+    FunctionFacts,
+    authority_variables,
+    authority_writes,
+    callbacks_before_updates,
+)
+from contractml.records import FileRecord, FunctionRecord, NodeRecord
+
+#: (function id, node id) -> (function, node), over the functions of one compilation.
+NodeIndex = Mapping[tuple[str, int], tuple[FunctionRecord, NodeRecord]]
+
+
+def node_index(records: Sequence[FileRecord]
+               ) -> dict[tuple[str, int], tuple[FunctionRecord, NodeRecord]]:
+    """(function id, node id) -> (function, node) over every function of the records."""
+    out: dict[tuple[str, int], tuple[FunctionRecord, NodeRecord]] = {}
+    for record in records:
+        for contract in record.contracts:
+            for function in contract.functions:
+                for node in function.nodes:
+                    out.setdefault((function.id, node.id), (function, node))
+    return out
+
+
+def can_wrap(node: NodeRecord) -> bool:
+    """The statement holds an operator that can overflow without reverting (`+`, `-`,
+    `*`, `**`, `<<` before 0.8 or inside `unchecked {}`), or an internal or library call
+    (whose callee could)."""
+    return any(ir.op in ("InternalCall", "LibraryCall")
+               or (ir.op == "Binary" and not node.checked
+                   and ir.attrs.get("operator") in ARITHMETIC) for ir in node.irs)
+
+
+class FileFacts:
+    """The facts of the functions in `nodes` (`node_index`), cached per function."""
+
+    def __init__(self, nodes: NodeIndex | None = None) -> None:
+        self._nodes = nodes or {}
+        self._facts: dict[str, FunctionFacts] = {}
+        self._per_function: dict[tuple[str, str], object] = {}
+
+    @cached_property
+    def functions(self) -> dict[str, FunctionRecord]:
+        return {f.id: f for f, _ in self._nodes.values()}
+
+    @cached_property
+    def sender_free(self) -> frozenset[str]:
+        """Modifiers and functions that never read the sender (`callgraph.sender_free`)."""
+        return sender_free(self.functions)
+
+    def of(self, function: FunctionRecord) -> FunctionFacts:
+        """The function's own facts, with the file's `sender_free` modifiers."""
+        if function.id not in self._facts:
+            self._facts[function.id] = FunctionFacts(function, sender_free=self.sender_free)
+        return self._facts[function.id]
+
+    def _cached(self, name: str, function: FunctionRecord, make: object) -> object:
+        key = (name, function.id)
+        if key not in self._per_function:
+            self._per_function[key] = make()  # type: ignore[operator]
+        return self._per_function[key]
+
+    @cached_property
+    def _authorities(self) -> dict[str, frozenset[str]]:
+        by_file: dict[str, list[FunctionRecord]] = {}
+        for function in self.functions.values():
+            by_file.setdefault(function.span.file, []).append(function)
+        return {file: authority_variables(map(self.of, functions))
+                for file, functions in by_file.items()}
+
+    def authorities(self, file: str) -> frozenset[str]:
+        """The state variables the sender checks of the source file `file` read
+        (`dataflow.authority_variables`)."""
+        return self._authorities.get(file, frozenset())
+
+    def authority_writes(self, function: FunctionRecord) -> frozenset[int]:
+        """`dataflow.authority_writes` against the function's file's authorities."""
+        return self._cached("authority", function, lambda: authority_writes(  # type: ignore[return-value]
+            self.of(function), self.authorities(function.span.file)))
+
+    @cached_property
+    def caller_hooks(self) -> frozenset[str]:
+        """Functions that call back the caller or a parameter (`callgraph.caller_hooks`)."""
+        return caller_hooks(self.functions, self.of)
+
+    @cached_property
+    def state_writing_modifiers(self) -> frozenset[str]:
+        """Modifiers that write state, themselves or through what they call: a
+        reentrancy lock is one."""
+        writers = state_writers(self.functions)
+        return frozenset(fid for fid, f in self.functions.items()
+                         if f.kind == "modifier" and writers[fid])
+
+    def callbacks(self, function: FunctionRecord) -> frozenset[int]:
+        """`dataflow.callbacks_before_updates` with the file's hooks and locks."""
+        return self._cached("callbacks", function, lambda: callbacks_before_updates(  # type: ignore[return-value]
+            self.of(function), self.caller_hooks, self.state_writing_modifiers))
+
+    @cached_property
+    def open_lists(self) -> frozenset[str]:
+        """State arrays anyone can grow without a cap (`callgraph.open_lists`)."""
+        return open_lists(self.functions, self.of)
+
+    def unbounded_loops(self, function: FunctionRecord) -> frozenset[int]:
+        """Loop conditions of the function as long as one of `open_lists`."""
+        return self._cached("loops", function,  # type: ignore[return-value]
+                            lambda: self.of(function).loops_over(self.open_lists))
+
+    def may_wrap(self, function: FunctionRecord) -> bool:
+        """Some statement of the function can wrap (`can_wrap`)."""
+        return self._cached("wraps", function,  # type: ignore[return-value]
+                            lambda: any(map(can_wrap, function.nodes)))

@@ -1,0 +1,30 @@
+"""reentrancy: state read or written after an external call that can call back."""
+
+from __future__ import annotations
+
+from contractml.analysis.context import FileFacts
+from contractml.definitions.base import Definition
+from contractml.records import FunctionRecord, NodeRecord
+
+_CALLS = frozenset({"LowLevelCall", "HighLevelCall", "InternalCall"})
+
+
+def _callback_before_update(facts: FileFacts, function: FunctionRecord,
+                            node: NodeRecord) -> bool:
+    if not (node.state_written or any(ir.op in _CALLS for ir in node.irs)):
+        return False
+    return node.id in facts.callbacks(function)
+
+
+CALLBACK_BEFORE_UPDATE = Definition(
+    id="reentrancy.callback-before-update", category="reentrancy", kind="include",
+    summary="In a public or external function with no authorisation check and no "
+            "state-writing (lock) modifier, a call that runs the caller's code "
+            "(`msg.sender.call{value: x}(\"\")`, a receiver hook on `msg.sender`, also "
+            "through an internal helper) and the later writes of state read before it.",
+    explanation="lets the caller's code run (a call to msg.sender) before the state the "
+                "function relied on is updated, so the caller can re-enter first",
+    precision=0.9978,
+    measured_on="training split: 897 of 898 statements labelled (Laplace 897/899); "
+                "validation 164 of 164",
+    matches=_callback_before_update)

@@ -1,0 +1,26 @@
+"""time-manipulation: the timestamp used at a granularity a block producer can move."""
+
+from __future__ import annotations
+
+from contractml.analysis.context import FileFacts
+from contractml.definitions.base import Definition
+from contractml.records import FunctionRecord, NodeRecord
+
+
+def _short_window(facts: FileFacts, function: FunctionRecord, node: NodeRecord) -> bool:
+    return any(ir.op == "Binary" for ir in node.irs) \
+        and node.id in facts.of(function).short_time_windows
+
+
+SHORT_TIMESTAMP_WINDOW = Definition(
+    id="time-manipulation.short-timestamp-window", category="time-manipulation",
+    kind="include",
+    summary="A comparison of a timestamp-derived value with a window of at most 15 "
+            "minutes (`block.timestamp <= lastMove + 60`), or such a value divided or "
+            "taken modulo by one (`now % 15 == 0`).",
+    explanation="compares or divides block.timestamp at a scale of seconds (a window of "
+                "at most 15 minutes), which a block producer can move",
+    precision=0.9787,
+    measured_on="training split: 367 of 374 statements labelled (Laplace 367/375); "
+                "validation 70 of 70",
+    matches=_short_window)
