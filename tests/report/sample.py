@@ -21,7 +21,9 @@ def finding(category: str, severity: str, confidence: float, file: str, line: in
         end_line=line + len(lines) - 1, end_column=len(lines[-1]),
         contract=contract, function=function, excerpt=excerpt,
         explanation=str(extra.pop("explanation", "")),
-        recommendation=rule_for(category).recommendation, **extra)  # type: ignore[arg-type]
+        recommendation=rule_for(category).recommendation,
+        sources=list(extra.pop("sources", ["network"])),  # type: ignore[call-overload]
+        **extra)  # type: ignore[arg-type]
 
 
 def sample_result() -> ScanResult:
@@ -33,7 +35,9 @@ def sample_result() -> ScanResult:
                 explanation="External call with value at line 14; balances written after "
                             "it at line 16.",
                 evidence=[Evidence(14, 14, 0.91, "external call with value"),
-                          Evidence(16, 16, 0.77, "state written after the call")]),
+                          Evidence(16, 16, 0.77, "state written after the call")],
+                sources=["network", "definition:reentrancy.callback-before-update",
+                         "slither:reentrancy-eth"]),
         finding("unchecked-call", "medium", 0.714, UNICODE_FILE, 8, "Trésor", "pay",
                 "        to.send(amount);",
                 explanation="The result of send at line 8 is not used.",
@@ -48,7 +52,8 @@ def sample_result() -> ScanResult:
                 suppression="contractml-disable-next-line bad-randomness -- audited"),
         finding("access-control", "high", 0.81, "src/Bank.sol", 5, "Bank", "",
                 "contract Bank {",
-                explanation="setOwner (line 22) writes owner without a check on msg.sender."),
+                explanation="setOwner (line 22) writes owner without a check on msg.sender.",
+                sources=["definition:access-control.unguarded-authority-write"]),
     ]
     assign_fingerprints(findings)
     return ScanResult(

@@ -41,6 +41,7 @@ max-file-size = 500000
 timeout = 30
 analysis-memory = 4096
 model = "models/custom"
+evidence = "network"
 
 [severity]
 time-manipulation = "medium"
@@ -68,7 +69,7 @@ def test_contractml_toml_every_key(tmp_path: Path) -> None:
         remappings=("@oz/=lib/openzeppelin-contracts/",), include_tests=True,
         max_file_size=500000, timeout=30.0, analysis_memory=4096,
         model=tmp_path / "models/custom",
-        severity={"time-manipulation": "medium"}, config_file=config)
+        severity={"time-manipulation": "medium"}, evidence="network", config_file=config)
     assert isinstance(settings.timeout, float)
     assert set(CONFIG_KEYS) == {line.split(" =")[0] for line in FULL.strip().splitlines()
                                 if " = " in line and not line.startswith("time-")} | {
@@ -145,6 +146,7 @@ def test_unknown_keys_warn(tmp_path: Path) -> None:
     ('severity = "high"', "severity"),
     ('severity = { reentrancy = "critical" }', "severity"),
     ('severity = { nope = "high" }', "severity"),
+    ('evidence = "everything"', "evidence"),
 ])
 def test_bad_values_name_file_and_key(tmp_path: Path, text: str, key: str) -> None:
     config = write(tmp_path / "contractml.toml", text + "\n")

@@ -60,8 +60,11 @@ def test_text_lists_everything_a_user_needs() -> None:
     text = render(sample_result(), "text")
     assert "HIGH    reentrancy  src/Bank.sol:14:9  Bank.withdraw  confidence 0.93" in text
     assert "    15 │         require(ok);" in text
-    assert "line 16: state written after the call (score 0.77)" in text
     assert "fix: Update all state before the external call" in text
+    # the statements behind a finding only with -v (show_evidence)
+    assert "line 16: state written after the call" not in text
+    verbose = render(sample_result(), "text", show_evidence=True)
+    assert "line 16: state written after the call (score 0.77)" in verbose
     assert "FAILED  broken/Syntax error.sol  [compile]" in text
     assert "ParserError: Expected ';' but got '}'" in text
     assert "bad-randomness" not in text.split("FAILED")[0]  # suppressed: hidden
@@ -85,7 +88,10 @@ def test_json_validates_against_documented_schema() -> None:
     jsonschema.Draft202012Validator.check_schema(schema)
     document = json.loads(render(sample_result(), "json"))
     jsonschema.Draft202012Validator(schema).validate(document)
-    assert document["version"] == 1
+    assert document["version"] == 2
+    (reentrancy,) = [f for f in document["findings"] if f["category"] == "reentrancy"]
+    assert reentrancy["sources"] == [
+        "network", "definition:reentrancy.callback-before-update", "slither:reentrancy-eth"]
     assert document["summary"]["by_severity"] == {"high": 2, "medium": 1, "low": 1}
     assert document["summary"]["suppressed"] == 1
     assert [f["suppressed"] for f in document["findings"]].count(True) == 1
@@ -94,6 +100,11 @@ def test_json_validates_against_documented_schema() -> None:
     broken["findings"][0]["severity"] = "critical"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(schema).validate(broken)
+    for sources in ([], ["the network"], ["definition:"], ["network", "network"]):
+        broken = copy.deepcopy(document)
+        broken["findings"][0]["sources"] = sources
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.Draft202012Validator(schema).validate(broken)
 
 
 def test_sarif_validates_and_maps_every_field() -> None:
@@ -118,8 +129,12 @@ def test_sarif_validates_and_maps_every_field() -> None:
     reentrancy = by_rule["contractml/reentrancy"]
     assert driver["rules"][reentrancy["ruleIndex"]]["id"] == "contractml/reentrancy"
     assert reentrancy["level"] == "error"
-    assert reentrancy["properties"] == {"category": "reentrancy", "severity": "high",
-                                        "confidence": 0.93, "security-severity": "8.0"}
+    assert reentrancy["properties"] == {
+        "category": "reentrancy", "severity": "high", "confidence": 0.93,
+        "security-severity": "8.0",
+        "sources": ["network", "definition:reentrancy.callback-before-update",
+                    "slither:reentrancy-eth"]}
+    assert all(r["properties"]["sources"] for r in results)
     location = reentrancy["locations"][0]
     assert location["physicalLocation"]["artifactLocation"] == {
         "uri": "src/Bank.sol", "uriBaseId": "%SRCROOT%"}
