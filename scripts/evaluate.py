@@ -93,6 +93,57 @@ def _score_model(tool: Tool, scorer: Any, corpus: ev.Corpus, evaluator: ev.Evalu
     return scores
 
 
+def evidence_split(tool: Tool, scorer: Any, corpus: ev.Corpus, scores: list[ev.Scores],
+                   evaluator: ev.Evaluator) -> dict[str, ev.Result]:
+    """The model's result under each `--evidence` value: `network`, `rules` and `all`
+    (the tool's own predictions), on the same scores."""
+    thresholds = ev.thresholds_of(scorer)
+    out: dict[str, ev.Result] = {}
+    for mode in ("network", "rules"):
+        out[mode] = evaluator.evaluate(ev.predictions(corpus, ev.regions(
+            corpus, scores, thresholds, evidence=mode)))
+    assert tool.result is not None
+    out["all"] = tool.result
+    return out
+
+
+def summary_split(split: dict[str, ev.Result]) -> str:
+    """One line per evidence mode: found, findings, precision over all categories."""
+    return "\n".join(
+        f"--evidence {mode}: found {split[mode].line['all'].retrieved}, findings "
+        f"{split[mode].line['all'].predicted}, P {_fmt(split[mode].line['all'].precision)}"
+        for mode in ("network", "rules", "all"))
+
+
+def evidence_table(split: dict[str, ev.Result], slither: Tool,
+                   evaluator: ev.Evaluator) -> list[str]:
+    """Per category at line level: found, findings and precision for `--evidence network`,
+    `rules` and `all`, beside Slither's mapped detectors."""
+    assert slither.result is not None
+    columns = [*((f"--evidence {m}", split[m]) for m in ("network", "rules", "all")),
+               (SLITHER, slither.result)]
+    head = ["category", "n"] + [f"{name}: {what}" for name, _ in columns
+                                for what in ("found", "findings", "P")]
+    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for category in (*CATEGORIES, "all"):
+        cells = []
+        for _name, result in columns:
+            m = result.line[category]
+            cells += [str(m.retrieved), str(m.predicted), _fmt(m.precision)]
+        n = evaluator.vulnerabilities(None if category == "all" else category)
+        label = f"**{category}**" if category == "all" else category
+        rows.append("| " + " | ".join([label, str(n), *cells]) + " |")
+    return rows
+
+
+EVIDENCE_NOTE = ("What each evidence source contributes, for the shipped model "
+                 "(`contractml scan --evidence network|rules|all`): `network` is the graph "
+                 "network alone (the exclusions still apply), `rules` the category "
+                 "definitions and Slither's detector rules alone, `all` everything "
+                 "(the scan's default; the confirmation of Slither's proposals by the "
+                 "network needs both and counts only here).")
+
+
 # ------------------------------------------------------------------------------ report
 
 
@@ -260,7 +311,8 @@ def _curve_table(tool: Tool) -> list[str]:
 def render(command: str, tools: Sequence[Tool], slither: Tool, evaluator: ev.Evaluator,
            icse: ev.Evaluator, corpus: ev.Corpus, oz: tuple[int, float, int] | None,
            plot: str | None, seconds: float, consistency: str = "",
-           oz_failures: dict[str, str] | None = None) -> str:
+           oz_failures: dict[str, str] | None = None,
+           split: dict[str, ev.Result] | None = None) -> str:
     main = next((t for t in tools if t.name == "contractml"), None)
     targets = _targets(main, slither, oz[1] / 1000 if oz else None)
     lines = [
@@ -337,7 +389,11 @@ def render(command: str, tools: Sequence[Tool], slither: Tool, evaluator: ev.Eva
               "findings that are never true): " + ", ".join(
                   f"{t.name} {t.result.line['all'].rejected}" for t in tools
                   if t.result is not None) + ".",
-              "", "## Contract (file) level, per category", "",
+              ]
+    if split:
+        lines += ["", "## Evidence sources, per category", "", EVIDENCE_NOTE, "",
+                  *evidence_table(split, slither, evaluator)]
+    lines += ["", "## Contract (file) level, per category", "",
               "`files` = labelled files flagged (of n labelled files); `flagged` = files with "
               "a finding of the category; `all` sums (file, category) pairs.", "",
               *_line_table(tools, evaluator, "contract"),
@@ -469,6 +525,7 @@ def main(argv: list[str] | None = None) -> int:
                                                      definitions=False))
 
     models: list[tuple[Tool, Any]] = []
+    main_scores: list[ev.Scores] = []
     if not args.no_model:
         scorer = _load_scorer(args.model)
         shown, digest = _model_files(args.model, scorer)
@@ -488,13 +545,20 @@ def main(argv: list[str] | None = None) -> int:
                        f"{len(rules)} detector rules, " + (
                            f"mapped detectors confirmed at {confirm.fraction:g} x the node "
                            "thresholds" if confirm is not None else "no confirmation"))
-        _score_model(tool, scorer, corpus, evaluator)
+        scored = _score_model(tool, scorer, corpus, evaluator)
+        if tool is models[0][0]:
+            main_scores = scored
         print(f"{tool.name}: scored ({time.perf_counter() - started:.0f}s)", file=sys.stderr)
 
     tools = [t for t, _ in models] + [slither]
     for t in tools:
         t.result = evaluator.evaluate(t.preds)
         t.icse = icse.evaluate(icse.restrict(t.preds))
+    split = None
+    if models:
+        tool, scorer = models[0]
+        split = evidence_split(tool, scorer, corpus, main_scores, evaluator)
+        print(summary_split(split), file=sys.stderr)
 
     oz_info = None
     oz_failures: dict[str, str] = {}
@@ -524,7 +588,7 @@ def main(argv: list[str] | None = None) -> int:
                                             encoding="utf-8")
     seconds = time.perf_counter() - started
     text = render(command, tools, slither, evaluator, icse, corpus, oz_info, plot, seconds,
-                  consistency, oz_failures)
+                  consistency, oz_failures, split)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print(summary(tools))

@@ -130,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
                         *_scores_at_labels(tool, corpus, scores, truth, thresholds), ""]
         tools.append(tool)
         if len(tools) == 1:  # what the function gate costs on this set
+            first_scorer, first_scores = scorer, scores
             ungated = E.Tool(f"{tool.name}, no function gate", digest, shown)
             ungated.preds = ev.predictions(corpus, ev.regions(corpus, scores, ev.Thresholds(
                 node=thresholds.node, function={c: 0.0 for c in thresholds.function})))
@@ -141,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     tools.append(slither)
     for tool in tools:
         tool.result = evaluator.evaluate(tool.preds)
+    split = E.evidence_split(tools[0], first_scorer, corpus, first_scores, evaluator)
+    print(E.summary_split(split))
 
     seconds = time.perf_counter() - started
     now = datetime.datetime.now(datetime.UTC)
@@ -156,6 +159,9 @@ def main(argv: list[str] | None = None) -> int:
         "detection.md: a finding is true when its region, widened by 1 line each side, "
         "holds a labelled line of its category.", "",
         "## Line level", "", *E._line_table(tools, evaluator, "line"), "",
+        "## Evidence sources, per category", "", E.EVIDENCE_NOTE.replace(
+            "for the shipped model", f"for {tools[0].name}"), "",
+        *E.evidence_table(split, slither, evaluator), "",
         "## Contract (file) level", "", *E._line_table(tools, evaluator, "contract"), "",
     ]
     lines += ["The `no function gate` column is the first model with every function "

@@ -57,7 +57,7 @@ def caller_hooks(functions: Mapping[str, FunctionRecord],
                  ) -> frozenset[str]:
     """Ids of the functions that call back (`calls_back`) `msg.sender` or one of their
     parameters (passed on to locals, temporaries and conversions), themselves or through
-    anything they call internally (round 50). `facts_of` gives a function's facts (a
+    anything they call internally. `facts_of` gives a function's facts (a
     cache's, where the caller keeps one)."""
     def holds(function: FunctionRecord) -> bool:
         facts = facts_of(function)
@@ -71,10 +71,10 @@ def caller_hooks(functions: Mapping[str, FunctionRecord],
 def open_lists(functions: Mapping[str, FunctionRecord],
                facts_of: Callable[[FunctionRecord], FunctionFacts] = FunctionFacts
                ) -> frozenset[str]:
-    """State arrays that anyone can make longer without bound (round 52): grown
+    """State arrays that anyone can make longer without bound: grown
     (`FunctionFacts.grown_lists`) by a public or external function other than a
     constructor, with no restricting modifier and no authorisation check
-    (`checks_authority`, as rounds 36 and 51 read "anyone can call"), itself or through
+    (`checks_authority`, as the other definitions read "anyone can call"), itself or through
     what it calls internally, where neither it, its modifiers nor those callees compare
     the array's length (`capped_lists`)."""
     def closure(own: Callable[[FunctionFacts], frozenset[str]],

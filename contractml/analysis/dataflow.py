@@ -31,12 +31,12 @@ CALL_OPS = frozenset({"LowLevelCall", "HighLevelCall", "LibraryCall", "Send", "T
                       "InternalCall", "InternalDynamicCall", "NewContract"})
 #: How far a block producer can move the timestamp, as security write-ups cite it (900 s,
 #: 15 minutes): a window of time this short or shorter is one it can move
-#: (docs/benchmarks/devset-notes.md, round 30).
+#: (docs/benchmarks/devset-notes.md).
 MINER_DRIFT_SECONDS = 900
 TIMESTAMP = frozenset({"env:block.timestamp", "env:now"})
-#: Hash builtins: a caller who sends their preimage reveals it (round 43).
+#: Hash builtins: a caller who sends their preimage reveals it.
 HASHES = frozenset({"keccak256", "sha3", "sha256", "ripemd160"})
-#: Chain data a block producer offers as nothing but entropy (round 46): read straight,
+#: Chain data a block producer offers as nothing but entropy: read straight,
 #: it is already a drawn number (the timestamp and the block number count only hashed).
 ENTROPY_ENV = frozenset({"env:block.difficulty", "env:block.prevrandao",
                          "env:block.coinbase"})
@@ -145,7 +145,7 @@ class FunctionFacts:
     #: function id -> whether it (or anything it calls internally) writes state
     writes_state: Mapping[str, bool] = field(default_factory=dict)
     #: ids of the modifiers known never to read the sender (`sender_free`); any other
-    #: modifier counts as a guard for the definitions' "anyone can call" (round 41)
+    #: modifier counts as a guard for the definitions' "anyone can call"
     sender_free: frozenset[str] = frozenset()
 
     @cached_property
@@ -373,8 +373,8 @@ class FunctionFacts:
     @property
     def open_to_anyone(self) -> bool:
         """Public or external, with no sender check (`sender_guard`) and no modifier but
-        those that never read the sender (`sender_free`: `inPhase(...)`, `nonReentrant`;
-        round 41)."""
+        those that never read the sender (`sender_free`: `inPhase(...)`,
+        `nonReentrant`)."""
         return (self.function.visibility in ("public", "external")
                 and not self.sender_guard_nodes and not self.restricting_modifiers)
 
@@ -387,7 +387,7 @@ class FunctionFacts:
     def authorises_by(self) -> frozenset[str]:
         """The state variables the function's statements authorise the sender by
         (`authority_reads`), also read through a local (`require(msg.sender ==
-        g.beneficiary)`, `g` a pointer into `grants`: round 39)."""
+        g.beneficiary)`, `g` a pointer into `grants`."""
         pointers = local_sources(self.function)
         return frozenset(key for node in self.function.nodes
                          for key in authority_reads(node, pointers))
@@ -395,7 +395,7 @@ class FunctionFacts:
     @property
     def checks_authority(self) -> bool:
         """Some statement authorises the sender (`authorises_by`), also the checks
-        through a local that `sender_guard` does not see (rounds 39-40)."""
+        through a local that `sender_guard` does not see."""
         return bool(self.authorises_by)
 
     @cached_property
@@ -421,7 +421,7 @@ class FunctionFacts:
         divided or taken modulo by a short constant (`(now - opensAt) / 30`).
         Timestamp-derived: from `block.timestamp` / `now` through assignments, conversions
         and arithmetic (no call, hash or other builtin), but not through a division by a
-        period longer than MINER_DRIFT_SECONDS (`/ 1 hours` counts hours, round 33).
+        period longer than MINER_DRIFT_SECONDS (`/ 1 hours` counts hours).
         Short window: an integer constant in (0, MINER_DRIFT_SECONDS], or a value made
         from one by `+`, `-`, `%` and passed on by assignments and conversions.
         Flow-insensitive, as `derived`."""
@@ -462,7 +462,7 @@ class FunctionFacts:
                 continue
             for ir in node.irs:
                 parties = {ir.attrs.get("destination")}
-                if ir.op == "HighLevelCall":  # and its address arguments (round 34)
+                if ir.op == "HighLevelCall":  # and its address arguments
                     parties |= {key for key, kind in zip(ir.reads, ir.read_types,
                                                          strict=False)
                                 if kind in ("address", "address payable")}
@@ -474,7 +474,7 @@ class FunctionFacts:
     def list_lengths(self) -> dict[str, frozenset[str]]:
         """Temporaries holding the length of a *shared list*: a state variable that is
         itself a dynamic array (`list.length`, also through a local storage pointer to
-        that variable) -> that variable (rounds 52-53). An array reached through an index
+        that variable) -> that variable. An array reached through an index
         or a member of a stored value (`invoices[id].payees`) is a per-key list, not a
         shared one."""
         irs = self.irs
@@ -536,7 +536,7 @@ class FunctionFacts:
 
     def loops_over(self, lists: frozenset[str]) -> frozenset[int]:
         """Loop conditions (`IF_LOOP` nodes) that read a value derived from the length of
-        one of `lists` (state variables): a loop as long as a stored array (round 52).
+        one of `lists` (state variables): a loop as long as a stored array.
         None in a constructor or in a public or external `view`/`pure` function (a getter
         runs off-chain); an internal `view` helper runs inside its callers' transactions."""
         function = self.function
@@ -550,7 +550,7 @@ class FunctionFacts:
 
     @cached_property
     def drawn(self) -> frozenset[str]:
-        """Values drawn from chain data (rounds 46 and 49): the result of a hash
+        """Values drawn from chain data: the result of a hash
         (`HASHES`) of a value derived from chain data (`derived`'s `chain`: the
         timestamp, block number, coinbase, `blockhash(...)`, ...), or `blockhash(...)` or
         `ENTROPY_ENV` read straight, and what assignments, conversions, arithmetic and
@@ -568,7 +568,7 @@ class FunctionFacts:
     @cached_property
     def drawn_reductions(self) -> frozenset[int]:
         """Nodes that reduce a number drawn from chain data (`drawn`) to a range by `%`,
-        the dividend drawn (the taxonomy's bad-randomness, round 46)."""
+        the dividend drawn (the taxonomy's bad-randomness)."""
         return self._drawn_uses(lambda ir: ir.op == "Binary"
                                 and ir.attrs.get("operator") == "%")
 
@@ -576,7 +576,7 @@ class FunctionFacts:
     def drawn_numbers(self) -> frozenset[int]:
         """Nodes that convert a value drawn from chain data (`drawn`) to an integer type
         (`uint256(keccak256(abi.encodePacked(block.timestamp)))`, `uint8(...)`): a
-        random number made from block values (round 49). A hash kept as `bytes32` is an
+        random number made from block values. A hash kept as `bytes32` is an
         identifier and is not named."""
         return self._drawn_uses(lambda ir: ir.op == "TypeConversion"
                                 and bool(_INTEGER.match(ir.lvalue_type)))
@@ -594,7 +594,7 @@ class FunctionFacts:
         """Nodes with a subtraction that can wrap (before 0.8 or inside `unchecked {}`)
         of a value the caller chooses, unchecked, from a stored one, in a function anyone
         can call, other than a constructor: the taxonomy's arithmetic, a caller taking
-        more out of a stored quantity than it holds (devset-notes.md, round 36).
+        more out of a stored quantity than it holds.
         Callable by anyone: public or external, no modifier, no authorisation check
         (`checks_authority`; a balance check is none).
         Stored: a state variable, or an entry or member of one, through local storage
@@ -634,10 +634,10 @@ class FunctionFacts:
         """In a function `open_to_anyone` that hashes (`HASHES`) a value derived from a
         parameter and not from the sender (through assignments, conversions,
         `abi.encode*`): the nodes that compare that hash (`==`, `!=`; a hash used as a
-        storage key is a name, not a secret: round 44), and the nodes that pay the
+        storage key is a name, not a secret), and the nodes that pay the
         sender (`transfer`, `send`, a low-level call with value to `msg.sender`, also
         converted) or store the sender in state. The taxonomy's front-running, a
-        revealed secret (devset-notes.md, round 43): whoever copies the pending preimage
+        revealed secret: whoever copies the pending preimage
         first is paid."""
         irs = self.irs
         if not any(ir.op == "SolidityCall" and builtin_name(ir) in HASHES for ir in irs) \
@@ -770,7 +770,7 @@ def sender_guard(node: NodeRecord) -> bool:
 
 def origin_authorisation(node: NodeRecord) -> bool:
     """The statement authorises by `tx.origin` (the taxonomy's access-control, SWC-115;
-    devset-notes.md, round 42): it compares `tx.origin` (`==`, `!=`) with a value that is
+    SWC-115): it compares `tx.origin` (`==`, `!=`) with a value that is
     neither `msg.sender` (`tx.origin == msg.sender` turns contracts away, it trusts no
     one) nor a constant (`address(0)`), or it checks or returns a stored entry keyed by
     `tx.origin` (`require(isAdmin[tx.origin])`)."""
@@ -799,8 +799,8 @@ def calls_back(ir: IROp, destinations: set[str]) -> bool:
 
 def callbacks_before_updates(facts: FunctionFacts, hooks: frozenset[str],
                              locks: frozenset[str]) -> frozenset[int]:
-    """The taxonomy's reentrancy, a callback to the caller before a state update (round
-    50, read as round 51). In a public or external function other than a constructor,
+    """The taxonomy's reentrancy, a callback to the caller before a state update. In a
+    public or external function other than a constructor,
     with no restricting modifier, no authorisation check (`checks_authority`; a limit or
     balance keyed by the sender is none) and no modifier in `locks` (modifiers that write
     state, a reentrancy lock among them): the nodes that call back `msg.sender`
@@ -891,7 +891,7 @@ def authority_reads(node: NodeRecord, pointers: Mapping[str, set[str]] | None = 
 
 def authority_variables(functions: Iterable[FunctionFacts]) -> frozenset[str]:
     """The state variables some function or modifier of these uses to authorise the
-    sender (`FunctionFacts.authorises_by`, through locals assigned from state: round 39)."""
+    sender (`FunctionFacts.authorises_by`, through locals assigned from state)."""
     return frozenset().union(*(facts.authorises_by for facts in functions))
 
 
@@ -901,7 +901,7 @@ def authority_writes(facts: FunctionFacts, authorities: frozenset[str]) -> froze
     the caller's input (`isMinter[account] = true`); never the entry keyed by the sender
     itself (self-registration: `joined[msg.sender] = true`), nor in a one-time
     initialiser (`runs_once`), nor in a function that checks the sender through a local
-    (`FunctionFacts.checks_authority`, round 39)."""
+    (`FunctionFacts.checks_authority`)."""
     function = facts.function
     if (not facts.open_to_anyone or function.kind == "constructor" or not authorities
             or runs_once(function) or facts.checks_authority):

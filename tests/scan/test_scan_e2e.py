@@ -104,7 +104,7 @@ def test_config_file_and_flags(project: Path, cache: Path,
     (project / "contractml.toml").write_text('fail-on = "none"\nformat = "json"\n'
                                              "unknown-key = 1\n", encoding="utf-8")
     code, out, err = scan([str(project)], cache, capsys)
-    assert code == 0 and json.loads(out)["version"] == 1
+    assert code == 0 and json.loads(out)["version"] == 2
     assert "unknown-key" in err
     code, out, _ = scan([str(project), "--fail-on", "low", "--format", "text"], cache, capsys)
     assert code == 1 and "Vault.sol" in out
@@ -270,9 +270,9 @@ def test_a_detector_proposal_the_network_confirms_is_reported_and_explained(
     # below the bad-randomness threshold; Slither's weak-prng reports it; the
     # confirmation rule keeps it. The mechanism is what this tests: the set labels that
     # line time-manipulation, so this finding counts as false there (devset.md).
-    # ScratchCard.sol 52 and DividendRelay.sol 62, the examples before, are now named by
-    # the bad-randomness and denial-of-service definitions (localize.Definitions); no
-    # true development-set finding rests on the confirmation alone any more.
+    # (ScratchCard.sol 52 and DividendRelay.sol 62 are named by the bad-randomness and
+    # denial-of-service definitions; no true development-set finding rests on the
+    # confirmation alone.)
     source = Path(__file__).resolve().parents[2] / "datasets" / "devset" / "contracts" / \
         "DailyJackpot.sol"
     target = tmp_path / "DailyJackpot.sol"
@@ -282,9 +282,39 @@ def test_a_detector_proposal_the_network_confirms_is_reported_and_explained(
     found = [f for f in json.loads(out)["findings"]
              if f["category"] == "bad-randomness" and f["start_line"] <= 42 <= f["end_line"]]
     assert len(found) == 1
-    reasons = " ".join(e["reason"] for e in found[0]["evidence"])
-    assert "weak-prng" in reasons and "confirmed by the network" in reasons
+    assert "network" in found[0]["sources"] and "slither:weak-prng" in found[0]["sources"]
+    assert not any(s.startswith("definition:") for s in found[0]["sources"])
+    assert "weak-prng" in found[0]["explanation"]
     from contractml.model.handle import ModelHandle
 
     threshold = ModelHandle().thresholds["node"]["bad-randomness"]
     assert 0.5 * threshold <= found[0]["confidence"] < threshold
+
+
+def test_evidence_picks_the_sources_of_every_finding(project: Path, cache: Path,
+                                                     capsys: pytest.CaptureFixture[str]
+                                                     ) -> None:
+    """`--evidence network` reports what the network finds alone, `rules` what the
+    definitions and detector rules find alone, `all` both; every finding names its
+    sources, in JSON and SARIF alike."""
+    found: dict[str, list[dict]] = {}
+    for evidence in ("all", "network", "rules"):
+        code, out, _ = scan([str(project), "--format", "json", "--fail-on", "none",
+                             "--evidence", evidence], cache, capsys)
+        assert code == 0
+        found[evidence] = json.loads(out)["findings"]
+        assert all(f["sources"] for f in found[evidence])
+    assert all(f["sources"] == ["network"] for f in found["network"])
+    assert all("network" not in f["sources"] for f in found["rules"])
+    assert found["network"] and found["rules"]
+    everything = {s for f in found["all"] for s in f["sources"]}
+    assert "network" in everything
+    assert everything & {s for f in found["rules"] for s in f["sources"]}
+    keys = {(f["category"], f["start_line"]) for f in found["all"]}
+    assert {(f["category"], f["start_line"]) for f in found["network"]} <= keys
+    code, out, _ = scan([str(project), "--format", "sarif", "--fail-on", "none"], cache,
+                        capsys)
+    results = json.loads(out)["runs"][0]["results"]
+    assert results and all(r["properties"]["sources"] for r in results)
+    code, _, err = scan([str(project), "--evidence", "everything"], cache, capsys)
+    assert code == 2 and "everything" in err
