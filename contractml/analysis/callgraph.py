@@ -13,12 +13,14 @@ from collections.abc import Callable, Mapping
 from contractml.analysis.dataflow import (
     SENDERS,
     FunctionFacts,
+    builtin_name,
     callees,
     calls_back,
     forwards,
+    is_check,
     propagate,
 )
-from contractml.records import FunctionRecord
+from contractml.records import FunctionRecord, IROp, NodeRecord
 
 
 def _over_calls(functions: Mapping[str, FunctionRecord],
@@ -106,3 +108,159 @@ def open_lists(functions: Mapping[str, FunctionRecord],
         if not (facts.restricting_modifiers or facts.checks_authority):
             found |= grown[fid] - capped[fid]
     return frozenset(found)
+
+
+#: The pseudo state variable that transient storage (`tload`/`tstore`) reads and writes:
+#: slots are not told apart.
+TRANSIENT = "transient:slot"
+
+
+def _solidity_call(ir: IROp, name: str) -> bool:
+    return ir.op == "SolidityCall" and builtin_name(ir) == name
+
+
+def _checked_state(node: NodeRecord) -> set[str]:
+    """State the node reads in a check (a condition, `require`, `assert`), transient
+    storage included."""
+    if not any(is_check(ir) for ir in node.irs):
+        return set()
+    found = set(node.state_read)
+    if any(_solidity_call(ir, "tload") for ir in node.irs):
+        found.add(TRANSIENT)
+    return found
+
+
+def _written_state(node: NodeRecord) -> set[str]:
+    found = set(node.state_written)
+    if any(_solidity_call(ir, "tstore") for ir in node.irs):
+        found.add(TRANSIENT)
+    return found
+
+
+def _through_calls(functions: Mapping[str, FunctionRecord],
+                   own: Callable[[NodeRecord], set[str]]) -> dict[str, set[str]]:
+    """function id -> `own` over its nodes and, transitively, over those of everything
+    it calls internally."""
+    out = {fid: {key for n in f.nodes for key in own(n)} for fid, f in functions.items()}
+    calls = {fid: {c for n in f.nodes for c in callees(n)} for fid, f in functions.items()}
+    changed = True
+    while changed:
+        changed = False
+        for fid, targets in calls.items():
+            for target in targets & out.keys():
+                if not out[target] <= out[fid]:
+                    out[fid] |= out[target]
+                    changed = True
+    return out
+
+
+def _over(nodes: list[NodeRecord], own: Callable[[NodeRecord], set[str]],
+          through: Mapping[str, set[str]]) -> set[str]:
+    """`own` over `nodes` and `through` (a `_through_calls` result) over their callees."""
+    keys: set[str] = set()
+    for node in nodes:
+        keys |= own(node)
+        for callee in callees(node):
+            keys |= through.get(callee, set())
+    return keys
+
+
+def _modifier_state(functions: Mapping[str, FunctionRecord]
+                    ) -> dict[str, tuple[set[str], set[str], set[str]]]:
+    """modifier id -> (state it checks before `_`, state it writes before `_`, state it
+    writes after `_`), through what it calls."""
+    checked = _through_calls(functions, _checked_state)
+    written = _through_calls(functions, _written_state)
+    out: dict[str, tuple[set[str], set[str], set[str]]] = {}
+    for fid, function in functions.items():
+        if function.kind != "modifier":
+            continue
+        facts = FunctionFacts(function)
+        placeholders = [n.id for n in function.nodes if n.type == "_"]
+        if not placeholders:
+            continue
+        before = [facts.nodes[n] for n in
+                  facts.reach(placeholders, reverse=True) - set(placeholders)]
+        after = [facts.nodes[n] for n in facts.reach(placeholders) - set(placeholders)]
+        out[fid] = (_over(before, _checked_state, checked),
+                    _over(before, _written_state, written),
+                    _over(after, _written_state, written))
+    return out
+
+
+def once_modifiers(functions: Mapping[str, FunctionRecord]) -> frozenset[str]:
+    """Modifiers that let a function run once: before `_` they check a state variable
+    and set it, and never reset it after (`require(!initialized); initialized = true;
+    _;`, OpenZeppelin's `initializer`)."""
+    return frozenset(fid for fid, (checked, before, after) in _modifier_state(functions).items()
+                     if (checked & before) - after)
+
+
+def lock_modifiers(functions: Mapping[str, FunctionRecord]) -> frozenset[str]:
+    """Modifiers that hold a reentrancy lock: before the placeholder `_` they check a
+    state variable (or transient storage) and write it, after `_` they write it again,
+    themselves or through what they call (`require(!locked); locked = true; _; locked =
+    false;`, or helpers doing the same, as OpenZeppelin's `nonReentrant`)."""
+    return frozenset(fid for fid, (checked, before, after) in _modifier_state(functions).items()
+                     if checked & before & after)
+
+
+def lock_held(functions: Mapping[str, FunctionRecord], locks: frozenset[str],
+              constructors: bool = False) -> frozenset[str]:
+    """Functions that only ever run under one of the modifiers `locks` (or, with
+    `constructors`, in a constructor): those with such a modifier, and internal or
+    private functions called only from such functions (at any depth, with at least one
+    caller in `functions`)."""
+    held = {fid for fid, f in functions.items()
+            if any(m in locks for m in f.modifiers)
+            or (constructors and f.kind == "constructor")}
+    callers: dict[str, set[str]] = {}
+    for fid, function in functions.items():
+        for node in function.nodes:
+            for callee in callees(node):
+                callers.setdefault(callee, set()).add(fid)
+    changed = True
+    while changed:
+        changed = False
+        for fid, function in functions.items():
+            if (fid not in held and function.visibility in ("internal", "private")
+                    and function.kind == "function" and callers.get(fid)
+                    and callers[fid] <= held):
+                held.add(fid)
+                changed = True
+    return frozenset(held)
+
+
+def authorising(functions: Mapping[str, FunctionRecord]) -> frozenset[str]:
+    """Ids of the functions and modifiers that authorise the sender
+    (`FunctionFacts.authorises_by`: `msg.sender` compared with, or checked as a key of,
+    a stored authority), themselves or through what they call internally, at any depth.
+    A call of a function declared without a body (a virtual helper) reaches every
+    implemented function of the same signature, as dispatch in a derived contract does."""
+    own = {fid: bool(FunctionFacts(f).authorises_by) for fid, f in functions.items()}
+    by_signature: dict[str, set[str]] = {}
+    for fid, function in functions.items():
+        if function.implemented:
+            by_signature.setdefault(fid.split(".", 1)[-1], set()).add(fid)
+    calls: dict[str, set[str]] = {}
+    for fid, function in functions.items():
+        targets = {c for n in function.nodes for c in callees(n)}
+        for target in list(targets):
+            known = functions.get(target)
+            if known is None or not known.implemented:
+                targets |= by_signature.get(target.split(".", 1)[-1], set())
+        calls[fid] = targets
+    result = dict(own)
+    changed = True
+    while changed:
+        changed = False
+        for fid, targets in calls.items():
+            if not result[fid] and any(result.get(t, False) for t in targets):
+                result[fid] = True
+                changed = True
+    # an unimplemented helper authorises when its implementations do
+    for fid, function in functions.items():
+        if not function.implemented and any(
+                result.get(t, False) for t in by_signature.get(fid.split(".", 1)[-1], ())):
+            result[fid] = True
+    return frozenset(fid for fid, yes in result.items() if yes)

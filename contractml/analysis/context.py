@@ -13,7 +13,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import cached_property
 
-from contractml.analysis.callgraph import caller_hooks, open_lists, sender_free, state_writers
+from contractml.analysis.callgraph import (
+    authorising,
+    caller_hooks,
+    lock_held,
+    lock_modifiers,
+    once_modifiers,
+    open_lists,
+    sender_free,
+    state_writers,
+)
 from contractml.analysis.dataflow import (
     ARITHMETIC,
     FunctionFacts,
@@ -65,10 +74,18 @@ class FileFacts:
         """Modifiers and functions that never read the sender (`callgraph.sender_free`)."""
         return sender_free(self.functions)
 
+    @cached_property
+    def authorising(self) -> frozenset[str]:
+        """Functions that authorise the sender, also through helpers
+        (`callgraph.authorising`)."""
+        return authorising(self.functions)
+
     def of(self, function: FunctionRecord) -> FunctionFacts:
-        """The function's own facts, with the file's `sender_free` modifiers."""
+        """The function's own facts, with the file's `sender_free` modifiers and
+        authorising helpers."""
         if function.id not in self._facts:
-            self._facts[function.id] = FunctionFacts(function, sender_free=self.sender_free)
+            self._facts[function.id] = FunctionFacts(
+                function, sender_free=self.sender_free, authorising=self.authorising)
         return self._facts[function.id]
 
     def _cached(self, name: str, function: FunctionRecord, make: object) -> object:
@@ -112,6 +129,18 @@ class FileFacts:
         """`dataflow.callbacks_before_updates` with the file's hooks and locks."""
         return self._cached("callbacks", function, lambda: callbacks_before_updates(  # type: ignore[return-value]
             self.of(function), self.caller_hooks, self.state_writing_modifiers))
+
+    @cached_property
+    def lock_held(self) -> frozenset[str]:
+        """Functions that only run under a reentrancy lock (`callgraph.lock_held`)."""
+        return lock_held(self.functions, lock_modifiers(self.functions))
+
+    @cached_property
+    def setup_only(self) -> frozenset[str]:
+        """Functions that only run at deployment or set-up: constructors, functions with
+        a one-time modifier (`callgraph.once_modifiers`), and internal functions only
+        they call."""
+        return lock_held(self.functions, once_modifiers(self.functions), constructors=True)
 
     @cached_property
     def open_lists(self) -> frozenset[str]:

@@ -147,6 +147,9 @@ class FunctionFacts:
     #: ids of the modifiers known never to read the sender (`sender_free`); any other
     #: modifier counts as a guard for the definitions' "anyone can call"
     sender_free: frozenset[str] = frozenset()
+    #: ids of the functions that authorise the sender, themselves or through what they
+    #: call (`callgraph.authorising`): calling one is an authorisation check
+    authorising: frozenset[str] = frozenset()
 
     @cached_property
     def nodes(self) -> dict[int, NodeRecord]:
@@ -173,7 +176,7 @@ class FunctionFacts:
     def _successors(self, node_id: int) -> tuple[int, ...]:
         return self.successors[node_id]
 
-    def _reach(self, starts: Iterable[int], reverse: bool = False) -> set[int]:
+    def reach(self, starts: Iterable[int], reverse: bool = False) -> set[int]:
         step = self.predecessors if reverse else self.successors
         seen: set[int] = set()
         queue = deque(starts)
@@ -196,7 +199,7 @@ class FunctionFacts:
     @cached_property
     def after_call(self) -> set[int]:
         """Nodes reachable on some path after a re-entrant external call."""
-        return self._reach(s for c in sorted(self.reentrant_calls) for s in
+        return self.reach(s for c in sorted(self.reentrant_calls) for s in
                            self._successors(c))
 
     @cached_property
@@ -206,7 +209,7 @@ class FunctionFacts:
     @cached_property
     def call_before_write(self) -> set[int]:
         writers = [n.id for n in self.nodes.values() if self.node_writes_state(n)]
-        can_reach_write = self._reach(writers, reverse=True)
+        can_reach_write = self.reach(writers, reverse=True)
         return {c for c in self.reentrant_calls
                 if any(s in can_reach_write for s in self._successors(c))}
 
@@ -372,11 +375,19 @@ class FunctionFacts:
 
     @property
     def open_to_anyone(self) -> bool:
-        """Public or external, with no sender check (`sender_guard`) and no modifier but
-        those that never read the sender (`sender_free`: `inPhase(...)`,
-        `nonReentrant`)."""
+        """Public or external, with no sender check (`sender_guard`), no call of a helper
+        that authorises the sender (`calls_authorising`) and no modifier but those that
+        never read the sender (`sender_free`: `inPhase(...)`, `nonReentrant`)."""
         return (self.function.visibility in ("public", "external")
-                and not self.sender_guard_nodes and not self.restricting_modifiers)
+                and not self.sender_guard_nodes and not self.restricting_modifiers
+                and not self.calls_authorising)
+
+    @cached_property
+    def calls_authorising(self) -> bool:
+        """The function calls, internally, a function of `authorising` (`_onlyOwner()`,
+        `_checkRole(role)`: a helper that reverts unless the sender passes)."""
+        return any(callee in self.authorising for node in self.function.nodes
+                   for callee in callees(node))
 
     @property
     def restricting_modifiers(self) -> bool:
@@ -395,16 +406,18 @@ class FunctionFacts:
     @property
     def checks_authority(self) -> bool:
         """Some statement authorises the sender (`authorises_by`), also the checks
-        through a local that `sender_guard` does not see."""
-        return bool(self.authorises_by)
+        through a local that `sender_guard` does not see, or a helper it calls does
+        (`calls_authorising`)."""
+        return bool(self.authorises_by) or self.calls_authorising
 
     @cached_property
     def caller_chosen_delegatecalls(self) -> frozenset[int]:
         """Nodes with a `delegatecall` or `callcode` whose destination derives from the
         caller's input (a parameter or `msg.data`, as `flow:input_target`), in a function
-        `open_to_anyone`: the taxonomy's unsafe-delegatecall, an address the caller
+        `open_to_anyone` other than a constructor (a proxy's deployer picks its
+        implementation there): the taxonomy's unsafe-delegatecall, an address the caller
         controls."""
-        if not self.open_to_anyone:
+        if not self.open_to_anyone or self.function.kind == "constructor":
             return frozenset()
         return frozenset(
             node.id for node in self.function.nodes for ir in node.irs
@@ -768,6 +781,25 @@ def sender_guard(node: NodeRecord) -> bool:
     return False
 
 
+def origin_only_compared_with_sender_or_constant(node: NodeRecord) -> bool:
+    """The statement reads `tx.origin` only to compare it (`==`, `!=`) with `msg.sender`
+    or a constant: an EOA check (`tx.origin == msg.sender`) or a simulation check
+    (`tx.origin != address(0)`), no authorisation."""
+    uses = [ir for ir in node.irs if "env:tx.origin" in ir.reads]
+    if not uses:
+        return False
+    for ir in uses:
+        if not (ir.op == "Binary" and ir.attrs.get("operator") in ("==", "!=")):
+            return False
+        others: set[str] = set()
+        for read in ir.reads:
+            if read != "env:tx.origin":
+                others |= operand_kinds(node, read)
+        if not others or others - {"sender", "constant"}:
+            return False
+    return True
+
+
 def origin_authorisation(node: NodeRecord) -> bool:
     """The statement authorises by `tx.origin` (the taxonomy's access-control, SWC-115;
     SWC-115): it compares `tx.origin` (`==`, `!=`) with a value that is
@@ -821,8 +853,8 @@ def callbacks_before_updates(facts: FunctionFacts, hooks: frozenset[str],
     named: set[int] = set()
     nodes = facts.nodes
     for call in calls:
-        relied = {key for n in facts._reach([call], reverse=True) for key in nodes[n].state_read}
-        late = {n for n in facts._reach(facts.successors[call])
+        relied = {key for n in facts.reach([call], reverse=True) for key in nodes[n].state_read}
+        late = {n for n in facts.reach(facts.successors[call])
                 if relied & set(nodes[n].state_written)}
         if late:
             named |= late | {call}

@@ -25,8 +25,10 @@ from contractml.records import FunctionRecord, NodeRecord
 #: Every definition, in the order the fusion step tries them within a category.
 DEFINITIONS: tuple[Definition, ...] = (
     reentrancy.CALLBACK_BEFORE_UPDATE,
+    reentrancy.LOCK_HELD,
     access_control.TX_ORIGIN_AUTHORISATION,
     access_control.UNGUARDED_AUTHORITY_WRITE,
+    access_control.ORIGIN_IS_NO_AUTHORISATION,
     arithmetic.UNCHECKED_CALLER_AMOUNT,
     arithmetic.CANNOT_WRAP,
     unchecked_call.HANDLED_RESULT,
@@ -37,6 +39,7 @@ DEFINITIONS: tuple[Definition, ...] = (
     front_running.REVEALED_SECRET_CLAIM,
     time_manipulation.SHORT_TIMESTAMP_WINDOW,
     unsafe_delegatecall.CALLER_CHOSEN_TARGET,
+    unsafe_delegatecall.SETUP_ONLY,
 )
 
 BY_ID: dict[str, Definition] = {d.id: d for d in DEFINITIONS}

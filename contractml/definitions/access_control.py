@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from contractml.analysis.context import FileFacts
-from contractml.analysis.dataflow import origin_authorisation
+from contractml.analysis.dataflow import (
+    origin_authorisation,
+    origin_only_compared_with_sender_or_constant,
+)
 from contractml.definitions.base import Definition
 from contractml.records import FunctionRecord, NodeRecord
 
@@ -15,6 +18,10 @@ def _tx_origin(facts: FileFacts, function: FunctionRecord, node: NodeRecord) -> 
 def _unguarded_authority_write(facts: FileFacts, function: FunctionRecord,
                                node: NodeRecord) -> bool:
     return bool(node.state_written) and node.id in facts.authority_writes(function)
+
+
+def _origin_check(facts: FileFacts, function: FunctionRecord, node: NodeRecord) -> bool:
+    return origin_only_compared_with_sender_or_constant(node)
 
 
 TX_ORIGIN_AUTHORISATION = Definition(
@@ -44,3 +51,14 @@ UNGUARDED_AUTHORITY_WRITE = Definition(
                 "1,180 of 1,187 statements labelled (Laplace 1,180/1,188; this definition "
                 "alone 54 of 54); validation 254 of 261",
     matches=_unguarded_authority_write)
+
+ORIGIN_IS_NO_AUTHORISATION = Definition(
+    id="access-control.origin-eoa-or-simulation-check", category="access-control",
+    kind="exclude",
+    summary="A statement that reads `tx.origin` only to compare it with `msg.sender` (an "
+            "externally-owned-account check) or a constant (`tx.origin != address(0)`, an "
+            "off-chain simulation check) authorises no one.",
+    explanation="compares tx.origin only with msg.sender or a constant",
+    precision=None, measured_on="the taxonomy's definition (authorisation by tx.origin "
+                                "trusts the origin's identity)",
+    matches=_origin_check)

@@ -16,6 +16,10 @@ def _callback_before_update(facts: FileFacts, function: FunctionRecord,
     return node.id in facts.callbacks(function)
 
 
+def _lock_held(facts: FileFacts, function: FunctionRecord, node: NodeRecord) -> bool:
+    return function.id in facts.lock_held
+
+
 CALLBACK_BEFORE_UPDATE = Definition(
     id="reentrancy.callback-before-update", category="reentrancy", kind="include",
     summary="In a public or external function with no authorisation check and no "
@@ -28,3 +32,15 @@ CALLBACK_BEFORE_UPDATE = Definition(
     measured_on="training split: 897 of 898 statements labelled (Laplace 897/899); "
                 "validation 164 of 164",
     matches=_callback_before_update)
+
+LOCK_HELD = Definition(
+    id="reentrancy.lock-held", category="reentrancy", kind="exclude",
+    summary="A statement of a function that only runs under a reentrancy lock (a modifier "
+            "that checks and sets a state variable or transient storage before `_` and "
+            "resets it after, itself or through helpers, such as OpenZeppelin's "
+            "`nonReentrant`; or an internal function every caller of which holds one, at "
+            "any depth) cannot be re-entered.",
+    explanation="runs only under a reentrancy lock",
+    precision=None, measured_on="the taxonomy's definition (a locked function cannot be "
+                                "re-entered)",
+    matches=_lock_held)

@@ -1131,7 +1131,11 @@ def test_a_loop_as_long_as_a_list_anyone_grows(lists: list[FileRecord]) -> None:
 #: shape it leaves alone ((function, first line); None: the function's call statement).
 DEFINITION_CASES: dict[str, tuple[str, tuple[str, int | None], tuple[str, int | None]]] = {
     "reentrancy.callback-before-update": ("callbacks", ("withdraw", 15), ("locked", 27)),
+    "reentrancy.lock-held": ("locks", ("_pay", 31), ("_pay", 48)),
     "access-control.tx-origin-authorisation": ("origins", ("pay", 11), ("humansOnly", 15)),
+    "access-control.origin-eoa-or-simulation-check": ("origins", ("humansOnly", 15),
+                                                      ("pay", 11)),
+    "unsafe-delegatecall.setup-only": ("proxies", ("_setUp", 20), ("run", 24)),
     "access-control.unguarded-authority-write": ("roles", ("claimOwner", 12),
                                                  ("setOwner", 15)),
     "arithmetic.unchecked-caller-amount": ("ledgers", ("burn", 13), ("checked", 21)),

@@ -1,0 +1,211 @@
+"""Fixtures shared by the definition tests: project-written contracts, compiled once."""
+
+from __future__ import annotations
+
+import pytest
+
+from contractml.records import FileRecord
+from tests.conftest import compiled_records
+
+# A lock on the entry point, held through helpers as OpenZeppelin's ReentrancyGuard does,
+# with the call three internal calls below it; the twin has no lock.
+LOCKS = """\
+pragma solidity ^0.8.20;
+abstract contract Guard {
+    uint256 private _status = 1;
+    modifier nonReentrant() {
+        _enter();
+        _;
+        _leave();
+    }
+    function _enter() private {
+        if (_status == 2) revert();
+        _status = 2;
+    }
+    function _leave() private {
+        _status = 1;
+    }
+}
+contract LockedVault is Guard {
+    mapping(address => uint256) public balances;
+    function withdraw(uint256 amount) external nonReentrant {
+        _withdraw(msg.sender, amount);
+    }
+    function _withdraw(address to, uint256 amount) internal {
+        _settle(to, amount);
+    }
+    function _settle(address to, uint256 amount) internal {
+        _pay(to, amount);
+    }
+    function _pay(address to, uint256 amount) internal {
+        (bool ok, ) = to.call{value: amount}("");
+        require(ok);
+        balances[to] -= amount;
+    }
+}
+contract OpenVault {
+    mapping(address => uint256) public balances;
+    function withdraw(uint256 amount) external {
+        _withdraw(msg.sender, amount);
+    }
+    function _withdraw(address to, uint256 amount) internal {
+        _settle(to, amount);
+    }
+    function _settle(address to, uint256 amount) internal {
+        _pay(to, amount);
+    }
+    function _pay(address to, uint256 amount) internal {
+        (bool ok, ) = to.call{value: amount}("");
+        require(ok);
+        balances[to] -= amount;
+    }
+}
+contract HalfLockedVault is Guard {
+    mapping(address => uint256) public balances;
+    function withdraw(uint256 amount) external nonReentrant {
+        _pay(msg.sender, amount);
+    }
+    function withdrawUnlocked(uint256 amount) external {
+        _pay(msg.sender, amount);
+    }
+    function _pay(address to, uint256 amount) internal {
+        (bool ok, ) = to.call{value: amount}("");
+        require(ok);
+        balances[to] -= amount;
+    }
+}
+"""
+
+
+@pytest.fixture(scope="session")
+def locks(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
+    return compiled_records(tmp_path_factory.mktemp("locks"), {"Locks.sol": LOCKS})
+
+
+# Authorisation in helpers: two internal calls down, and through a virtual helper the
+# derived contract implements; the twin's helpers check nothing.
+HELPERS = """\
+pragma solidity ^0.8.20;
+abstract contract RouterBase {
+    address internal s_owner;
+    mapping(address => bool) internal s_routers;
+    function _onlyRouterOwner() internal view virtual;
+    function route() external view returns (bool) {
+        require(s_routers[msg.sender]);
+        return true;
+    }
+    function setRouter(address router, bool allowed) external {
+        _checkCaller();
+        s_routers[router] = allowed;
+    }
+    function _checkCaller() internal view {
+        _onlyRouterOwner();
+    }
+}
+contract Router is RouterBase {
+    constructor() {
+        s_owner = msg.sender;
+    }
+    function _onlyRouterOwner() internal view override {
+        if (msg.sender != s_owner) revert();
+    }
+    function transferOwnership(address next) external {
+        _requireOwner();
+        s_owner = next;
+    }
+    function _requireOwner() internal view {
+        _checkOwner();
+    }
+    function _checkOwner() internal view {
+        require(msg.sender == s_owner);
+    }
+}
+contract OpenRouter {
+    address internal s_owner;
+    mapping(address => bool) internal s_routers;
+    function route() external view returns (bool) {
+        require(s_routers[msg.sender] || msg.sender == s_owner);
+        return true;
+    }
+    function setRouter(address router, bool allowed) external {
+        _touch();
+        s_routers[router] = allowed;
+    }
+    function transferOwnership(address next) external {
+        _touch();
+        s_owner = next;
+    }
+    function _touch() internal view {
+        require(s_routers[router0()] == false || true);
+    }
+    function router0() internal pure returns (address) {
+        return address(0);
+    }
+}
+"""
+
+
+@pytest.fixture(scope="session")
+def helpers(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
+    return compiled_records(tmp_path_factory.mktemp("helpers"), {"Helpers.sol": HELPERS})
+
+
+# A proxy set up by its deployer (constructor) or once (initializer), beside a function
+# that anyone can point anywhere.
+PROXIES = """\
+pragma solidity ^0.8.20;
+contract Proxy {
+    address internal implementation;
+    bool private initialized;
+    constructor(address impl, bytes memory data) {
+        implementation = impl;
+        (bool ok, ) = impl.delegatecall(data);
+        require(ok);
+    }
+    modifier initializer() {
+        require(!initialized);
+        initialized = true;
+        _;
+    }
+    function initialize(address impl, bytes calldata data) external initializer {
+        implementation = impl;
+        _setUp(impl, data);
+    }
+    function _setUp(address impl, bytes calldata data) internal {
+        (bool ok, ) = impl.delegatecall(data);
+        require(ok);
+    }
+    function run(address impl, bytes calldata data) external {
+        (bool ok, ) = impl.delegatecall(data);
+        require(ok);
+    }
+}
+"""
+
+
+@pytest.fixture(scope="session")
+def proxies(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
+    return compiled_records(tmp_path_factory.mktemp("proxies"), {"Proxies.sol": PROXIES})
+
+
+ORIGIN_CHECKS = """\
+pragma solidity ^0.8.20;
+contract Keeper {
+    address private owner;
+    function onlyHumans() external view returns (bool) {
+        return tx.origin == msg.sender;
+    }
+    function simulated() external view returns (bool) {
+        return tx.origin != address(0);
+    }
+    function isOwner() external view returns (bool) {
+        return tx.origin == owner;
+    }
+}
+"""
+
+
+@pytest.fixture(scope="session")
+def origins_checks(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
+    return compiled_records(tmp_path_factory.mktemp("origin-checks"),
+                            {"Keeper.sol": ORIGIN_CHECKS})

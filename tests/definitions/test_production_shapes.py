@@ -1,0 +1,90 @@
+"""Shapes of production code that are not the defect they resemble, each beside a twin
+where the defect is real: the twin still reports, the production shape does not."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from contractml.analysis.context import node_index
+from contractml.definitions import Definitions
+from contractml.fusion import fuse
+from contractml.graph.builder import function_graphs
+from contractml.localize import Thresholds
+from contractml.records import FileRecord
+from contractml.rules import CATEGORIES
+
+THRESHOLDS = Thresholds(node=dict.fromkeys(CATEGORIES, 0.5),
+                        function=dict.fromkeys(CATEGORIES, 0.0))
+
+
+def _found(records: list[FileRecord], category: str) -> set[tuple[str, str, int]]:
+    """(contract, function, line) of every statement fused into a finding of `category`
+    when the network scores every statement 1.0 for it (so only the exclusions decide)."""
+    nodes = node_index(records)
+    definitions = Definitions(nodes)
+    column = CATEGORIES.index(category)
+    out: set[tuple[str, str, int]] = set()
+    for graph in function_graphs(records):
+        node = np.zeros((graph.num_nodes, len(CATEGORIES)), dtype=np.float32)
+        node[:, column] = 1.0
+        function = np.ones((int(graph.num_functions), len(CATEGORIES)), dtype=np.float32)
+        for region in fuse(graph, node, function, THRESHOLDS, CATEGORIES, nodes,
+                           definitions=definitions, evidence="network"):
+            if region.category == category:
+                out |= {(region.contract, region.function, h.start_line) for h in region.hits}
+    return out
+
+
+def test_a_lock_on_every_entry_point_rules_out_reentrancy_below_it(
+        locks: list[FileRecord]) -> None:
+    found = _found(locks, "reentrancy")
+    locked = {(c, f) for c, f, _ in found if c == "LockedVault"}
+    assert locked == set()
+    # the twin without a lock reports the call and the write after it
+    assert {("OpenVault", "_pay", 46), ("OpenVault", "_pay", 48)} <= found
+    # one entry point without the lock reaches the helper: it still reports
+    assert ("HalfLockedVault", "_pay", 60) in found
+    # the lock modifier's own statements are not reentrancy either
+    assert not {f for c, f, _ in found if f in ("withdraw", "_withdraw", "_settle")
+                and c == "LockedVault"}
+
+
+def _named(records: list[FileRecord], definition_id: str) -> set[tuple[str, str, int]]:
+    """(contract, function, line) of every statement the definition names."""
+    from contractml.definitions import BY_ID
+
+    nodes = node_index(records)
+    facts = Definitions(nodes).facts
+    definition = BY_ID[definition_id]
+    return {(function.contract, function.name, node.span.start_line)
+            for function, node in nodes.values() if definition.matches(facts, function, node)}
+
+
+def test_authorisation_in_a_helper_at_any_depth_guards_the_function(
+        helpers: list[FileRecord]) -> None:
+    named = _named(helpers, "access-control.unguarded-authority-write")
+    # RouterBase.setRouter checks through _checkCaller -> the virtual _onlyRouterOwner
+    # that Router implements; Router.transferOwnership two helpers down
+    assert not {(c, f) for c, f, _ in named if c in ("RouterBase", "Router")}
+    # the twin's helper checks no sender: both writes of an authority are reported
+    assert {("OpenRouter", "setRouter", 45), ("OpenRouter", "transferOwnership", 49)} <= named
+
+
+def test_a_proxys_set_up_is_no_unsafe_delegatecall(proxies: list[FileRecord]) -> None:
+    found = _found(proxies, "unsafe-delegatecall")
+    # the delegatecalls of the constructor and of the initializer's helper are left out
+    assert not {line for _, _, line in found} & {7, 20}
+    assert not {f for _, f, _ in found} & {"constructor", "initialize", "_setUp"}
+    assert ("Proxy", "run", 24) in found
+    assert _named(proxies, "unsafe-delegatecall.caller-chosen-target") >= {
+        ("Proxy", "run", 24)}
+    assert not {f for _, f, _ in _named(proxies, "unsafe-delegatecall.caller-chosen-target")
+                if f in ("constructor", "initialize", "_setUp")}
+
+
+def test_tx_origin_compared_with_the_sender_or_a_constant_is_no_finding(
+        origins_checks: list[FileRecord]) -> None:
+    found = _found(origins_checks, "access-control")
+    lines = {line for _, _, line in found}
+    assert 5 not in lines and 8 not in lines  # EOA check, simulation check
+    assert 11 in lines  # authorisation by tx.origin: still reported
