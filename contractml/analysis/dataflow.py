@@ -193,6 +193,22 @@ class FunctionFacts:
                                                for c in callees(node))
 
     @cached_property
+    def assembly_nodes(self) -> frozenset[int]:
+        """Nodes inside an inline assembly block: reached from an `INLINE ASM` node
+        before its `END INLINE ASM`."""
+        starts = [n.id for n in self.nodes.values() if n.type == "INLINE ASM"]
+        inside: set[int] = set()
+        queue = deque(s for start in starts for s in self.successors[start])
+        while queue:
+            current = queue.popleft()
+            if current in inside or self.nodes[current].type in ("END INLINE ASM",
+                                                                  "INLINE ASM"):
+                continue
+            inside.add(current)
+            queue.extend(self.successors[current])
+        return frozenset(inside)
+
+    @cached_property
     def reentrant_calls(self) -> set[int]:
         return {n.id for n in self.nodes.values() if any(map(is_reentrant_call, n.irs))}
 

@@ -26,11 +26,13 @@ from contractml.records import FunctionRecord, NodeRecord
 DEFINITIONS: tuple[Definition, ...] = (
     reentrancy.CALLBACK_BEFORE_UPDATE,
     reentrancy.LOCK_HELD,
+    reentrancy.ASSEMBLY_WITHOUT_CALL,
     access_control.TX_ORIGIN_AUTHORISATION,
     access_control.UNGUARDED_AUTHORITY_WRITE,
     access_control.ORIGIN_IS_NO_AUTHORISATION,
     arithmetic.UNCHECKED_CALLER_AMOUNT,
     arithmetic.CANNOT_WRAP,
+    arithmetic.IN_ASSEMBLY,
     unchecked_call.HANDLED_RESULT,
     denial_of_service.UNBOUNDED_SHARED_LIST_LOOP,
     denial_of_service.STORED_PARTY_FAILURE_IN_LOOP,

@@ -20,6 +20,10 @@ def _cannot_wrap(facts: FileFacts, function: FunctionRecord, node: NodeRecord) -
     return not facts.may_wrap(function)
 
 
+def _in_assembly(facts: FileFacts, function: FunctionRecord, node: NodeRecord) -> bool:
+    return node.id in facts.of(function).assembly_nodes
+
+
 UNCHECKED_CALLER_AMOUNT = Definition(
     id="arithmetic.unchecked-caller-amount", category="arithmetic", kind="include",
     summary="An amount the caller passes that nothing compares, subtracted where the "
@@ -41,3 +45,13 @@ CANNOT_WRAP = Definition(
     precision=None, measured_on="the taxonomy's definition (overflow needs an operator "
                                 "that wraps)",
     matches=_cannot_wrap)
+
+IN_ASSEMBLY = Definition(
+    id="arithmetic.in-assembly", category="arithmetic", kind="exclude",
+    summary="Arithmetic inside an inline assembly block (`sub(returndatasize(), 0x04)`) "
+            "wraps by the language's definition and is written for it: the code asks for "
+            "machine arithmetic, no overflow check was left out.",
+    explanation="is inline assembly, whose arithmetic wraps by design",
+    precision=None, measured_on="the taxonomy's definition (a check the language makes "
+                                "is missing)",
+    matches=_in_assembly)

@@ -20,6 +20,21 @@ def _lock_held(facts: FileFacts, function: FunctionRecord, node: NodeRecord) -> 
     return function.id in facts.lock_held
 
 
+_ASSEMBLY_CALLS = ("call", "callcode", "delegatecall", "staticcall", "create", "create2",
+                   "sstore", "tstore", "log0", "log1", "log2", "log3", "log4")
+
+
+def _assembly_without_call(facts: FileFacts, function: FunctionRecord,
+                           node: NodeRecord) -> bool:
+    if node.id not in facts.of(function).assembly_nodes or node.state_written:
+        return False
+    return not any(ir.op in ("LowLevelCall", "HighLevelCall", "InternalCall", "LibraryCall",
+                             "Send", "Transfer")
+                   or (ir.op == "SolidityCall"
+                       and str(ir.attrs.get("function", "")).split("(")[0] in _ASSEMBLY_CALLS)
+                   for ir in node.irs)
+
+
 CALLBACK_BEFORE_UPDATE = Definition(
     id="reentrancy.callback-before-update", category="reentrancy", kind="include",
     summary="In a public or external function with no authorisation check and no "
@@ -44,3 +59,13 @@ LOCK_HELD = Definition(
     precision=None, measured_on="the taxonomy's definition (a locked function cannot be "
                                 "re-entered)",
     matches=_lock_held)
+
+ASSEMBLY_WITHOUT_CALL = Definition(
+    id="reentrancy.assembly-without-call", category="reentrancy", kind="exclude",
+    summary="An inline assembly statement that makes no call and writes no storage "
+            "(`extcodesize(account)`, `returndatasize()`) hands control to no one and "
+            "changes no state: no reentrancy.",
+    explanation="is inline assembly that neither calls out nor writes state",
+    precision=None, measured_on="the taxonomy's definition (an external call that can "
+                                "call back)",
+    matches=_assembly_without_call)

@@ -209,3 +209,38 @@ contract Keeper {
 def origins_checks(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
     return compiled_records(tmp_path_factory.mktemp("origin-checks"),
                             {"Keeper.sol": ORIGIN_CHECKS})
+
+
+# Inline assembly: an extcodesize check and revert-data arithmetic, beside plain
+# unchecked arithmetic and a call in assembly.
+ASSEMBLY = """\
+pragma solidity ^0.8.20;
+contract Probe {
+    uint256 private total;
+    function size(address t) external view returns (uint256 s) {
+        assembly {
+            s := extcodesize(t)
+        }
+    }
+    function revertData() external pure returns (uint256 n) {
+        assembly {
+            let size := sub(returndatasize(), 0x04)
+            n := add(size, 1)
+        }
+    }
+    function plain(uint256 a) external {
+        unchecked { total = total - a; }
+    }
+    function forward(address t) external {
+        assembly {
+            let ok := call(gas(), t, 0, 0, 0, 0, 0)
+        }
+        total = 0;
+    }
+}
+"""
+
+
+@pytest.fixture(scope="session")
+def assembly(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
+    return compiled_records(tmp_path_factory.mktemp("assembly"), {"Probe.sol": ASSEMBLY})

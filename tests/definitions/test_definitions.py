@@ -1132,6 +1132,8 @@ def test_a_loop_as_long_as_a_list_anyone_grows(lists: list[FileRecord]) -> None:
 DEFINITION_CASES: dict[str, tuple[str, tuple[str, int | None], tuple[str, int | None]]] = {
     "reentrancy.callback-before-update": ("callbacks", ("withdraw", 15), ("locked", 27)),
     "reentrancy.lock-held": ("locks", ("_pay", 31), ("_pay", 48)),
+    "reentrancy.assembly-without-call": ("assembly", ("size", 6), ("forward", 22)),
+    "arithmetic.in-assembly": ("assembly", ("revertData", 11), ("plain", 16)),
     "access-control.tx-origin-authorisation": ("origins", ("pay", 11), ("humansOnly", 15)),
     "access-control.origin-eoa-or-simulation-check": ("origins", ("humansOnly", 15),
                                                       ("pay", 11)),

@@ -88,3 +88,13 @@ def test_tx_origin_compared_with_the_sender_or_a_constant_is_no_finding(
     lines = {line for _, _, line in found}
     assert 5 not in lines and 8 not in lines  # EOA check, simulation check
     assert 11 in lines  # authorisation by tx.origin: still reported
+
+
+def test_inline_assembly_is_no_overflow_and_no_reentrancy_without_a_call(
+        assembly: list[FileRecord]) -> None:
+    arithmetic = {line for _, _, line in _found(assembly, "arithmetic")}
+    assert not arithmetic & {11, 12}  # sub(returndatasize(), 0x04), add(size, 1)
+    assert 16 in arithmetic  # unchecked subtraction outside assembly
+    reentrancy = {line for _, _, line in _found(assembly, "reentrancy")}
+    assert 6 not in reentrancy  # extcodesize
+    assert 20 in reentrancy  # a call in assembly
