@@ -79,7 +79,7 @@ def test_a_process_that_died_between_calls_is_started_again() -> None:
 
 
 def test_no_process_to_be_had_means_scoring_here(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(_path: object) -> None:
+    def refuse(_path: object, _loader: object) -> None:
         raise OSError("Resource temporarily unavailable")
 
     handle = ModelHandle()
