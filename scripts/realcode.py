@@ -12,7 +12,10 @@ tarball ships) are deleted at once; then every `package.json` in the installed t
 read, and the run stops if any names an evaluation-reserved package. The folder is laid
 out as a Hardhat-style root: the package's `sources` copied to `target`, a
 `hardhat.config.js`, the package's `remappings` in `remappings.txt`, and `node_modules`
-for its imports.
+for its imports; folders of `also` (e.g. the package's `test/`, whose helpers `src/`
+imports) are copied beside it, and `standins` (project-written files of
+`scripts/realcode_standins/`) are placed under `node_modules/contractml-standins/` where a
+package imports a file of a reserved package.
 
 Each root is scanned with `contractml scan ROOT --format json` (the public command; the
 report is kept in the cache folder), and Slither's detectors mapped onto the taxonomy
@@ -51,6 +54,8 @@ PACKAGES_FILE = Path(__file__).resolve().with_name("realcode_packages.json")
 DEFAULT_OUT = REPO / "docs" / "benchmarks" / "realcode.md"
 DEFAULT_CACHE = Path.home() / ".cache" / "contractml" / "realcode"
 MARKER = "<!-- hand-written below -->"
+#: Project-written stand-ins for files a package imports from a reserved package.
+STANDINS = Path(__file__).resolve().with_name("realcode_standins")
 SEVERITIES = ("high", "medium", "low")
 
 #: npm packages kept for evaluation: never installed, read or used here. A name ending in
@@ -86,6 +91,9 @@ class Package:
     extras: tuple[str, ...] = ()
     remove: tuple[str, ...] = ()
     remappings: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()
+    #: (import path, file of scripts/realcode_standins/)
+    standins: tuple[tuple[str, str], ...] = ()
 
     @property
     def slug(self) -> str:
@@ -106,7 +114,9 @@ def load_packages(path: Path = PACKAGES_FILE) -> list[Package]:
                           sources=entry["sources"], target=entry["target"],
                           extras=tuple(entry.get("extras", ())),
                           remove=tuple(entry.get("remove", ())),
-                          remappings=tuple(entry.get("remappings", ())))
+                          remappings=tuple(entry.get("remappings", ())),
+                          also=tuple(entry.get("also", ())),
+                          standins=tuple(sorted(entry.get("standins", {}).items())))
         for spec in (package.spec, *package.extras):
             name, _, version = spec.rpartition("@")
             if is_reserved(name):
@@ -143,7 +153,10 @@ def install(package: Package, cache: Path) -> Path:
     stamp = root / ".realcode.json"
     pins = {"spec": package.spec, "extras": list(package.extras),
             "remove": list(package.remove), "remappings": list(package.remappings),
-            "sources": package.sources, "target": package.target}
+            "sources": package.sources, "target": package.target,
+            "also": list(package.also), "standins": [list(s) for s in package.standins],
+            "standin_texts": [(STANDINS / f).read_text(encoding="utf-8")
+                              for _, f in package.standins]}
     if stamp.is_file() and json.loads(stamp.read_text(encoding="utf-8")) == pins:
         return root
     if root.exists():
@@ -164,6 +177,12 @@ def install(package: Package, cache: Path) -> Path:
     source = installed / package.sources
     shutil.copytree(source, root / package.target,
                     ignore=shutil.ignore_patterns("node_modules", "package.json", "*.md"))
+    for folder in package.also:
+        shutil.copytree(installed / folder, root / folder)
+    for import_path, file in package.standins:
+        placed = root / "node_modules" / "contractml-standins" / import_path
+        placed.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(STANDINS / file, placed)
     (root / "hardhat.config.js").write_text(
         "// laid out by contractml scripts/realcode.py\nmodule.exports = {};\n",
         encoding="utf-8")
