@@ -84,6 +84,64 @@ def _culprit(exc: BaseException) -> str | None:
     return found
 
 
+def _contract_names(asts: Iterable[dict[str, Any] | None]) -> dict[int, str]:
+    """Contract id -> the contract's declared name, over every compact source AST."""
+    names: dict[int, str] = {}
+    for ast in asts:
+        if not ast or ast.get("nodeType") != "SourceUnit":
+            continue
+        for node in ast.get("nodes", ()):
+            if node.get("nodeType") == "ContractDefinition" and "id" in node:
+                names[node["id"]] = node.get("name", "")
+    return names
+
+
+def canonical_base_names(ast: dict[str, Any], names: dict[int, str]) -> dict[str, Any]:
+    """The source AST with each base contract written under the name it was declared
+    with (`contract C is Outer` with `Outer` an alias of `Base`: `Base`), where the base
+    is named through an import alias or a module (`Lib.Base`).
+
+    Slither looks an inheritance specifier up by the name written in the source, in the
+    file's scope and one alias deep, and stops with `AssertionError: Contract Outer not
+    found` when the name is an alias of an alias (`import {Inner as Outer}` where the
+    imported file has `import {Base as Inner}`) or a module member (`import * as Lib`,
+    `Lib.Base`). A file's scope holds every contract its `exportedSymbols` name, under
+    the declared name, so the declared name is found. A base is left as written when
+    another contract of the same name is visible in the file (the file exports that name
+    for a different declaration). Returns `ast` itself when nothing changes, else a copy.
+    """
+    if ast.get("nodeType") != "SourceUnit":
+        return ast
+    exported: dict[str, list[int]] = ast.get("exportedSymbols") or {}
+    changes: list[tuple[int, int, str]] = []  # (node index, base index, declared name)
+    for i, node in enumerate(ast.get("nodes", ())):
+        if node.get("nodeType") != "ContractDefinition":
+            continue
+        for j, base in enumerate(node.get("baseContracts", ())):
+            name_node = base.get("baseName") or {}
+            ref = name_node.get("referencedDeclaration")
+            declared = names.get(ref) if isinstance(ref, int) else None
+            written = name_node.get("name")
+            if not declared or written is None or written == declared:
+                continue
+            if declared in exported and ref not in exported[declared]:
+                continue  # the declared name means another contract in this file
+            changes.append((i, j, declared))
+    if not changes:
+        return ast
+    out = dict(ast)
+    out["nodes"] = list(ast["nodes"])
+    for i, j, declared in changes:
+        contract = dict(out["nodes"][i])
+        bases = list(contract["baseContracts"])
+        base = dict(bases[j])
+        base["baseName"] = {**base["baseName"], "name": declared}
+        bases[j] = base
+        contract["baseContracts"] = bases
+        out["nodes"][i] = contract
+    return out
+
+
 class _Precompiled(AbstractPlatform):
     """A crytic-compile platform that serves an existing standard-JSON output."""
 
@@ -112,9 +170,12 @@ class _Precompiled(AbstractPlatform):
         compilation_unit.compiler_version = CompilerVersion(
             compiler="solc", version=str(self._unit.compiler.version), optimized=False)
         sources = sorted(output.get("sources", {}).items(), key=lambda kv: kv[1].get("id", 0))
+        names = _contract_names(info.get("ast") for _, info in sources)
         for unit_name, info in sources:
             source_unit = compilation_unit.create_source_unit(self._filename(unit_name))
-            source_unit.ast = info.get("ast") or info.get("legacyAST")
+            ast = info.get("ast")
+            source_unit.ast = (canonical_base_names(ast, names) if ast is not None
+                               else info.get("legacyAST"))
         for unit_name, contracts in output.get("contracts", {}).items():
             filename = self._filename(unit_name)
             source_unit = compilation_unit.create_source_unit(filename)

@@ -3,8 +3,11 @@
 A scan starts from paths the user names. Each path is a `.sol` file or a folder. For a
 folder we look for a framework root (Foundry: `foundry.toml`; Hardhat: `hardhat.config.*`)
 at the folder or above it, read its remappings, and collect the `.sol` files below the
-folder, leaving out dependency folders (`node_modules/`, `lib/`) and, for framework roots,
-their `test/` and `script/` folders unless asked to keep them.
+folder, leaving out dependency folders and, for framework roots, their `test/` and
+`script/` folders unless asked to keep them. Dependency folders are `node_modules/` at any
+depth and the root's own `lib/` when the root is a Foundry root (`foundry.toml` beside it)
+or its remappings point into it; any other folder named `lib` (a Hardhat project's
+`contracts/lib/`) is analysed. Every folder left out is named in a notice.
 """
 
 from __future__ import annotations
@@ -21,8 +24,11 @@ try:  # Python 3.11+
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
-#: Folders that hold dependencies, never analysis targets themselves.
-DEPENDENCY_DIRS = frozenset({"node_modules", "lib"})
+#: Folders that hold dependencies wherever they are, never analysis targets themselves.
+DEPENDENCY_DIRS = frozenset({"node_modules"})
+#: The root's folder of Foundry dependencies (git submodules): a dependency folder only
+#: beside `foundry.toml` or when the root's remappings point into it.
+ROOT_LIB_DIR = "lib"
 #: Folders of a framework root that hold tests and deploy scripts.
 FRAMEWORK_SKIP_DIRS = frozenset({"test", "tests", "script", "scripts"})
 #: Folders never searched for sources.
@@ -156,10 +162,26 @@ def _foundry_auto_remappings(root: Path, existing: Sequence[Remapping]) -> list[
     return added
 
 
+def root_lib_is_dependency(root: Path, kind: str, remappings: Sequence[Remapping]) -> bool:
+    """Whether the root's `lib/` holds dependencies: beside `foundry.toml`, or named by a
+    remapping's target (`forge-std/=lib/forge-std/src/`)."""
+    if kind == "foundry":
+        return True
+    for remapping in remappings:
+        target = remapping.target.removeprefix("./")
+        if target == ROOT_LIB_DIR or target.startswith(ROOT_LIB_DIR + "/"):
+            return True
+    return False
+
+
 def _walk_sources(folder: Path, root: Path, kind: str, keep_tests: bool,
-                  follow_symlinks: bool) -> tuple[list[Path], list[str]]:
+                  follow_symlinks: bool, root_lib: bool
+                  ) -> tuple[list[Path], list[str], list[str]]:
+    """The `.sol` files below `folder`; the folders and files left out as tests, scripts
+    or symlinks (with why); the dependency folders left out."""
     targets: list[Path] = []
     skipped: list[str] = []
+    dependencies: list[str] = []
     for current, dirs, files in os.walk(folder, followlinks=follow_symlinks):
         here = Path(current)
         keep: list[str] = []
@@ -173,7 +195,9 @@ def _walk_sources(folder: Path, root: Path, kind: str, keep_tests: bool,
                 skipped.append(f"{sub.relative_to(root).as_posix()}/ (symlink leading "
                                "outside the root)")
                 continue
-            if name in DEPENDENCY_DIRS and sub != folder:
+            if name in DEPENDENCY_DIRS or (root_lib and name == ROOT_LIB_DIR
+                                           and sub == root / ROOT_LIB_DIR):
+                dependencies.append(_shown(sub, root) + "/")
                 continue
             if (kind != "plain" and not keep_tests and len(rel_parts) == 1
                     and name in FRAMEWORK_SKIP_DIRS):
@@ -191,7 +215,11 @@ def _walk_sources(folder: Path, root: Path, kind: str, keep_tests: bool,
                                        "leading outside the root)")
                         continue
                 targets.append(path)
-    return targets, skipped
+    return targets, skipped, dependencies
+
+
+def _shown(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
 def discover(paths: Sequence[str | os.PathLike[str]], *, keep_tests: bool = False,
@@ -221,19 +249,26 @@ def discover(paths: Sequence[str | os.PathLike[str]], *, keep_tests: bool = Fals
         root = Path(os.path.commonpath([p if p.is_dir() else p.parent for p in resolved]))
         kind = "plain"
 
+    remappings = read_remappings(root, kind)
+    named = [Remapping.parse(r) for r in extra_remappings]
+    remappings.extend(named)
+    root_lib = root_lib_is_dependency(root, kind, remappings)
     targets: list[Path] = []
     notices: list[str] = []
+    dependencies: list[str] = []
     for path in resolved:
         if path.is_file():
             targets.append(path)
         else:
-            found, skipped = _walk_sources(path, root, kind, keep_tests, follow_symlinks)
+            found, skipped, deps = _walk_sources(path, root, kind, keep_tests,
+                                                 follow_symlinks, root_lib)
             targets.extend(found)
+            dependencies.extend(deps)
             if skipped:
                 notices.append("skipped: " + ", ".join(skipped))
-    remappings = read_remappings(root, kind)
-    named = [Remapping.parse(r) for r in extra_remappings]
-    remappings.extend(named)
+    if dependencies:
+        notices.insert(0, "dependency folders not analysed (read for imports only): "
+                       + ", ".join(dict.fromkeys(dependencies)))
     trusted = tuple(dict.fromkeys(
         (Path(r.target) if Path(r.target).is_absolute() else root / r.target).resolve()
         for r in named if r.target))

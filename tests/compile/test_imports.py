@@ -257,11 +257,13 @@ def test_discover_plain_folder(tmp_path: Path) -> None:
     project = discover([tmp_path])
     assert project.kind == "plain"
     assert project.root == tmp_path
-    # Sorted; dependency and build folders left out; test/ kept outside a framework.
-    assert _relative(project.targets, tmp_path) == ["a.sol", "b.sol", "sub/c.sol",
-                                                   "test/t.sol"]
+    # Sorted; node_modules/ and build folders left out; lib/ (no foundry.toml, no
+    # remapping into it) analysed; test/ kept outside a framework.
+    assert _relative(project.targets, tmp_path) == ["a.sol", "b.sol", "lib/dep/l.sol",
+                                                   "sub/c.sol", "test/t.sol"]
     assert project.remappings == ()
-    assert project.notices == ()
+    assert project.notices == ("dependency folders not analysed (read for imports only): "
+                               "node_modules/",)
 
 
 def test_discover_plain_extra_remappings_and_several_paths(tmp_path: Path) -> None:
