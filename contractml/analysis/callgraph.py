@@ -18,6 +18,7 @@ from contractml.analysis.dataflow import (
     calls_back,
     forwards,
     is_check,
+    is_reentrant_call,
     propagate,
 )
 from contractml.records import FunctionRecord, IROp, NodeRecord
@@ -264,3 +265,59 @@ def authorising(functions: Mapping[str, FunctionRecord]) -> frozenset[str]:
                 result.get(t, False) for t in by_signature.get(fid.split(".", 1)[-1], ())):
             result[fid] = True
     return frozenset(fid for fid, yes in result.items() if yes)
+
+
+def _calls_back(ir: IROp) -> bool:
+    """A call that can call back: `is_reentrant_call`, or `call`, `callcode` or
+    `delegatecall` in inline assembly."""
+    return is_reentrant_call(ir) or (ir.op == "SolidityCall" and builtin_name(ir)
+                                     in ("call", "callcode", "delegatecall"))
+
+
+def updates_after_calls(functions: Mapping[str, FunctionRecord]) -> frozenset[str]:
+    """Ids of the functions in which some path writes state after a call that can call
+    back (`_calls_back`), counting a call of an internal function that makes one,
+    and a write by an internal function, at any depth; a callee whose record is not at
+    hand counts as doing both. The node that makes the call counts too when it also
+    writes (`x = token.transfer(...)`)."""
+    calls_out = _over_calls(functions, lambda f: any(_calls_back(ir) for n in f.nodes
+                                                     for ir in n.irs), unknown=True)
+    writes = _over_calls(functions, lambda f: any(n.state_written for n in f.nodes),
+                         unknown=True)
+    found: set[str] = set()
+    for fid, function in functions.items():
+        facts = FunctionFacts(function)
+        calling = [n.id for n in function.nodes
+                   if any(_calls_back(ir) for ir in n.irs)
+                   or any(calls_out.get(c, True) for c in callees(n))]
+        if not calling:
+            continue
+        writing = {n.id for n in function.nodes
+                   if n.state_written or any(writes.get(c, True) for c in callees(n))}
+        after = facts.reach(calling)
+        if after & writing:
+            found.add(fid)
+    return frozenset(found)
+
+
+#: Operations with an effect outside the function's own memory and stack.
+_EFFECTS = frozenset({"LowLevelCall", "HighLevelCall", "Send", "Transfer", "NewContract",
+                      "EventCall"})
+_EFFECT_BUILTINS = frozenset({"selfdestruct", "suicide", "sstore", "tstore", "call",
+                              "callcode", "delegatecall", "staticcall", "create", "create2",
+                              "log0", "log1", "log2", "log3", "log4"})
+
+
+def effect_free(functions: Mapping[str, FunctionRecord]) -> frozenset[str]:
+    """Ids of the functions that write no state, call out to no one (no external,
+    low-level or library call to code not at hand), send no ether, emit nothing and
+    never `selfdestruct`, themselves or through what they call internally: whatever
+    their checks say, calling them changes nothing (`revert NotImplemented();`)."""
+    def effects(function: FunctionRecord) -> bool:
+        return any(n.state_written or any(
+            ir.op in _EFFECTS or (ir.op == "SolidityCall" and builtin_name(ir)
+                                  in _EFFECT_BUILTINS) for ir in n.irs)
+            for n in function.nodes)
+
+    has = _over_calls(functions, effects, unknown=True)
+    return frozenset(fid for fid, yes in has.items() if not yes)

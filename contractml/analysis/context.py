@@ -16,12 +16,14 @@ from functools import cached_property
 from contractml.analysis.callgraph import (
     authorising,
     caller_hooks,
+    effect_free,
     lock_held,
     lock_modifiers,
     once_modifiers,
     open_lists,
     sender_free,
     state_writers,
+    updates_after_calls,
 )
 from contractml.analysis.dataflow import (
     ARITHMETIC,
@@ -134,6 +136,19 @@ class FileFacts:
     def lock_held(self) -> frozenset[str]:
         """Functions that only run under a reentrancy lock (`callgraph.lock_held`)."""
         return lock_held(self.functions, lock_modifiers(self.functions))
+
+    @cached_property
+    def updates_after_calls(self) -> frozenset[str]:
+        """Functions that write state after a call that can call back
+        (`callgraph.updates_after_calls`)."""
+        return updates_after_calls(self.functions)
+
+    @cached_property
+    def effect_free(self) -> frozenset[str]:
+        """Functions that change nothing and hand control to no one: no state write, no
+        external or low-level call, no ether sent, no `selfdestruct`, no event, themselves
+        or through what they call internally (`callgraph.effect_free`)."""
+        return effect_free(self.functions)
 
     @cached_property
     def setup_only(self) -> frozenset[str]:

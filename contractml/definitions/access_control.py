@@ -20,6 +20,11 @@ def _unguarded_authority_write(facts: FileFacts, function: FunctionRecord,
     return bool(node.state_written) and node.id in facts.authority_writes(function)
 
 
+def _no_effect(facts: FileFacts, function: FunctionRecord, node: NodeRecord) -> bool:
+    return function.id in facts.effect_free and not any(
+        "env:tx.origin" in ir.reads for n in function.nodes for ir in n.irs)
+
+
 def _origin_check(facts: FileFacts, function: FunctionRecord, node: NodeRecord) -> bool:
     return origin_only_compared_with_sender_or_constant(node)
 
@@ -62,3 +67,14 @@ ORIGIN_IS_NO_AUTHORISATION = Definition(
     precision=None, measured_on="the taxonomy's definition (authorisation by tx.origin "
                                 "trusts the origin's identity)",
     matches=_origin_check)
+
+NO_EFFECT = Definition(
+    id="access-control.no-effect", category="access-control", kind="exclude",
+    summary="A statement of a function that changes nothing and hands control to no one "
+            "(no state write, external call, ether, event or `selfdestruct`, itself or "
+            "through what it calls; a hook that only reverts) and does not read "
+            "`tx.origin`: there is no privileged action to reach.",
+    explanation="belongs to a function that changes nothing",
+    precision=None, measured_on="the taxonomy's definition (a privileged action reachable "
+                                "by anyone)",
+    matches=_no_effect)

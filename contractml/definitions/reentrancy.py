@@ -35,6 +35,12 @@ def _assembly_without_call(facts: FileFacts, function: FunctionRecord,
                    for ir in node.irs)
 
 
+def _effects_before_interactions(facts: FileFacts, function: FunctionRecord,
+                                 node: NodeRecord) -> bool:
+    return (function.visibility in ("public", "external")
+            and function.id not in facts.updates_after_calls)
+
+
 CALLBACK_BEFORE_UPDATE = Definition(
     id="reentrancy.callback-before-update", category="reentrancy", kind="include",
     summary="In a public or external function with no authorisation check and no "
@@ -69,3 +75,14 @@ ASSEMBLY_WITHOUT_CALL = Definition(
     precision=None, measured_on="the taxonomy's definition (an external call that can "
                                 "call back)",
     matches=_assembly_without_call)
+
+EFFECTS_BEFORE_INTERACTIONS = Definition(
+    id="reentrancy.effects-before-interactions", category="reentrancy", kind="exclude",
+    summary="A public or external function in which no path writes state after a call "
+            "that can call back (itself or through what it calls internally, at any "
+            "depth) follows checks-effects-interactions: a re-entered call finds the state "
+            "already updated.",
+    explanation="writes no state after its external calls",
+    precision=None, measured_on="the taxonomy's definition (state used after an "
+                                "external call that can call back)",
+    matches=_effects_before_interactions)

@@ -244,3 +244,45 @@ contract Probe {
 @pytest.fixture(scope="session")
 def assembly(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
     return compiled_records(tmp_path_factory.mktemp("assembly"), {"Probe.sol": ASSEMBLY})
+
+
+# Checks-effects-interactions beside a write after the call (directly and after a
+# helper's call), and a hook that only reverts beside an unguarded setter.
+CREDITS = """\
+pragma solidity ^0.8.20;
+contract Credits {
+    mapping(address => uint256) public credit;
+    address public owner;
+    function claim(address payable to) external {
+        uint256 amount = credit[to];
+        credit[to] = 0;
+        (bool ok, ) = to.call{value: amount}("");
+        require(ok);
+    }
+    function claimLate(address payable to) external {
+        uint256 amount = credit[to];
+        (bool ok, ) = to.call{value: amount}("");
+        require(ok);
+        credit[to] = 0;
+    }
+    function claimViaHelper(address payable to) external {
+        uint256 amount = credit[to];
+        _send(to, amount);
+        credit[to] = 0;
+    }
+    function _send(address payable to, uint256 amount) internal {
+        (bool ok, ) = to.call{value: amount}("");
+        require(ok);
+    }
+    function notImplemented() external pure {
+        revert();
+    }
+    function setOwner(address next) external { owner = next; }
+    function isOwner() external view returns (bool) { return msg.sender == owner; }
+}
+"""
+
+
+@pytest.fixture(scope="session")
+def credits(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
+    return compiled_records(tmp_path_factory.mktemp("credits"), {"Credits.sol": CREDITS})

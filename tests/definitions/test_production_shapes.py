@@ -98,3 +98,17 @@ def test_inline_assembly_is_no_overflow_and_no_reentrancy_without_a_call(
     reentrancy = {line for _, _, line in _found(assembly, "reentrancy")}
     assert 6 not in reentrancy  # extcodesize
     assert 20 in reentrancy  # a call in assembly
+
+
+def test_effects_before_interactions_is_no_reentrancy(credits: list[FileRecord]) -> None:
+    found = _found(credits, "reentrancy")
+    assert not {(f, line) for _, f, line in found if f == "claim"}
+    assert {("claimLate", 13), ("claimLate", 15)} <= {(f, line) for _, f, line in found}
+    assert ("claimViaHelper", 20) in {(f, line) for _, f, line in found}
+
+
+def test_a_function_that_changes_nothing_is_no_access_control(
+        credits: list[FileRecord]) -> None:
+    lines = {line for _, _, line in _found(credits, "access-control")}
+    assert 27 not in lines  # revert(): nothing to reach
+    assert 29 in lines  # the unguarded setter still reports
