@@ -4,7 +4,8 @@ A scan starts from paths the user names. Each path is a `.sol` file or a folder.
 folder we look for a framework root (Foundry: `foundry.toml`; Hardhat: `hardhat.config.*`)
 at the folder or above it, read its remappings, and collect the `.sol` files below the
 folder, leaving out dependency folders and, for framework roots, their `test/` and
-`script/` folders unless asked to keep them. Dependency folders are `node_modules/` at any
+`script/` folders and test scaffolding at any depth (`src/test/`, `contracts/mocks/`)
+unless asked to keep them. Dependency folders are `node_modules/` at any
 depth and the root's own `lib/` when the root is a Foundry root (`foundry.toml` beside it)
 or its remappings point into it; any other folder named `lib` (a Hardhat project's
 `contracts/lib/`) is analysed. Every folder left out is named in a notice.
@@ -31,6 +32,9 @@ DEPENDENCY_DIRS = frozenset({"node_modules"})
 ROOT_LIB_DIR = "lib"
 #: Folders of a framework root that hold tests and deploy scripts.
 FRAMEWORK_SKIP_DIRS = frozenset({"test", "tests", "script", "scripts"})
+#: Folders of test scaffolding that a framework root leaves out at any depth
+#: (`src/test/`, `contracts/mocks/`): harnesses and mocks that are never deployed.
+NESTED_TEST_DIRS = frozenset({"test", "tests", "mocks", "mock"})
 #: Folders never searched for sources.
 ALWAYS_SKIP_DIRS = frozenset({".git", "cache", "out", "artifacts", "crytic-export", ".venv"})
 
@@ -199,8 +203,9 @@ def _walk_sources(folder: Path, root: Path, kind: str, keep_tests: bool,
                                            and sub == root / ROOT_LIB_DIR):
                 dependencies.append(_shown(sub, root) + "/")
                 continue
-            if (kind != "plain" and not keep_tests and len(rel_parts) == 1
-                    and name in FRAMEWORK_SKIP_DIRS):
+            if kind != "plain" and not keep_tests and (
+                    (len(rel_parts) == 1 and name in FRAMEWORK_SKIP_DIRS)
+                    or name in NESTED_TEST_DIRS):
                 skipped.append(sub.relative_to(root).as_posix() + "/")
                 continue
             keep.append(name)

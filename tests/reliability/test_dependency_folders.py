@@ -70,3 +70,27 @@ def test_only_the_roots_dependency_folders_are_left_out(tmp_path: Path) -> None:
     remapped = discover([tmp_path / "hardhat"])
     assert [p.name for p in remapped.targets] == ["A.sol"]
     assert remapped.notices == (f"{DEPENDENCY_NOTICE}lib/",)
+
+
+def test_test_scaffolding_below_a_framework_root_is_named_and_kept_on_request(
+        tmp_path: Path) -> None:
+    """`src/test/` and `contracts/mocks/` below a framework root hold harnesses and mocks:
+    left out with a notice naming them, analysed with --include-tests; a plain folder
+    keeps everything."""
+    contract = "pragma solidity ^0.8.0;\ncontract C {}\n"
+    root = write_sources(tmp_path / "proj", {
+        "hardhat.config.js": "module.exports = {};\n",
+        "contracts/Pool.sol": contract,
+        "contracts/test/PoolHarness.sol": contract,
+        "contracts/mocks/OracleMock.sol": contract,
+        "contracts/testing/Helpers.sol": contract,
+    })
+    project = discover([root])
+    assert sorted(p.relative_to(root).as_posix() for p in project.targets) == [
+        "contracts/Pool.sol", "contracts/testing/Helpers.sol"]
+    skipped = " ".join(n for n in project.notices if n.startswith("skipped: "))
+    assert "contracts/test/" in skipped and "contracts/mocks/" in skipped
+    kept = discover([root], keep_tests=True)
+    assert len(kept.targets) == 4
+    plain = write_sources(tmp_path / "plain", {"a/test/T.sol": contract, "a/B.sol": contract})
+    assert len(discover([plain]).targets) == 2
