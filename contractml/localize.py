@@ -49,7 +49,8 @@ class NodeHit:
     end_column: int
     score: float
     #: the evidence that made it a candidate (`contractml.fusion`): `network`,
-    #: `definition:<id>`, `slither:<detector>`; empty for a statement shown as context
+    #: `definition:<id>`, `slither:<detector>`; empty where nothing did (a statement
+    #: shown only as context)
     sources: tuple[str, ...] = ()
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import functools
 import hashlib
 import re
 import time
@@ -34,9 +35,27 @@ from contractml.model.handle import ModelHandle
 from contractml.records import FileRecord, NodeRecord
 
 #: Bump when regions or findings are computed differently (part of the findings cache key,
-#: with the release and the evidence mode: a new contractml never reads an older one's
-#: findings).
-FINDINGS_CACHE_VERSION = 14
+#: with the release, the evidence mode and `fusion_code_digest()`: a new contractml never
+#: reads an older one's findings).
+FINDINGS_CACHE_VERSION = 15
+
+#: The modules whose code decides which statements become findings: any change to them
+#: changes the findings cache key (`fusion_code_digest`), so an edited definition never
+#: serves findings cached before the edit.
+_FUSION_MODULES = ("analysis", "definitions", "fusion.py", "localize.py", "scan.py",
+                   "detector_rules.py")
+
+
+@functools.cache
+def fusion_code_digest() -> str:
+    """SHA-256 over the source of `_FUSION_MODULES` (12 hex digits)."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in _FUSION_MODULES:
+        target = package / name
+        for path in sorted(target.glob("*.py")) if target.is_dir() else [target]:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 #: Files larger than this are skipped with a notice unless configured otherwise.
 DEFAULT_MAX_FILE_SIZE = 10_000_000
@@ -108,7 +127,7 @@ class _FindingsCache:
     def __init__(self, root: Path | None, model_sha: str, evidence: str = "all") -> None:
         self.root = root / "findings" if root else None
         self.salt = (f"v{FINDINGS_CACHE_VERSION}|contractml-{__version__}|model-{model_sha}"
-                     f"|evidence-{evidence}")
+                     f"|evidence-{evidence}|code-{fusion_code_digest()}")
         self._memo: dict[str, dict[str, Any] | None] = {}
 
     def _path(self, key: str) -> Path:

@@ -8,7 +8,7 @@ record is not at hand counts as the fact says (`unknown`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 
 from contractml.analysis.dataflow import (
     SENDERS,
@@ -207,14 +207,15 @@ def lock_modifiers(functions: Mapping[str, FunctionRecord]) -> frozenset[str]:
 
 
 def lock_held(functions: Mapping[str, FunctionRecord], locks: frozenset[str],
-              constructors: bool = False) -> frozenset[str]:
+              constructors: bool = False, seeds: Iterable[str] = (),
+              among: Container[str] | None = None) -> frozenset[str]:
     """Functions that only ever run under one of the modifiers `locks` (or, with
-    `constructors`, in a constructor): those with such a modifier, and internal or
-    private functions called only from such functions (at any depth, with at least one
-    caller in `functions`)."""
+    `constructors`, in a constructor; or in one of `seeds`): those with such a modifier,
+    and internal or private functions (of `among`, when given) called only from such
+    functions (at any depth, with at least one caller in `functions`)."""
     held = {fid for fid, f in functions.items()
             if any(m in locks for m in f.modifiers)
-            or (constructors and f.kind == "constructor")}
+            or (constructors and f.kind == "constructor")} | set(seeds)
     callers: dict[str, set[str]] = {}
     for fid, function in functions.items():
         for node in function.nodes:
@@ -226,7 +227,7 @@ def lock_held(functions: Mapping[str, FunctionRecord], locks: frozenset[str],
         for fid, function in functions.items():
             if (fid not in held and function.visibility in ("internal", "private")
                     and function.kind == "function" and callers.get(fid)
-                    and callers[fid] <= held):
+                    and (among is None or fid in among) and callers[fid] <= held):
                 held.add(fid)
                 changed = True
     return frozenset(held)

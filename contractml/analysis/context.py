@@ -144,6 +144,21 @@ class FileFacts:
         return updates_after_calls(self.functions)
 
     @cached_property
+    def settled_before_calls(self) -> frozenset[str]:
+        """Functions after whose calls that can call back no state is written, on any
+        path that reaches them: a public or external function that writes nothing after
+        such a call (`updates_after_calls`), and an internal or private one that writes
+        nothing after its own calls and whose every caller, up to the entry points, does
+        not write after calling it either."""
+        late = self.updates_after_calls
+        entry = {fid for fid, f in self.functions.items()
+                 if f.visibility in ("public", "external") and fid not in late}
+        internal = {fid for fid, f in self.functions.items()
+                    if f.visibility in ("internal", "private") and f.kind == "function"
+                    and fid not in late}
+        return lock_held(self.functions, frozenset(), seeds=entry, among=internal)
+
+    @cached_property
     def effect_free(self) -> frozenset[str]:
         """Functions that change nothing and hand control to no one: no state write, no
         external or low-level call, no ether sent, no `selfdestruct`, no event, themselves

@@ -37,8 +37,7 @@ def _assembly_without_call(facts: FileFacts, function: FunctionRecord,
 
 def _effects_before_interactions(facts: FileFacts, function: FunctionRecord,
                                  node: NodeRecord) -> bool:
-    return (function.visibility in ("public", "external")
-            and function.id not in facts.updates_after_calls)
+    return function.id in facts.settled_before_calls
 
 
 CALLBACK_BEFORE_UPDATE = Definition(
@@ -78,10 +77,11 @@ ASSEMBLY_WITHOUT_CALL = Definition(
 
 EFFECTS_BEFORE_INTERACTIONS = Definition(
     id="reentrancy.effects-before-interactions", category="reentrancy", kind="exclude",
-    summary="A public or external function in which no path writes state after a call "
-            "that can call back (itself or through what it calls internally, at any "
-            "depth) follows checks-effects-interactions: a re-entered call finds the state "
-            "already updated.",
+    summary="A function in which no path writes state after a call that can call back "
+            "(itself or through what it calls internally, at any depth), and, for an "
+            "internal one, whose every caller up to the entry points writes nothing after "
+            "calling it, follows checks-effects-interactions: a re-entered call finds the "
+            "state already updated.",
     explanation="writes no state after its external calls",
     precision=None, measured_on="the taxonomy's definition (state used after an "
                                 "external call that can call back)",

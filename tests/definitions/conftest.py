@@ -7,6 +7,16 @@ import pytest
 from contractml.records import FileRecord
 from tests.conftest import compiled_records
 
+
+def _compiled(name: str, files: dict[str, str]) -> object:
+    """A session fixture: `files` ({name: source}) compiled once, their records."""
+
+    @pytest.fixture(scope="session", name=name)
+    def records(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
+        return compiled_records(tmp_path_factory.mktemp(name), files)
+
+    return records
+
 # A lock on the entry point, held through helpers as OpenZeppelin's ReentrancyGuard does,
 # with the call three internal calls below it; the twin has no lock.
 LOCKS = """\
@@ -77,9 +87,7 @@ contract HalfLockedVault is Guard {
 """
 
 
-@pytest.fixture(scope="session")
-def locks(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
-    return compiled_records(tmp_path_factory.mktemp("locks"), {"Locks.sol": LOCKS})
+locks = _compiled("locks", {"Locks.sol": LOCKS})
 
 
 # Authorisation in helpers: two internal calls down, and through a virtual helper the
@@ -145,9 +153,7 @@ contract OpenRouter {
 """
 
 
-@pytest.fixture(scope="session")
-def helpers(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
-    return compiled_records(tmp_path_factory.mktemp("helpers"), {"Helpers.sol": HELPERS})
+helpers = _compiled("helpers", {"Helpers.sol": HELPERS})
 
 
 # A proxy set up by its deployer (constructor) or once (initializer), beside a function
@@ -183,9 +189,7 @@ contract Proxy {
 """
 
 
-@pytest.fixture(scope="session")
-def proxies(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
-    return compiled_records(tmp_path_factory.mktemp("proxies"), {"Proxies.sol": PROXIES})
+proxies = _compiled("proxies", {"Proxies.sol": PROXIES})
 
 
 ORIGIN_CHECKS = """\
@@ -205,10 +209,7 @@ contract Keeper {
 """
 
 
-@pytest.fixture(scope="session")
-def origins_checks(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
-    return compiled_records(tmp_path_factory.mktemp("origin-checks"),
-                            {"Keeper.sol": ORIGIN_CHECKS})
+origins_checks = _compiled("origins_checks", {"Keeper.sol": ORIGIN_CHECKS})
 
 
 # Inline assembly: an extcodesize check and revert-data arithmetic, beside plain
@@ -241,9 +242,7 @@ contract Probe {
 """
 
 
-@pytest.fixture(scope="session")
-def assembly(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
-    return compiled_records(tmp_path_factory.mktemp("assembly"), {"Probe.sol": ASSEMBLY})
+assembly = _compiled("assembly", {"Probe.sol": ASSEMBLY})
 
 
 # Checks-effects-interactions beside a write after the call (directly and after a
@@ -279,10 +278,17 @@ contract Credits {
     }
     function setOwner(address next) external { owner = next; }
     function isOwner() external view returns (bool) { return msg.sender == owner; }
+    function claimSafe(address payable to) external {
+        uint256 amount = credit[to];
+        credit[to] = 0;
+        _sendOnly(to, amount);
+    }
+    function _sendOnly(address payable to, uint256 amount) internal {
+        (bool ok, ) = to.call{value: amount}("");
+        require(ok);
+    }
 }
 """
 
 
-@pytest.fixture(scope="session")
-def credits(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
-    return compiled_records(tmp_path_factory.mktemp("credits"), {"Credits.sol": CREDITS})
+credits = _compiled("credits", {"Credits.sol": CREDITS})

@@ -105,6 +105,10 @@ def test_effects_before_interactions_is_no_reentrancy(credits: list[FileRecord])
     assert not {(f, line) for _, f, line in found if f == "claim"}
     assert {("claimLate", 13), ("claimLate", 15)} <= {(f, line) for _, f, line in found}
     assert ("claimViaHelper", 20) in {(f, line) for _, f, line in found}
+    # a helper whose only caller settles before calling it: nothing; a helper whose
+    # caller writes after calling it: its call still reports
+    assert not {(f, line) for _, f, line in found if f in ("claimSafe", "_sendOnly")}
+    assert ("_send", 23) in {(f, line) for _, f, line in found}
 
 
 def test_a_function_that_changes_nothing_is_no_access_control(
