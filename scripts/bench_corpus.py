@@ -95,6 +95,22 @@ def run_slither(folder: Path, work: Path, compilers: dict[str, str]) -> dict[str
             "load": (load + _load()) / 2}
 
 
+def install_compilers(folder: Path) -> None:
+    """Install, untimed, every first-choice compiler the contracts' pragmas name (and
+    the newest of each line, which fallbacks use), so that no run pays for npm."""
+    from contractml.compile.backends import install_solcjs
+    from contractml.compile.versions import SOLCJS_VERSIONS, Version
+    from contractml.corpus.plan import planned_version
+    from contractml.corpus.units import find_units
+
+    wanted = {planned_version(u) for u in find_units([str(folder)])} - {""}
+    newest: dict[tuple[int, int], Version] = {}
+    for v in SOLCJS_VERSIONS:
+        newest[(v.major, v.minor)] = max(v, newest.get((v.major, v.minor), v))
+    for version in sorted({*map(Version.parse, wanted), *newest.values()}):
+        install_solcjs(version)
+
+
 def per_core_hour(units: int, seconds: float, cores: int) -> float:
     return units / (seconds * cores) * 3600
 
@@ -108,11 +124,16 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-corpus-"))
     folder = work / "contracts"
     folder.mkdir()
+    print(f"bench_corpus: working in {work}", file=sys.stderr, flush=True)
     for path in files:
         shutil.copy(path, folder / path.name)
+    install_compilers(folder)
     one = run_corpus(folder, work, 1)
+    print(f"bench_corpus: one: {one['seconds']:.0f} s", file=sys.stderr, flush=True)
     two = run_corpus(folder, work, 2)
+    print(f"bench_corpus: two: {two['seconds']:.0f} s", file=sys.stderr, flush=True)
     scan = run_scan(folder, work)
+    print(f"bench_corpus: scan: {scan['seconds']:.0f} s", file=sys.stderr, flush=True)
     compilers: dict[str, str] = {}
     for line in two["lines"]:
         if line["status"] == "ok" and line["compiler"]:

@@ -67,7 +67,8 @@ def _start_ray(ray: Any, request: CorpusRequest) -> int:
         return max(1, min(request.workers or cpus, cpus))
     workers = request.workers or (os.cpu_count() or 1)
     os.environ["PYTHONPATH"] = python_path  # the local workers import this contractml
-    ray.init(num_cpus=workers, include_dashboard=False, runtime_env=runtime_env,
+    ray.init(address="local", num_cpus=workers, include_dashboard=False,
+             runtime_env=runtime_env,
              logging_level="WARNING", log_to_driver=False)
     return workers
 
