@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from contractml.corpus.plan import Task
 from contractml.corpus.units import Unit
-from contractml.errors import ContractmlError
+from contractml.errors import ContractmlError, NoCompilerError
 from contractml.findings import FileFailure, Finding
 from contractml.model.handle import ModelHandle
 
@@ -128,7 +128,9 @@ class TaskScanner:
         try:
             result = scan(options, scorer=self.model, on_build=seen)
         except ContractmlError as exc:
-            return {"lines": [_failed(u, "error", exc.message, None, 0.0)
+            # a task whose every file lacks its compiler: the compile layer raises
+            cause = "no-compiler" if isinstance(exc, NoCompilerError) else "error"
+            return {"lines": [_failed(u, cause, exc.message, None, 0.0)
                               for u in task.units], "rss": _peak_rss(), "pid": os.getpid()}
         root = Path(result.root)
         baseline.assign_fingerprints(result.findings)
