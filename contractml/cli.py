@@ -223,6 +223,15 @@ def explain_cmd(location: str, category: str | None, model: Path | None,
     click.echo(f"contractml: wrote {target}", err=True)
 
 
+def _add_corpus() -> None:
+    from contractml.corpus.command import corpus_cmd
+
+    cli.add_command(corpus_cmd)
+
+
+_add_corpus()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return its exit code instead of exiting."""
     try:

@@ -279,8 +279,11 @@ def findings_for_files(scorer: ModelHandle, items: Sequence[tuple[FileRecord, st
 
 
 def scan(options: ScanOptions, progress: Callable[[str], None] | None = None,
-         scorer: ModelHandle | None = None) -> ScanResult:
-    """Scan the options' paths. Raises ConfigError when no .sol file is there."""
+         scorer: ModelHandle | None = None,
+         on_build: Callable[[Any], None] | None = None) -> ScanResult:
+    """Scan the options' paths. Raises ConfigError when no .sol file is there.
+    `on_build(build_result)` sees the compile and front-end outcome of every file (the
+    compiler each got), before scoring."""
     from contractml.pipeline import build
 
     started = time.perf_counter()
@@ -304,6 +307,8 @@ def scan(options: ScanOptions, progress: Callable[[str], None] | None = None,
         # files to score: start the scoring process, so that torch loads meanwhile
         result = build(project, options.compile, progress=progress,
                        detectors=scorer.detectors, reuse=cache.has, on_work=scorer.prepare)
+        if on_build is not None:
+            on_build(result)
         notices.extend(n for n in result.project.notices if n not in notices)
         project = result.project
         pending: list[tuple[FileRecord, str, list[str], str | None, list[str]]] = []

@@ -39,6 +39,17 @@ def smartbugs_curated() -> Path:
     return root
 
 
+def smartbugs_wild() -> Path:
+    """The folder of the SmartBugs wild sample's contracts."""
+    root = shared_datasets() / "smartbugs-wild-sample" / "contracts"
+    if not root.is_dir():
+        raise CorpusMissing(
+            f"the SmartBugs wild sample is not at {root}: put contracts of "
+            "github.com/smartbugs/smartbugs-wild (commit 91ec1757) there or set "
+            "CONTRACTML_SHARED_DATASETS")
+    return root
+
+
 def smartbugs_files() -> list[Path]:
     return sorted((smartbugs_curated() / "dataset").rglob("*.sol"))
 

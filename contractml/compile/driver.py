@@ -28,7 +28,12 @@ from contractml.compile import backends
 from contractml.compile.backends import Compiler
 from contractml.compile.deep import call_deep
 from contractml.compile.imports import SourceGraph, build_graph
-from contractml.compile.pragma import Constraint, PragmaError, choose_version, find_version_pragmas
+from contractml.compile.pragma import (
+    Constraint,
+    PragmaError,
+    find_version_pragmas,
+    satisfies_all,
+)
 from contractml.compile.project import Project
 from contractml.compile.sourcetext import text_hash
 from contractml.compile.versions import ALL_SOLC_VERSIONS, SOLCJS_VERSIONS, Version
@@ -235,11 +240,17 @@ class _Planner:
         self.graph = graph
         self.options = options
         self._constraints: dict[str, list[Constraint] | str] = {}
-        # Installed versions win; otherwise the newest known release is chosen even with
-        # --offline, so that the message about the missing compiler can name it.
-        self.installed = sorted(backends.installed_versions())
-        self.candidates: Sequence[Version] = (
-            ALL_SOLC_VERSIONS if backends.installed_native() else SOLCJS_VERSIONS)
+
+    def allowed(self, constraints: Sequence[Constraint]) -> list[Version]:
+        """Every release the constraints allow, newest first: npm's solc-js releases, or
+        where none fits, every solc release (0.4.12 exists only as a native binary).
+        What is installed on this machine plays no part, so a file gets the same
+        compiler on a fresh machine and on a warm one."""
+        for pool in (SOLCJS_VERSIONS, ALL_SOLC_VERSIONS):
+            matching = [v for v in pool if satisfies_all(constraints, v)]
+            if matching:
+                return sorted(matching, reverse=True)
+        return []
 
     def constraints(self, unit: str) -> list[Constraint] | str:
         if unit not in self._constraints:
@@ -252,23 +263,40 @@ class _Planner:
                 self._constraints[unit] = f"{unit}: unreadable pragma: {exc}"
         return self._constraints[unit]
 
-    def older_lines(self, closure: Sequence[str], failed: Version) -> list[Version]:
-        """For a pragma with room below `failed`'s release line (e.g. `>=0.5.11` that chose
-        0.8.x): the newest satisfying version of each older line, newest line first."""
-        every = [c for u in closure if isinstance(found := self.constraints(u), list)
-                 for c in found]
-        found_lines: dict[tuple[int, int], Version] = {}
-        for version in sorted(set(self.candidates) | set(self.installed), reverse=True):
-            line = (version.major, version.minor)
-            if line >= (failed.major, failed.minor) or line in found_lines:
-                continue
-            if all(c.satisfied_by(version) for c in every):
-                found_lines[line] = version
-        return list(found_lines.values())[:3]
+    def closure_constraints(self, closure: Sequence[str]) -> list[Constraint]:
+        """The readable constraints of every file of a closure."""
+        return [c for u in closure if isinstance(found := self.constraints(u), list)
+                for c in found]
+
+    def fallbacks(self, closure: Sequence[str], failed: Version) -> list[Version]:
+        """The versions to try, in order, after `failed` (the first choice) rejected a
+        target: with a pragma, the oldest patch of `failed`'s line the pragma allows,
+        then the patch halfway between the two; then, with or without a pragma, the
+        newest allowed release of each older line, newest line first. The order depends
+        only on the pragmas (`docs/corpus.md`, "Compiler choice")."""
+        every = self.closure_constraints(closure)
+        allowed = self.allowed(every)
+        line = (failed.major, failed.minor)
+        order: list[Version] = []
+        same_line = [v for v in allowed if (v.major, v.minor) == line and v < failed]
+        if every and same_line:
+            floor = same_line[-1]
+            order.append(floor)
+            middle_patch = (floor.patch + failed.patch) // 2
+            middle = min((v for v in same_line if v.patch >= middle_patch and v != floor),
+                         default=None)
+            if middle is not None:
+                order.append(middle)
+        newest_of_line: dict[tuple[int, int], Version] = {}
+        for version in allowed:
+            key = (version.major, version.minor)
+            if key < line and key not in newest_of_line:
+                newest_of_line[key] = version
+        order.extend(newest_of_line.values())
+        return order
 
     def pragma_text(self, closure: Sequence[str]) -> str:
-        texts = [str(c) for u in closure if isinstance(found := self.constraints(u), list)
-                 for c in found]
+        texts = [str(c) for c in self.closure_constraints(closure)]
         return " and ".join(sorted(set(texts)))
 
     def choose(self, target: str, closure: Sequence[str]) -> tuple[Version | None, str | None,
@@ -285,7 +313,8 @@ class _Planner:
             every.extend(found)
         if self.options.solc_version:
             return Version.parse(self.options.solc_version), None, warnings
-        version = choose_version(every, self.candidates, preferred=self.installed)
+        allowed = self.allowed(every)
+        version = allowed[0] if allowed else None
         if version is None:
             wanted = " and ".join(sorted({str(c) for c in every})) or "any version"
             return None, f"no solc release satisfies pragma {wanted}", warnings
@@ -413,7 +442,7 @@ def compile_project(project: Project, options: CompileOptions,
         for produced in pool.map(compile_version, jobs):
             units.extend(produced)
     if not (options.solc or options.solc_version):
-        units.extend(_fall_back_to_older_lines(planner, outcomes, closures, graph, project,
+        units.extend(_fall_back(planner, outcomes, closures, graph, project,
                                                options))
 
     for unit in units:
@@ -448,27 +477,27 @@ def _batches(targets: list[str], compiler: Compiler | NoCompilerError | None = N
     return [targets[i:i + size] for i in range(0, len(targets), size)]
 
 
-def _fall_back_to_older_lines(planner: _Planner, outcomes: dict[str, FileOutcome],
-                              closures: dict[str, list[str]], graph: SourceGraph,
-                              project: Project, options: CompileOptions
-                              ) -> list[CompiledUnit]:
-    """Files whose open-ended pragma chose a compiler that rejects them are tried with
-    the newest release of each older line the pragma allows (at most three)."""
+def _fall_back(planner: _Planner, outcomes: dict[str, FileOutcome],
+               closures: dict[str, list[str]], graph: SourceGraph, project: Project,
+               options: CompileOptions) -> list[CompiledUnit]:
+    """Files that the first-choice compiler rejected are tried with the planner's
+    fallback versions, in order, until one accepts them; the files waiting for the
+    same version compile together. A file no version accepts keeps its first error."""
     first_error: dict[str, tuple[Version, str]] = {}
     alternatives: dict[str, list[Version]] = {}
     for target, outcome in outcomes.items():
         if (outcome.error and outcome.version and outcome.unit is None
                 and not outcome.no_compiler and outcome.batch_size):
-            older = planner.older_lines(closures[target], outcome.version)
-            if older:
+            others = planner.fallbacks(closures[target], outcome.version)
+            if others:
                 first_error[target] = (outcome.version, outcome.error)
-                alternatives[target] = older
+                alternatives[target] = others
     produced: list[CompiledUnit] = []
     while alternatives:
         groups: dict[Version, list[str]] = defaultdict(list)
         for target, versions in alternatives.items():
             groups[versions.pop(0)].append(target)
-        for version, targets in sorted(groups.items()):
+        for version, targets in sorted(groups.items(), reverse=True):
             try:
                 compiler = backends.resolve_compiler(version, offline=options.offline)
             except NoCompilerError:
@@ -483,10 +512,12 @@ def _fall_back_to_older_lines(planner: _Planner, outcomes: dict[str, FileOutcome
                 failed_version, message = first_error[target]
                 if outcome.ok:
                     outcome.version = version
+                    allows = ("which its pragma also allows" if outcome.pragma
+                              else "the newest of an older line (no pragma)")
                     outcome.warnings.append(
                         f"solc {failed_version} rejected this file "
                         f"({message.strip().splitlines()[0]}); compiled with solc {version}, "
-                        f"which its pragma also allows")
+                        f"{allows}")
                     alternatives.pop(target, None)
                 else:
                     outcome.error = message

@@ -16,7 +16,7 @@ from contractml.compile import backends
 from contractml.compile.driver import CompileOptions
 from contractml.compile.pragma import Constraint
 from contractml.compile.project import discover
-from contractml.compile.versions import ALL_SOLC_VERSIONS, SOLCJS_VERSIONS, Version
+from contractml.compile.versions import SOLCJS_VERSIONS, Version
 from contractml.errors import ConfigError, NoCompilerError
 from contractml.pipeline import BuildResult, build
 from tests.conftest import build_dir, reports_by_unit, write_sources
@@ -234,14 +234,9 @@ def test_cli_missing_solc_path(tmp_path: Path, capsys: pytest.CaptureFixture[str
 # --------------------------------------------------------------------------- pragmas
 
 
-def test_pragma_range_picks_highest_installed_satisfying(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pragma_range_picks_the_newest_release_it_allows(tmp_path: Path) -> None:
     pragma = ">=0.6.0 <0.7.0"
     constraint = Constraint.parse(pragma)
-    installed = [v for v in backends.installed_versions() if constraint.satisfied_by(v)]
-    if not installed:
-        pytest.skip("no installed compiler satisfies >=0.6.0 <0.7.0 (would download)")
-    monkeypatch.setattr(backends, "install_solcjs", _forbidden)
     write_sources(tmp_path / "src", {
         "Six.sol": HEADER + f"pragma solidity {pragma};\n\ncontract Six {{\n"
                    "    function f(uint256 x) external pure returns (uint256) {\n"
@@ -249,13 +244,10 @@ def test_pragma_range_picks_highest_installed_satisfying(
     result = build_dir(tmp_path / "src", tmp_path / "cache")
     report = result.files[0]
     assert report.ok, report.error
-    chosen = report.outcome.version
-    assert chosen is not None and constraint.satisfied_by(chosen)
-    # Installed versions are preferred over merely known ones; among them the highest.
-    assert chosen == max(installed)
-    known = ALL_SOLC_VERSIONS if backends.installed_native() else SOLCJS_VERSIONS
-    assert chosen in known
-    assert report.record is not None and report.record.solc_version == str(chosen)
+    # The newest release the pragma allows, whatever is installed on this machine.
+    assert report.outcome.version == max(v for v in SOLCJS_VERSIONS
+                                         if constraint.satisfied_by(v))
+    assert report.record is not None and report.record.solc_version == "0.6.12"
 
 
 @pytest.fixture
@@ -265,6 +257,8 @@ def only_06_and_07(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
     the shared folder), no native solc, downloads forbidden."""
     v06, p06 = _solcjs_package((0, 6))
     v07, p07 = _solcjs_package((0, 7))
+    if (v06, v07) != (Version(0, 6, 12), Version(0, 7, 6)):
+        pytest.skip("needs solc-js 0.6.12 and 0.7.6 installed")
     folder = tmp_path / "solcjs-06-07"
     for version, package in ((v06, p06), (v07, p07)):
         os.makedirs(folder / str(version) / "node_modules")
@@ -293,14 +287,14 @@ def _contract(name: str, pragma: str, imports: str = "") -> str:
     return HEADER + f"pragma solidity {pragma};\n{imports}" + CONTRACT_BODY.format(name=name)
 
 
-def test_installed_version_preferred_and_closure_constrains(
+def test_newest_allowed_version_and_closure_constrains(
         tmp_path: Path, only_06_and_07: tuple[Version, Version]) -> None:
     v06, v07 = only_06_and_07
     write_sources(tmp_path / "src", {
-        # Any of 0.6-0.8 would do: the highest installed one (0.7) beats known 0.8.x.
-        "Wide.sol": _contract("Wide", ">=0.6.0 <0.9.0"),
+        # Any of 0.6-0.7 would do: the newest release, 0.7.6.
+        "Wide.sol": _contract("Wide", ">=0.6.0 <0.8.0"),
         # Same pragma, but it imports a ^0.6.0 file: the closure allows only 0.6.
-        "WideImporter.sol": _contract("WideImporter", ">=0.6.0 <0.9.0",
+        "WideImporter.sol": _contract("WideImporter", ">=0.6.0 <0.8.0",
                                       'import "./shared/Six.sol";\n'),
         "shared/Six.sol": _contract("Six", "^0.6.0"),
     })
@@ -314,6 +308,16 @@ def test_installed_version_preferred_and_closure_constrains(
     # One solc run per version.
     assert reports["WideImporter.sol"].outcome.batch_size == 2
     assert reports["Wide.sol"].outcome.batch_size == 1
+
+
+def test_installed_versions_do_not_change_the_choice(
+        tmp_path: Path, only_06_and_07: tuple[Version, Version]) -> None:
+    """With only 0.6 and 0.7 installed, a file that allows 0.8 still asks for 0.8.x
+    (offline: and says so) instead of taking the installed 0.7.6."""
+    write_sources(tmp_path / "src", {"Wide.sol": _contract("Wide", ">=0.6.0 <0.9.0")})
+    messages = _offline_build(tmp_path / "src", tmp_path / "cache")
+    newest = max(v for v in SOLCJS_VERSIONS if v < Version(0, 9, 0))
+    assert any(f"solc {newest} is needed" in m for m in messages), messages
 
 
 def test_offline_pragma_with_no_installed_match_fails_naming_it(
