@@ -79,15 +79,28 @@ def graphs_for(file: LabelledFile, record: FileRecord, detectors: bool = True
                ) -> list[CodeGraph]:
     labels = {record.file: file.labels}
     keep = set(file.meta["keep"].split("\n")) if "keep" in file.meta else None
+    prefixes = tuple(file.meta["keep_prefix"].split("\n")) if "keep_prefix" in file.meta \
+        else None
     graphs = []
     for graph in function_graphs([record], with_detectors=detectors):
         if keep is not None and graph.functions[0] not in keep:
+            continue
+        if prefixes is not None and not graph.functions[0].startswith(prefixes):
             continue
         graph.y = node_targets(graph, labels)
         graph.y_fn = function_targets(graph, graph.y)
         graph.source_id = file.id
         graphs.append(graph)
     return graphs
+
+
+def devset_files() -> list[LabelledFile]:
+    """The development set's contracts, only as references for the near-duplicate rule:
+    a training file in a cluster with one of them is excluded. They are never compiled
+    here and never reach a split."""
+    root = Path(__file__).with_name("devset") / "contracts"
+    return [LabelledFile(id=f"devset/{p.relative_to(root).as_posix()}", corpus="devset",
+                         path=p, labels={}, groups=()) for p in sorted(root.rglob("*.sol"))]
 
 
 def sha256(path: Path) -> str:
@@ -111,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mutant-originals", choices=("twins", "all"), default="all",
                         help="which functions of the unmutated package files are negatives: "
                              "the mutated ones (twins) or every one (all)")
+    parser.add_argument("--real-hosts", type=Path, default=None, metavar="DIR",
+                        help="add the injected real hosts of `python -m datasets.realhosts` "
+                             "(its output folder, e.g. ~/.cache/contractml/datasets/realhosts)")
+    parser.add_argument("--no-solidifi", action="store_true")
     parser.add_argument("--no-detectors", action="store_true",
                         help="leave out the Slither-detector features (default: graphs carry "
                              "them after the base features; a model may use either width)")
@@ -121,10 +138,17 @@ def main(argv: list[str] | None = None) -> int:
     options = CompileOptions(cache_dir=default_cache_dir())
     detectors = not args.no_detectors
 
-    corpora: dict[str, list[LabelledFile]] = {"solidifi": solidifi.load()}
+    corpora: dict[str, list[LabelledFile]] = {}
+    if not args.no_solidifi:
+        corpora["solidifi"] = solidifi.load()
     if not args.no_generator:
         corpora["generated"] = generated_files(out, args.seed, args.generated)
     corpora["smartbugs"] = smartbugs.load()
+    if args.real_hosts is not None:
+        from datasets import realhosts
+
+        corpora["realhosts"] = realhosts.labelled_files(args.real_hosts)
+    reference = devset_files()
     compiled: dict[str, FileRecord | str] = {}
     if args.mutants:
         from datasets import mutants
@@ -148,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
 
     every = [f for files in corpora.values() for f in files]
     usable = [f for f in every if isinstance(compiled.get(f.id), FileRecord)]
-    assignment = assign_splits(usable)
+    assignment = assign_splits(usable + reference)
     per_split: dict[str, list[CodeGraph]] = defaultdict(list)
     items = []
     stats: dict[str, Counter] = defaultdict(Counter)
