@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from contractml.compile.pragma import PragmaError, choose_version, constraints_for, satisfies_all
 from contractml.compile.versions import SOLCJS_VERSIONS, Version
@@ -213,8 +214,10 @@ def _state_vars(masked: str, body_start: int, body_end: int) -> list[StateVar]:
     return out
 
 
+@lru_cache(maxsize=16)
 def scan(text: str) -> SourceModel:
-    """The source model of one file."""
+    """The source model of one file (the last few are cached: rewrites scan the same
+    text many times)."""
     masked = mask(text)
     newlines = [i for i, c in enumerate(text) if c == "\n"]
 
