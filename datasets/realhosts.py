@@ -61,6 +61,8 @@ def wild_hosts() -> list[Host]:
 
 
 def package_hosts(out: Path) -> list[Host]:
+    """Usable files of the training packages, round-robin over the packages (so a
+    `--limit` sample takes from each)."""
     from datasets import mutants
 
     hosts = []
@@ -68,7 +70,13 @@ def package_hosts(out: Path) -> list[Host]:
         tree = f.path.parents[len(Path(f.meta["original"]).parts) - 1]
         hosts.append(Host(f"pkg/{f.meta['package']}/{f.meta['original']}", "packages",
                           f.path, tree, f.meta["original"], f.meta["package"]))
-    return hosts
+    rank: dict[str, int] = {}
+    order = []
+    for host in hosts:
+        rank[host.package] = rank.get(host.package, -1) + 1
+        order.append((rank[host.package], host.package, host.id))
+    position = {h: i for i, h in enumerate(sorted(order))}
+    return sorted(hosts, key=lambda h: position[next(o for o in order if o[2] == h.id)])
 
 
 def _rank(key: str) -> int:

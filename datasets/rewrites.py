@@ -12,7 +12,8 @@ Rewrites (`REWRITES`):
 - `extract-helper`: a one-line statement that reads only state, parameters and globals
   becomes a call to a new internal function holding it;
 - `inline-helper`: a one-line call to an internal function whose body is one statement
-  (or `return <expr>;`) becomes that statement with the arguments put in;
+  (or `return <expr>;`) becomes that statement with the arguments put in; a helper
+  called nowhere else is removed;
 - `check-to-modifier`: a one-line `require` at the start of a function, reading only
   state and globals, moves into a new modifier applied to the function;
 - `reorder`: two adjacent assignments that share no name and call nothing swap places;
@@ -23,8 +24,8 @@ Rewrites (`REWRITES`):
 - `merge-expression`: a temporary declared and used once on the next line is put in;
 - `storage-pointer`: `m[k].f` with `m` a mapping or array of structs becomes a
   `S storage` pointer declared on the line before;
-- `compiler-line`: the version pragma moves to the next compiler line (kept only where
-  the code compiles there).
+- `compiler-line`: the version pragma moves to the next compiler line, up to 0.7 (0.8
+  checks arithmetic, which changes meaning); kept only where the code compiles there.
 
 New names are made from the file's own identifiers (`_<name>`), as in
 `datasets.inject`. The rewritten texts are compiled by the caller (`datasets.realhosts`'s
@@ -150,7 +151,11 @@ def inline_helper(text: str, line: int, names: Names) -> Rewritten | None:
     else:
         return None
     out = _lines(text)
-    out[line - 1] = (new, frozenset({line, *range(target.header_line, target.close_line + 1)}))
+    helper_lines = range(target.header_line, target.close_line + 1)
+    out[line - 1] = (new, frozenset({line, *helper_lines}))
+    if len(re.findall(rf"\b{re.escape(target.name)}\b", model.masked)) == 2:
+        # the only call: the helper goes (with its comments above it staying)
+        out = [x for i, x in enumerate(out, 1) if i not in helper_lines]
     return Rewritten(tuple(out))
 
 
@@ -183,7 +188,8 @@ def check_to_modifier(text: str, line: int, names: Names) -> Rewritten | None:
     return Rewritten(tuple(out))
 
 
-_ASSIGN = re.compile(r"^\s*([A-Za-z_$][\w$]*(?:\[[^\]]*\])*)\s*(=|\+=|-=)\s*([^;]*);\s*$")
+_ASSIGN = re.compile(r"^\s*([A-Za-z_$][\w$]*(?:\[[^\]]*\]|\.[A-Za-z_$][\w$]*)*)\s*"
+                     r"(=|\+=|-=)\s*([^;]*);\s*$")
 
 
 def reorder(text: str, line: int, names: Names) -> Rewritten | None:
@@ -334,8 +340,8 @@ def storage_pointer(text: str, line: int, names: Names) -> Rewritten | None:
 
 def compiler_line(text: str, line: int, names: Names) -> Rewritten | None:
     m = re.search(r"pragma\s+solidity\s+[^;]*0\.(\d+)\.\d+[^;]*;", text)
-    if m is None or int(m.group(1)) >= 8:
-        return None
+    if m is None or int(m.group(1)) >= 7:
+        return None  # 0.7 -> 0.8 would make arithmetic checked: not semantics-preserving
     minor = int(m.group(1)) + 1
     new = text[:m.start()] + f"pragma solidity ^0.{minor}.0;" + text[m.end():]
     if new.count("\n") != text.count("\n"):
