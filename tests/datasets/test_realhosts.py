@@ -216,3 +216,49 @@ def test_package_list_has_no_reserved_or_development_package() -> None:
                                                       "5.7.0", ("contracts",)),))
     with pytest.raises(ValueError):
         mutants.package_tree("x", "@uniswap/v2-core@1.0.1", ("contracts",), Path("/nonexistent"))
+
+
+def test_no_group_crosses_splits_and_held_out_near_duplicates_never_train() -> None:
+    """Real-host pairs (groups host:, package:), a renamed copy of a development-set
+    contract and one of a SmartBugs curated contract: every group and cluster lands in one
+    split, and both copies are excluded."""
+    root = shared_datasets() / "smartbugs-wild-sample" / "contracts"
+    if not root.is_dir():
+        pytest.skip("the SmartBugs wild sample is not at ../shared/datasets")
+    from datasets import smartbugs
+    from datasets.build import devset_files
+    from datasets.splits import assign_splits
+
+    files: list[LabelledFile] = []
+    texts: dict[str, str] = {}
+    for k, host in enumerate(realhosts.wild_hosts()[:40]):
+        text = host.path.read_text(errors="replace")
+        groups = (f"host:{host.id}",) + ((f"package:p{k % 3}",) if k < 9 else ())
+        for variant, body, labels in (("v", text + "\n", {"reentrancy": frozenset({1})}),
+                                      ("s", text, {})):
+            item = LabelledFile(f"realhosts/{host.id}.{variant}", "realhosts", host.path,
+                                labels, groups)
+            files.append(item)
+            texts[item.id] = body
+    devset = devset_files()
+    assert devset
+    curated = smartbugs.load()[:5]
+    for reference in devset + curated:
+        texts[reference.id] = reference.path.read_text(errors="replace")
+    copies = {"realhosts/devset-copy": devset[0], "realhosts/curated-copy": curated[0]}
+    for copy_id, original in copies.items():
+        texts[copy_id] = texts[original.id].replace("contract ", "contract Renamed")
+        files.append(LabelledFile(copy_id, "realhosts", original.path,
+                                  {"access-control": frozenset({1})}, (f"host:{copy_id}",)))
+    assignment = assign_splits(files + devset + curated, texts)
+    for copy_id in copies:
+        assert assignment.split[copy_id] == "excluded", copy_id
+    assert {assignment.split[f.id] for f in devset} == {"development"}
+    assert {assignment.split[f.id] for f in curated} == {"test"}
+    trained = [f for f in files if f.id not in copies]
+    by_key: dict[str, set[str]] = {}
+    for f in trained:
+        for key in (*f.groups, f"cluster:{assignment.cluster[f.id]}"):
+            by_key.setdefault(key, set()).add(assignment.split[f.id])
+    assert all(len(splits) == 1 for splits in by_key.values())
+    assert {assignment.split[f.id] for f in trained} == {"train", "val"}
