@@ -144,10 +144,13 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_generator:
         corpora["generated"] = generated_files(out, args.seed, args.generated)
     corpora["smartbugs"] = smartbugs.load()
+    real_summary: dict | None = None
     if args.real_hosts is not None:
         from datasets import realhosts
 
         corpora["realhosts"] = realhosts.labelled_files(args.real_hosts)
+        real_summary = realhosts.summarise(list(realhosts.load_results(args.real_hosts)
+                                                .values()))
     reference = devset_files()
     compiled: dict[str, FileRecord | str] = {}
     if args.mutants:
@@ -190,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
             entry["labelled_nodes"] = {
                 category: sum(int(g.y[g.seed][:, CATEGORIES.index(category)].sum())
                               for g in graphs) for category in f.labels}
+            entry["labelled_functions"] = {
+                category: sum(int(g.y_fn[0, CATEGORIES.index(category)]) for g in graphs)
+                for category in f.labels}
             if split in ("train", "val", "test"):
                 per_split[split].extend(graphs)
                 stats[split]["files"] += 1
@@ -213,6 +219,8 @@ def main(argv: list[str] | None = None) -> int:
                 "with_detectors": detectors,
                 "items": items, "stats": {k: dict(v) for k, v in sorted(stats.items())},
                 "seconds": round(time.perf_counter() - started, 1)}
+    if real_summary is not None:
+        manifest["real_hosts"] = real_summary
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     failed = [i for i in items if "error" in i]
     print(f"wrote {out} in {manifest['seconds']}s: "
