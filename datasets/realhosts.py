@@ -1,7 +1,7 @@
 """Real hosts: defects injected into deployed contracts and audited packages, compiled.
 
     .venv/bin/python -m datasets.realhosts [--limit N] [--sources wild,packages]
-                                          [--out DIR] [--per-host 9]
+                                          [--out DIR] [--per-host 9] [--jobs 1]
 
 Hosts are the SmartBugs wild sample (`../shared/datasets/smartbugs-wild-sample`, read in
 place) and the training packages of `datasets.packages` (fetched with `npm pack`, without
@@ -28,6 +28,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -268,33 +269,50 @@ def load_results(out: Path) -> dict[str, dict]:
     return found
 
 
+def _process_args(args: tuple[Host, Path, int]) -> dict:
+    return process(*args)
+
+
 def run(hosts: list[Host], out: Path, per_host: int = PER_HOST,
-        progress: bool = True) -> Iterator[dict]:
-    """Process every host not already in `results.jsonl` (same engine, same SHA-256)."""
+        progress: bool = True, jobs: int = 1) -> Iterator[dict]:
+    """Process every host not already in `results.jsonl` (same engine, same SHA-256),
+    with `jobs` worker processes; results are appended as they finish."""
     out.mkdir(parents=True, exist_ok=True)
     done = load_results(out)
     started = time.perf_counter()
-    pairs = fresh = 0
+    todo = []
+    cached = []
+    for host in hosts:
+        previous = done.get(host.id)
+        digest = hashlib.sha256(host.path.read_bytes()).hexdigest()
+        if previous is not None and previous["sha256"] == digest:
+            cached.append(previous)
+        else:
+            todo.append(host)
+    pairs = sum(len(r["pairs"]) for r in cached)
+    yield from cached
     with open(out / "results.jsonl", "a", encoding="utf-8") as log:
-        for i, host in enumerate(hosts, 1):
-            previous = done.get(host.id)
-            digest = hashlib.sha256(host.path.read_bytes()).hexdigest()
-            if previous is not None and previous["sha256"] == digest:
-                result = previous
-            else:
-                result = process(host, out, per_host)
+        if jobs > 1:
+            pool = ProcessPoolExecutor(max_workers=jobs)
+            results = pool.map(_process_args, [(h, out, per_host) for h in todo])
+        else:
+            pool = None
+            results = (process(h, out, per_host) for h in todo)
+        try:
+            for fresh, result in enumerate(results, 1):
                 log.write(json.dumps(result) + "\n")
                 log.flush()
-                fresh += 1
-            pairs += len(result["pairs"])
-            if progress:
-                elapsed = time.perf_counter() - started
-                rate = fresh / elapsed if elapsed and fresh else 0.0
-                left = (len(hosts) - i) / rate if rate else 0.0
-                print(f"\r[{i}/{len(hosts)}] hosts, {pairs} pairs kept, {fresh} compiled "
-                      f"this run, {elapsed:.0f}s, about {left / 60:.0f} min left   ",
-                      end="", file=sys.stderr, flush=True)
-            yield result
+                pairs += len(result["pairs"])
+                if progress:
+                    elapsed = time.perf_counter() - started
+                    left = (len(todo) - fresh) * elapsed / fresh
+                    print(f"\r[{len(cached) + fresh}/{len(hosts)}] hosts ({len(cached)} "
+                          f"cached), {pairs} pairs kept, {elapsed:.0f}s, about "
+                          f"{left / 60:.0f} min left   ", end="", file=sys.stderr, flush=True)
+                yield result
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
     if progress:
         print(file=sys.stderr)
 
@@ -347,6 +365,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None,
                         help="at most this many hosts of each source (a sample)")
     parser.add_argument("--per-host", type=int, default=PER_HOST)
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes")
     args = parser.parse_args(argv)
     out = args.out or default_out()
     hosts: list[Host] = []
@@ -355,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
         hosts += wild_hosts()[:args.limit]
     if "packages" in wanted:
         hosts += package_hosts(out)[:args.limit]
-    results = list(run(hosts, out, args.per_host))
+    results = list(run(hosts, out, args.per_host, jobs=args.jobs))
     summary = summarise(results)
     print(json.dumps(summary, indent=1))
     return 0
