@@ -20,6 +20,7 @@ import json
 import sys
 import time
 from collections import Counter, defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from contractml.compile.backends import default_cache_dir
@@ -169,7 +170,13 @@ def main(argv: list[str] | None = None) -> int:
     for name, files in corpora.items():
         files = [f for f in files if f.id not in compiled]  # e.g. the mutants' originals
         t0 = time.perf_counter()
-        compiled.update(compile_corpus(files, options, detectors))
+        by_version: dict[str | None, list[LabelledFile]] = defaultdict(list)
+        for f in files:  # injected real hosts: the version their compile check used
+            by_version[f.meta.get("solc") if name == "realhosts" else None].append(f)
+        for version, group in sorted(by_version.items(), key=lambda x: str(x[0])):
+            compiled.update(compile_corpus(
+                group, options if version is None else replace(options, solc_version=version),
+                detectors))
         print(f"{name}: {len(files)} files compiled and parsed in "
               f"{time.perf_counter() - t0:.1f}s", file=sys.stderr)
 

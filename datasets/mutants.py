@@ -107,7 +107,8 @@ def original_files(out: Path) -> list[LabelledFile]:
         tree = package_tree(name, spec, folders, out)
         for path in sorted(tree.rglob("*.sol")):
             rel = path.relative_to(tree).as_posix()
-            if ".mutant" in path.stem or not usable_source(
+            if any(mark in path.stem for mark in (".mutant", ".injected", ".twin")) \
+                    or not usable_source(
                     rel, path.read_text(encoding="utf-8", errors="replace"),
                     _EXTRA_SKIP.get(name, ())):
                 continue

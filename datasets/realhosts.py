@@ -12,7 +12,10 @@ each on a different function where the host has enough), writes the vulnerable a
 safe variant of each, and compiles the host and every variant with the host's compiler
 (solc-js, one standard-JSON batch per host, analysis without code generation). A host
 that does not compile or parse is recorded with its reason; a variant that does not
-compile drops its pair, counted per operator.
+compile drops its pair, counted per operator. Variants of wild hosts are written under
+`<out>/hosts/`, those of package files beside the original in the package tree
+(`<stem>.injected.sol`, `<stem>.twin.sol`) so that relative imports resolve; the build
+compiles them with the solc version recorded here.
 
 Results are appended to `<out>/results.jsonl`, one line per host (keyed by the host's
 SHA-256 and `ENGINE`), so an interrupted run resumes where it stopped and a warm rerun
@@ -240,7 +243,8 @@ def process(host: Host, out: Path, per_host: int = PER_HOST) -> dict:
         return result
     result["compile_seconds"] = round(seconds, 2)
     if chosen:
-        folder = out / "hosts" / host.id
+        # package variants sit beside their original, so relative imports resolve
+        folder = host.path.parent if host.source == "packages" else out / "hosts" / host.id
         folder.mkdir(parents=True, exist_ok=True)
         vuln_path, safe_path = folder / Path(vuln_unit).name, folder / Path(safe_unit).name
         vuln_path.write_text(injected.vulnerable, encoding="utf-8")
@@ -337,7 +341,7 @@ def labelled_files(out: Path) -> list[LabelledFile]:
                 keep.append(f"{pair['contract']}.{pair['helper']}(")
         groups = (f"host:{result['host']}",) + (
             (f"package:{result['package']}",) if result.get("package") else ())
-        meta = {"source": result["source"], "host": result["host"],
+        meta = {"source": result["source"], "host": result["host"], "solc": result["solc"],
                 "operators": ",".join(p["operator"] for p in result["pairs"])}
         files.append(LabelledFile(
             id=f"realhosts/{result['host']}.injected.sol", corpus="realhosts",
