@@ -73,6 +73,7 @@ class StateVar:
     name: str
     type: str  # normalised: spaces collapsed
     constant: bool
+    private: bool = False
 
     @property
     def kind(self) -> str:
@@ -210,7 +211,8 @@ def _state_vars(masked: str, body_start: int, body_end: int) -> list[StateVar]:
                 continue
             modifiers = m.group(2).split()
             out.append(StateVar(name=m.group(3), type=" ".join(m.group(1).split()),
-                                constant="constant" in modifiers or "immutable" in modifiers))
+                                constant="constant" in modifiers or "immutable" in modifiers,
+                                private="private" in modifiers))
     return out
 
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from contractml.compile.versions import Version
-from datasets.hostscan import Contract, Function, SourceModel
+from datasets.hostscan import Contract, Function, SourceModel, StateVar
 
 
 @dataclass(frozen=True)
@@ -525,17 +525,38 @@ OPERATORS: tuple[Operator, ...] = (
 BY_NAME: dict[str, Operator] = {op.name: op for op in OPERATORS}
 
 
-def sites(model: SourceModel) -> Iterator[Site]:
+def visible_state(contract: Contract, known: dict[str, Contract]) -> list[StateVar]:
+    """The contract's own state variables, then those its bases (found in `known` by
+    name, transitively, nearest first) declare and do not make private."""
+    out = list(contract.state)
+    seen = {contract.name}
+    queue = list(reversed(contract.bases))
+    while queue:
+        name = queue.pop(0)
+        base = known.get(name)
+        if base is None or name in seen:
+            continue
+        seen.add(name)
+        out += [v for v in base.state if not v.private]
+        queue += list(reversed(base.bases))
+    return out
+
+
+def sites(model: SourceModel, known: dict[str, Contract] | None = None) -> Iterator[Site]:
     """Every host function an operator may edit: an implemented, state-changing
     public or external function of a contract (not a library or interface) whose body's
-    `{` ends its line and whose closing `}` stands alone on its line."""
+    `{` ends its line and whose closing `}` stands alone on its line. State names come
+    from the contract and its bases: those in the same file and those in `known` (other
+    files' contracts by name, e.g. the rest of a package)."""
     lines = model.masked.split("\n")
+    contracts = {**(known or {}), **{c.name: c for c in model.contracts}}
     for contract in model.contracts:
         if contract.kind != "contract":
             continue
-        state = {}
-        for var in contract.state:
-            if not var.constant:
+        state: dict[str, str] = {}
+        shadowed = {f.name for f in contract.functions}
+        for var in visible_state(contract, contracts):
+            if not var.constant and var.name not in shadowed:
                 state.setdefault(var.kind, var.name)
         for fn in contract.functions:
             if fn.mutability in ("view", "pure") or fn.visibility not in ("public", "external"):

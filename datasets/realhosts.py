@@ -6,16 +6,16 @@
 Hosts are the SmartBugs wild sample (`../shared/datasets/smartbugs-wild-sample`, read in
 place) and the training packages of `datasets.packages` (fetched with `npm pack`, without
 dependencies, into the user cache). For each host the step scans the source
-(`datasets.hostscan`), picks up to `--per-host` operators of `datasets.inject` (one per
-category, the category order and the form within a category rotated by the host's hash;
-each on a different function where the host has enough), writes the vulnerable and the
-safe variant of each, and compiles the host and every variant with the host's compiler
-(solc-js, one standard-JSON batch per host, analysis without code generation). A host
-that does not compile or parse is recorded with its reason; a variant that does not
-compile drops its pair, counted per operator. Variants of wild hosts are written under
-`<out>/hosts/`, those of package files beside the original in the package tree
-(`<stem>.injected.sol`, `<stem>.twin.sol`) so that relative imports resolve; the build
-compiles them with the solc version recorded here.
+(`datasets.hostscan`; state names also from base contracts in the same file or, for a
+package file, anywhere in the package) and picks up to `--per-host` operators of
+`datasets.inject`: one per category, the category order and the form within a category
+rotated by the host's hash, each in a function no other edit took. All edits go into one
+vulnerable file and its safe twin, compiled with the host's compiler (solc-js, one
+standard-JSON batch; see `process`). A host that does not compile or parse is recorded
+with its reason; an edit whose pair does not compile is dropped, counted per operator.
+Variants of wild hosts are written under `<out>/hosts/`, those of package files beside
+the original in the package tree (`<stem>.injected.sol`, `<stem>.twin.sol`) so that
+relative imports resolve; the build compiles them with the solc version recorded here.
 
 Results are appended to `<out>/results.jsonl`, one line per host (keyed by the host's
 SHA-256 and `ENGINE`), so an interrupted run resumes where it stopped and a warm rerun
@@ -39,12 +39,12 @@ from contractml.compile.backends import default_cache_dir, installed_versions, r
 from contractml.compile.versions import Version
 from contractml.errors import CompilerError, NoCompilerError
 from datasets.corpora import shared_datasets
-from datasets.hostscan import compiler_version, scan
+from datasets.hostscan import Contract, compiler_version, scan
 from datasets.inject import OPERATORS, Operator, Site, Syntax, applicable, apply, apply_all, sites
 from datasets.labels import CATEGORIES, LabelledFile
 
 #: bump when operators or selection change: cached results of another engine are redone
-ENGINE = "inject-2"
+ENGINE = "inject-3"
 PER_HOST = 9
 COMPILE_TIMEOUT = 300.0
 
@@ -87,14 +87,32 @@ def _rank(key: str) -> int:
     return int(hashlib.sha256(key.encode()).hexdigest()[:12], 16)
 
 
-def choose(host_id: str, text: str, per_host: int = PER_HOST
+_PACKAGE_CONTRACTS: dict[Path, dict[str, Contract]] = {}
+
+
+def package_contracts(root: Path) -> dict[str, Contract]:
+    """Every contract of a package tree by name (scanned once per process), so a host
+    file's bases in other files lend their state names."""
+    if root not in _PACKAGE_CONTRACTS:
+        found: dict[str, Contract] = {}
+        for path in sorted(root.rglob("*.sol")):
+            if any(mark in path.stem for mark in (".mutant", ".injected", ".twin")):
+                continue
+            for contract in scan(path.read_text(encoding="utf-8", errors="replace")).contracts:
+                found.setdefault(contract.name, contract)
+        _PACKAGE_CONTRACTS[root] = found
+    return _PACKAGE_CONTRACTS[root]
+
+
+def choose(host_id: str, text: str, per_host: int = PER_HOST,
+           known: dict[str, Contract] | None = None
            ) -> tuple[list[tuple[Operator, Site]], Syntax | None, Counter]:
     """The edits for one host: one operator per category (category order and the form
     within a category rotated by the host's hash), each on a function (hash-rotated
     order) that no earlier edit took; a form with no free function is skipped
     (`no-free-function`), one that fits no function is `not-applicable`."""
     model = scan(text)
-    candidates = list(sites(model))
+    candidates = list(sites(model, known))
     version = compiler_version(text, installed_versions())
     counts: Counter = Counter()
     if not candidates or version is None:
@@ -190,7 +208,8 @@ def process(host: Host, out: Path, per_host: int = PER_HOST) -> dict:
         result["error"] = "no compiler satisfies the pragma"
         return result
     result["solc"] = str(version)
-    chosen, syntax, counts = choose(host.id, text, per_host)
+    known = package_contracts(host.root) if host.source == "packages" else None
+    chosen, syntax, counts = choose(host.id, text, per_host, known)
     result["not_applicable"] = {f"{op}:{why}": n for (op, why), n in counts.items()}
     stem = host.unit[:-4]
     vuln_unit, safe_unit = f"{stem}.injected.sol", f"{stem}.twin.sol"
