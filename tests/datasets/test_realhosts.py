@@ -197,6 +197,25 @@ def test_real_wild_hosts_get_compiling_labelled_pairs(minor: int, tmp_path: Path
                         tmp_path) == {}
 
 
+def test_a_real_08_package_host_gets_compiling_labelled_pairs(tmp_path: Path) -> None:
+    """A 0.8 file of a training package (@yield-protocol/utils-v2, fetched with npm pack
+    into the cache), whose state names come from its bases in other files."""
+    try:
+        hosts = {h.id: h for h in realhosts.package_hosts(tmp_path)}
+    except Exception as exc:  # npm unavailable and nothing cached
+        pytest.skip(f"training packages not available: {exc}")
+    host = hosts["pkg/yield-utils/src/token/ERC20Rewards.sol"]
+    result = realhosts.process(host, tmp_path)
+    assert result["solc"].startswith("0.8.") and "error" not in result
+    assert len(result["pairs"]) >= 2 and any(p["crosses"] for p in result["pairs"])
+    vulnerable, safe = Path(result["vulnerable"]).read_text(), Path(result["safe"]).read_text()
+    inserted = tuple(sorted(i for p in result["pairs"] for i in p["inserted"]))
+    labels = tuple(sorted(i for p in result["pairs"] for i in p["labels"]))
+    _check_pair(host.path.read_text(), vulnerable, safe, labels, inserted)
+    for path in (result["vulnerable"], result["safe"]):
+        Path(path).unlink()  # the package tree in tmp_path is a test copy; keep it clean
+
+
 def test_package_list_has_no_reserved_or_development_package() -> None:
     packages.check_package_list()
     for name, spec, _folders in mutants.PACKAGES:
