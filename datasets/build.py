@@ -26,9 +26,11 @@ from pathlib import Path
 from contractml.compile.backends import default_cache_dir
 from contractml.compile.driver import CompileOptions
 from contractml.compile.project import discover
+from contractml.graph import schema
 from contractml.graph.builder import CodeGraph, function_graphs
+from contractml.localize import Definitions, node_index
 from contractml.pipeline import build
-from contractml.records import FileRecord
+from contractml.records import FileRecord, FunctionRecord
 from datasets import smartbugs, solidifi, store
 from datasets.labels import CATEGORIES, LabelledFile, function_targets, node_targets
 from datasets.splits import assign_splits
@@ -76,18 +78,50 @@ def compile_corpus(files: list[LabelledFile], options: CompileOptions,
     return out
 
 
+#: training weight of a weak negative: an unmodified function of a deployed contract
+WEAK_NEGATIVE_WEIGHT = 0.25
+
+
+def _flagged(graph: CodeGraph, function: FunctionRecord | None, definitions: Definitions,
+             detectors: bool) -> bool:
+    """Whether a taxonomy definition names one of the function's statements, or a mapped
+    Slither detector fires on one of its nodes (detector feature columns)."""
+    if function is None:
+        return True
+    if any(definitions.include(c, function, node) for node in function.nodes
+           for c in CATEGORIES):
+        return True
+    width = len(schema.BASE_FEATURES)
+    return detectors and bool(graph.x[graph.seed][:, width:].any())
+
+
 def graphs_for(file: LabelledFile, record: FileRecord, detectors: bool = True
                ) -> list[CodeGraph]:
+    """The file's function graphs with node and function targets. `meta["keep"]` (function
+    ids) or `meta["keep_prefix"]` ("Contract.name(" prefixes) keep only some functions;
+    with `meta["weak_negatives"] == "yes"` the other functions are kept too, as weak
+    negatives (`weight` = WEAK_NEGATIVE_WEIGHT), unless a definition or a mapped detector
+    flags them. Kept graphs have `weight` 1.0 then."""
     labels = {record.file: file.labels}
     keep = set(file.meta["keep"].split("\n")) if "keep" in file.meta else None
     prefixes = tuple(file.meta["keep_prefix"].split("\n")) if "keep_prefix" in file.meta \
         else None
+    weak = file.meta.get("weak_negatives") == "yes" and prefixes is not None
+    definitions = Definitions(node_index([record])) if weak else None
+    by_id = {f.id: f for c in record.contracts for f in c.functions}
     graphs = []
     for graph in function_graphs([record], with_detectors=detectors):
         if keep is not None and graph.functions[0] not in keep:
             continue
         if prefixes is not None and not graph.functions[0].startswith(prefixes):
-            continue
+            if not weak:
+                continue
+            assert definitions is not None
+            if _flagged(graph, by_id.get(graph.functions[0]), definitions, detectors):
+                continue
+            graph.weight = WEAK_NEGATIVE_WEIGHT
+        elif weak:
+            graph.weight = 1.0
         graph.y = node_targets(graph, labels)
         graph.y_fn = function_targets(graph, graph.y)
         graph.source_id = file.id

@@ -345,8 +345,11 @@ def labelled_files(out: Path) -> list[LabelledFile]:
     host one vulnerable file (labels per category on the injected lines) and its safe
     twin (no labels). Graphs are kept for the edited functions and their helpers
     (`meta["keep_prefix"]`); the twin of a package host keeps every function, because
-    unmodified functions of audited packages are real negatives. A host and its twin
-    share the group `host:<id>`; every file of one package shares `package:<key>`."""
+    unmodified functions of audited packages are real negatives; the twin of a wild host
+    keeps its other functions as weak negatives (`meta["weak_negatives"]`, lower weight,
+    only where no definition and no mapped detector flags them: `build.graphs_for`). A
+    host and its twin share the group `host:<id>`; every file of one package shares
+    `package:<key>`."""
     files = []
     for result in load_results(out).values():
         if not result["pairs"]:
@@ -370,6 +373,7 @@ def labelled_files(out: Path) -> list[LabelledFile]:
         twin_meta = {**meta, "variant": "safe"}
         if result["source"] != "packages":
             twin_meta["keep_prefix"] = "\n".join(keep)
+            twin_meta["weak_negatives"] = "yes"
         files.append(LabelledFile(
             id=f"realhosts/{result['host']}.twin.sol", corpus="realhosts",
             path=Path(result["safe"]), labels={}, groups=groups, meta=twin_meta))

@@ -281,3 +281,48 @@ def test_no_group_crosses_splits_and_held_out_near_duplicates_never_train() -> N
             by_key.setdefault(key, set()).add(assignment.split[f.id])
     assert all(len(splits) == 1 for splits in by_key.values())
     assert {assignment.split[f.id] for f in trained} == {"train", "val"}
+
+
+def test_wild_twins_give_weak_negatives_only_where_nothing_flags_them(tmp_path: Path
+                                                                      ) -> None:
+    """The twin of a real wild host keeps its edited functions at full weight and its
+    other functions as weak negatives, except those a definition or a mapped Slither
+    detector flags; the vulnerable file keeps only the edited functions."""
+    from contractml.localize import Definitions, node_index
+    from datasets.build import WEAK_NEGATIVE_WEIGHT, _flagged
+
+    (host,) = _wild(4, 1)
+    (result,) = realhosts.run([host], tmp_path, progress=False)
+    assert result["pairs"]
+    (twin, vulnerable) = (f for f in sorted(realhosts.labelled_files(tmp_path),
+                                            key=lambda f: f.meta["variant"]))
+    assert twin.meta["weak_negatives"] == "yes" and "weak_negatives" not in vulnerable.meta
+    built = build(discover([twin.path, vulnerable.path]),
+                  CompileOptions(cache_dir=tmp_path / "cache", solc_version=result["solc"]))
+    records = {Path(r.outcome.path).resolve(): r.record for r in built.files}
+    twin_record, vuln_record = records[twin.path.resolve()], records[vulnerable.path.resolve()]
+    assert twin_record is not None and vuln_record is not None
+    weak = [g for g in graphs_for(twin, twin_record) if g.weight == WEAK_NEGATIVE_WEIGHT]
+    full = [g for g in graphs_for(twin, twin_record) if g.weight == 1.0]
+    prefixes = tuple(twin.meta["keep_prefix"].split("\n"))
+    assert weak and full
+    assert all(g.functions[0].startswith(prefixes) for g in full)
+    assert not any(g.functions[0].startswith(prefixes) for g in weak)
+    definitions = Definitions(node_index([twin_record]))
+    by_id = {f.id: f for c in twin_record.contracts for f in c.functions}
+    for g in weak:
+        assert int(g.y_fn.sum()) == 0
+        assert not _flagged(g, by_id[g.functions[0]], definitions, True)
+    from contractml.graph.builder import function_graphs
+
+    every = function_graphs([twin_record], with_detectors=True)
+    flagged = [g for g in every if not g.functions[0].startswith(prefixes)
+               and _flagged(g, by_id.get(g.functions[0]), definitions, True)]
+    assert len(weak) + len(full) + len(flagged) == len(every)
+    from datasets import store
+
+    store.save(tmp_path / "store", weak[:1] + full[:1])
+    assert [g.weight for g in store.load(tmp_path / "store")] == [WEAK_NEGATIVE_WEIGHT, 1.0]
+    vuln_graphs = graphs_for(vulnerable, vuln_record)
+    assert all(g.functions[0].startswith(prefixes) and "weight" not in g for g in vuln_graphs)
+    assert sum(int(g.y_fn[0].sum()) > 0 for g in vuln_graphs) >= len(result["pairs"])
