@@ -231,6 +231,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             graphs = graphs_for(f, record, detectors)
             entry["graphs"] = len(graphs)
+            weak = sum(1 for g in graphs if g.get("weight", 1.0) == WEAK_NEGATIVE_WEIGHT)
+            if weak:
+                entry["weak_negatives"] = weak
             entry["labelled_nodes"] = {
                 category: sum(int(g.y[g.seed][:, CATEGORIES.index(category)].sum())
                               for g in graphs) for category in f.labels}

@@ -67,6 +67,10 @@ def card_json(manifest: dict, measurements: dict | None = None) -> dict:
             functions[item["corpus"]][category][item["split"]] += item.get(
                 "labelled_functions", {}).get(category, 0)
     real = manifest.get("real_hosts") or {}
+    weak: dict[str, Counter] = defaultdict(Counter)
+    for item in manifest["items"]:
+        if item.get("weak_negatives"):
+            weak[item["corpus"]][item["split"]] += item["weak_negatives"]
     card = {
         "real_hosts": {
             "hosts": sum(real.get("hosts_with_pairs", {}).values()),
@@ -82,6 +86,7 @@ def card_json(manifest: dict, measurements: dict | None = None) -> dict:
             "mean_seconds_per_host": real.get("mean_seconds_per_host"),
             "failed": real.get("failed", []),
         },
+        "weak_negative_graphs_per_corpus_and_split": {c: dict(v) for c, v in weak.items()},
         "files_per_corpus_and_split": {c: dict(v) for c, v in sorted(per_split.items())},
         "labelled_files_per_corpus_category_split": {
             c: {k: dict(v) for k, v in sorted(cat.items())} for c, cat in sorted(files.items())},
