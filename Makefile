@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint datasets bench-compile bench-graphs clean
+.PHONY: setup demo test lint datasets datasets-real bench-compile bench-graphs clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,13 @@ lint: setup
 
 datasets: setup
 	$(BIN)/python -m datasets.build
+
+# Injected real hosts (datasets/realhosts.py): explicit, cached and resumable (rerun to
+# continue); REAL_LIMIT=N builds a sample of N hosts per source.
+REAL_OUT ?= $(HOME)/.cache/contractml/datasets/realhosts
+datasets-real: setup
+	$(BIN)/python -m datasets.realhosts --out $(REAL_OUT) $(if $(REAL_LIMIT),--limit $(REAL_LIMIT))
+	$(BIN)/python -m datasets.build --real-hosts $(REAL_OUT)
 
 bench-compile: setup
 	$(BIN)/python scripts/bench_compile.py --out docs/benchmarks/compile.md

@@ -20,14 +20,17 @@ import json
 import sys
 import time
 from collections import Counter, defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from contractml.compile.backends import default_cache_dir
 from contractml.compile.driver import CompileOptions
 from contractml.compile.project import discover
+from contractml.graph import schema
 from contractml.graph.builder import CodeGraph, function_graphs
+from contractml.localize import Definitions, node_index
 from contractml.pipeline import build
-from contractml.records import FileRecord
+from contractml.records import FileRecord, FunctionRecord
 from datasets import smartbugs, solidifi, store
 from datasets.labels import CATEGORIES, LabelledFile, function_targets, node_targets
 from datasets.splits import assign_splits
@@ -75,19 +78,64 @@ def compile_corpus(files: list[LabelledFile], options: CompileOptions,
     return out
 
 
+#: training weight of a weak negative: an unmodified function of a deployed contract
+WEAK_NEGATIVE_WEIGHT = 0.25
+
+
+def _flagged(graph: CodeGraph, function: FunctionRecord | None, definitions: Definitions,
+             detectors: bool) -> bool:
+    """Whether a taxonomy definition names one of the function's statements, or a mapped
+    Slither detector fires on one of its nodes (detector feature columns)."""
+    if function is None:
+        return True
+    if any(definitions.include(c, function, node) for node in function.nodes
+           for c in CATEGORIES):
+        return True
+    width = len(schema.BASE_FEATURES)
+    return detectors and bool(graph.x[graph.seed][:, width:].any())
+
+
 def graphs_for(file: LabelledFile, record: FileRecord, detectors: bool = True
                ) -> list[CodeGraph]:
+    """The file's function graphs with node and function targets. `meta["keep"]` (function
+    ids) or `meta["keep_prefix"]` ("Contract.name(" prefixes) keep only some functions;
+    with `meta["weak_negatives"] == "yes"` the other functions are kept too, as weak
+    negatives (`weight` = WEAK_NEGATIVE_WEIGHT), unless a definition or a mapped detector
+    flags them. Kept graphs have `weight` 1.0 then."""
     labels = {record.file: file.labels}
     keep = set(file.meta["keep"].split("\n")) if "keep" in file.meta else None
+    prefixes = tuple(file.meta["keep_prefix"].split("\n")) if "keep_prefix" in file.meta \
+        else None
+    weak = file.meta.get("weak_negatives") == "yes" and prefixes is not None
+    definitions = Definitions(node_index([record])) if weak else None
+    by_id = {f.id: f for c in record.contracts for f in c.functions}
     graphs = []
     for graph in function_graphs([record], with_detectors=detectors):
         if keep is not None and graph.functions[0] not in keep:
             continue
+        if prefixes is not None and not graph.functions[0].startswith(prefixes):
+            if not weak:
+                continue
+            assert definitions is not None
+            if _flagged(graph, by_id.get(graph.functions[0]), definitions, detectors):
+                continue
+            graph.weight = WEAK_NEGATIVE_WEIGHT
+        elif weak:
+            graph.weight = 1.0
         graph.y = node_targets(graph, labels)
         graph.y_fn = function_targets(graph, graph.y)
         graph.source_id = file.id
         graphs.append(graph)
     return graphs
+
+
+def devset_files() -> list[LabelledFile]:
+    """The development set's contracts, only as references for the near-duplicate rule:
+    a training file in a cluster with one of them is excluded. They are never compiled
+    here and never reach a split."""
+    root = Path(__file__).with_name("devset") / "contracts"
+    return [LabelledFile(id=f"devset/{p.relative_to(root).as_posix()}", corpus="devset",
+                         path=p, labels={}, groups=()) for p in sorted(root.rglob("*.sol"))]
 
 
 def sha256(path: Path) -> str:
@@ -111,6 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mutant-originals", choices=("twins", "all"), default="all",
                         help="which functions of the unmutated package files are negatives: "
                              "the mutated ones (twins) or every one (all)")
+    parser.add_argument("--real-hosts", type=Path, default=None, metavar="DIR",
+                        help="add the injected real hosts of `python -m datasets.realhosts` "
+                             "(its output folder, e.g. ~/.cache/contractml/datasets/realhosts)")
+    parser.add_argument("--no-solidifi", action="store_true")
     parser.add_argument("--no-detectors", action="store_true",
                         help="leave out the Slither-detector features (default: graphs carry "
                              "them after the base features; a model may use either width)")
@@ -121,10 +173,20 @@ def main(argv: list[str] | None = None) -> int:
     options = CompileOptions(cache_dir=default_cache_dir())
     detectors = not args.no_detectors
 
-    corpora: dict[str, list[LabelledFile]] = {"solidifi": solidifi.load()}
+    corpora: dict[str, list[LabelledFile]] = {}
+    if not args.no_solidifi:
+        corpora["solidifi"] = solidifi.load()
     if not args.no_generator:
         corpora["generated"] = generated_files(out, args.seed, args.generated)
     corpora["smartbugs"] = smartbugs.load()
+    real_summary: dict | None = None
+    if args.real_hosts is not None:
+        from datasets import realhosts
+
+        corpora["realhosts"] = realhosts.labelled_files(args.real_hosts)
+        real_summary = realhosts.summarise(list(realhosts.load_results(args.real_hosts)
+                                                .values()))
+    reference = devset_files()
     compiled: dict[str, FileRecord | str] = {}
     if args.mutants:
         from datasets import mutants
@@ -142,13 +204,19 @@ def main(argv: list[str] | None = None) -> int:
     for name, files in corpora.items():
         files = [f for f in files if f.id not in compiled]  # e.g. the mutants' originals
         t0 = time.perf_counter()
-        compiled.update(compile_corpus(files, options, detectors))
+        by_version: dict[str | None, list[LabelledFile]] = defaultdict(list)
+        for f in files:  # injected real hosts: the version their compile check used
+            by_version[f.meta.get("solc") if name == "realhosts" else None].append(f)
+        for version, group in sorted(by_version.items(), key=lambda x: str(x[0])):
+            compiled.update(compile_corpus(
+                group, options if version is None else replace(options, solc_version=version),
+                detectors))
         print(f"{name}: {len(files)} files compiled and parsed in "
               f"{time.perf_counter() - t0:.1f}s", file=sys.stderr)
 
     every = [f for files in corpora.values() for f in files]
     usable = [f for f in every if isinstance(compiled.get(f.id), FileRecord)]
-    assignment = assign_splits(usable)
+    assignment = assign_splits(usable + reference)
     per_split: dict[str, list[CodeGraph]] = defaultdict(list)
     items = []
     stats: dict[str, Counter] = defaultdict(Counter)
@@ -163,9 +231,15 @@ def main(argv: list[str] | None = None) -> int:
         else:
             graphs = graphs_for(f, record, detectors)
             entry["graphs"] = len(graphs)
+            weak = sum(1 for g in graphs if g.get("weight", 1.0) == WEAK_NEGATIVE_WEIGHT)
+            if weak:
+                entry["weak_negatives"] = weak
             entry["labelled_nodes"] = {
                 category: sum(int(g.y[g.seed][:, CATEGORIES.index(category)].sum())
                               for g in graphs) for category in f.labels}
+            entry["labelled_functions"] = {
+                category: sum(int(g.y_fn[0, CATEGORIES.index(category)]) for g in graphs)
+                for category in f.labels}
             if split in ("train", "val", "test"):
                 per_split[split].extend(graphs)
                 stats[split]["files"] += 1
@@ -189,6 +263,8 @@ def main(argv: list[str] | None = None) -> int:
                 "with_detectors": detectors,
                 "items": items, "stats": {k: dict(v) for k, v in sorted(stats.items())},
                 "seconds": round(time.perf_counter() - started, 1)}
+    if real_summary is not None:
+        manifest["real_hosts"] = real_summary
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     failed = [i for i in items if "error" in i]
     print(f"wrote {out} in {manifest['seconds']}s: "

@@ -47,18 +47,13 @@ from contractml.compile.backends import default_cache_dir
 from contractml.records import FileRecord, FunctionRecord, NodeRecord
 from datasets.corpora import CorpusMissing
 from datasets.labels import LabelledFile
+from datasets.packages import TRAINING_PACKAGES, check_package_list, is_reserved
 
-#: (name, npm spec, folders inside the package)
-PACKAGES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("aragon", "@aragon/os@4.4.0", ("contracts",)),
-    ("chainlink", "@chainlink/contracts@0.1.7", ("src/v0.4", "src/v0.5", "src/v0.6")),
-    ("ens", "@ensdomains/ens@0.4.5", ("contracts",)),
-    ("uniswap-v2", "@uniswap/v2-core@1.0.1", ("contracts",)),
-    ("sushiswap", "@sushiswap/core@1.4.2", ("contracts",)),
-    ("safe", "@gnosis.pm/safe-contracts@1.3.0", ("contracts",)),
-    ("solmate", "solmate@6.8.0", ("src",)),
-    ("aave", "@aave/protocol-v2@1.0.1", ("contracts",)),
-)
+#: (key, npm spec, folders inside the package): the training packages of
+#: `datasets.packages`, none reserved for evaluation and none in the development corpus
+PACKAGES: tuple[tuple[str, str, tuple[str, ...]], ...] = tuple(
+    (p.key, p.spec, p.folders) for p in TRAINING_PACKAGES)
+_EXTRA_SKIP: dict[str, tuple[str, ...]] = {p.key: p.skip for p in TRAINING_PACKAGES}
 _SKIP_PARTS = ("mock", "test", "interface", "example", "dependencies", "vendor")
 #: at most this many mutants of one operator in one function
 PER_FUNCTION = 2
@@ -68,7 +63,10 @@ MIN_PER_CATEGORY = 50
 
 
 def package_tree(name: str, spec: str, folders: tuple[str, ...], out: Path) -> Path:
-    """`out/<name>/` holding the package's Solidity folders (fetched once)."""
+    """`out/<name>/` holding the package's Solidity folders (fetched once, without the
+    package's npm dependencies). A reserved evaluation package is refused."""
+    if is_reserved(spec.rsplit("@", 1)[0]):
+        raise ValueError(f"{spec} is reserved for evaluation and is never fetched")
     tree = out / name
     if (tree / ".complete").is_file():
         return tree
@@ -103,13 +101,16 @@ def package_tree(name: str, spec: str, folders: tuple[str, ...], out: Path) -> P
 
 
 def original_files(out: Path) -> list[LabelledFile]:
+    check_package_list()
     files = []
     for name, spec, folders in PACKAGES:
         tree = package_tree(name, spec, folders, out)
         for path in sorted(tree.rglob("*.sol")):
             rel = path.relative_to(tree).as_posix()
-            if ".mutant" in path.stem or not usable_source(
-                    rel, path.read_text(encoding="utf-8", errors="replace")):
+            if any(mark in path.stem for mark in (".mutant", ".injected", ".twin")) \
+                    or not usable_source(
+                    rel, path.read_text(encoding="utf-8", errors="replace"),
+                    _EXTRA_SKIP.get(name, ())):
                 continue
             files.append(LabelledFile(
                 id=f"mutants/{name}/{rel}", corpus="mutants", path=path, labels={},
@@ -123,14 +124,15 @@ def _path_words(rel: str) -> list[str]:
     return [w.lower() for w in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+", rel)]
 
 
-def usable_source(rel: str, text: str) -> bool:
+def usable_source(rel: str, text: str, skip: tuple[str, ...] = ()) -> bool:
     """Whether a package file (path inside the package, text) may be a source: not a mock,
     test, interface or example, not vendored, and not copied or adapted from OpenZeppelin
     (a line other than an import mentions it): OpenZeppelin is the clean-code benchmark.
     Path words are matched from their start (`mocks`, `testing`), so a word that only
-    contains one (`Contest.sol`) does not count; `zeppelin` anywhere in the path does."""
+    contains one (`Contest.sol`) does not count; `zeppelin` anywhere in the path does.
+    `skip`: more path words of this package to leave out."""
     words = _path_words(rel)
-    if "zeppelin" in rel.lower() or any(w.startswith(_SKIP_PARTS) for w in words):
+    if "zeppelin" in rel.lower() or any(w.startswith(_SKIP_PARTS + skip) for w in words):
         return False
     return not any("zeppelin" in line.lower() and not line.lstrip().startswith("import")
                    for line in text.split("\n"))

@@ -4,8 +4,9 @@ Near duplicates are found on normalised source: comments dropped, identifiers, n
 and strings replaced by placeholders, so renamed copies still match. Token 8-shingles,
 MinHash (64 permutations, 16 bands of 4) for candidates, exact Jaccard >= 0.8 to join.
 Items that share any group key or cluster are one component; components go whole to one
-split. SmartBugs items are always "test"; a training item in a component with a SmartBugs
-item is excluded, never trained on.
+split. SmartBugs items are always "test", development-set items (corpus `devset`, passed
+only as references) "development"; a training item in a component with either is
+excluded, never trained on.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ PERMUTATIONS = 64
 BANDS = 16
 THRESHOLD = 0.8
 VALIDATION_SHARE = 0.2
+#: corpora never trained on, and the split their items take
+HELD_OUT: dict[str, str] = {"smartbugs": "test", "devset": "development"}
 _PRIME = (1 << 31) - 1
 _TOKEN = re.compile(r"""[A-Za-z_$][A-Za-z0-9_$]*|0x[0-9a-fA-F]+|\d[\d_]*(?:\.\d+)?(?:e\d+)?|
                         "(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|[^\sA-Za-z0-9_$]""", re.VERBOSE)
@@ -158,13 +161,13 @@ def assign_splits(files: Iterable[LabelledFile], texts: dict[str, str] | None = 
     reasons: dict[str, str] = {}
     trainable: dict[str, list[list[LabelledFile]]] = defaultdict(list)
     for members in components.values():
-        evaluation = [m for m in members if m.corpus == "smartbugs"]
+        evaluation = [m for m in members if m.corpus in HELD_OUT]
         for m in members:
-            if m.corpus == "smartbugs":
-                split[m.id] = "test"
+            if m.corpus in HELD_OUT:
+                split[m.id] = HELD_OUT[m.corpus]
             elif evaluation:
                 split[m.id] = "excluded"
-                reasons[m.id] = f"near duplicate of evaluation file {evaluation[0].id}"
+                reasons[m.id] = f"near duplicate of held-out file {evaluation[0].id}"
         if not evaluation:
             trainable[members[0].corpus].append(members)
     for _corpus, groups in sorted(trainable.items()):
