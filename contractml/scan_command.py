@@ -93,8 +93,9 @@ def run_scan(paths: Sequence[str], fmt: str | None, output: str | None,
     return exit_code(result, settings)
 
 
-def postprocess(result: ScanResult, settings: Any) -> None:
-    """Fingerprints, suppressions, baseline, changed lines and filters, in that order."""
+def fingerprint_and_suppress(result: ScanResult, notices: list[str]) -> list[Any]:
+    """Give every finding its fingerprint and apply the in-source suppression comments
+    (problems with them go to `notices`); the suppressions that matched nothing."""
     from contractml import baseline, suppressions
     from contractml.compile.sourcetext import read_source
 
@@ -106,7 +107,15 @@ def postprocess(result: ScanResult, settings: Any) -> None:
             sources[rel] = read_source(root / rel)
         except OSError:
             continue
-    unused = suppressions.apply(result.findings, sources, result.notices)
+    return suppressions.apply(result.findings, sources, notices)
+
+
+def postprocess(result: ScanResult, settings: Any) -> None:
+    """Fingerprints, suppressions, baseline, changed lines and filters, in that order."""
+    from contractml import baseline
+
+    root = Path(result.root)
+    unused = fingerprint_and_suppress(result, result.notices)
     if settings.warn_unused_ignores:
         for item in unused:
             result.notices.append(f"warning: {item.message()}")

@@ -23,12 +23,13 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 
+from contractml.analysis.context import node_index
 from contractml.compile.backends import default_cache_dir
 from contractml.compile.driver import CompileOptions
 from contractml.compile.project import discover
+from contractml.definitions import Definitions
 from contractml.graph import schema
 from contractml.graph.builder import CodeGraph, function_graphs
-from contractml.localize import Definitions, node_index
 from contractml.pipeline import build
 from contractml.records import FileRecord, FunctionRecord
 from datasets import smartbugs, solidifi, store
@@ -88,7 +89,7 @@ def _flagged(graph: CodeGraph, function: FunctionRecord | None, definitions: Def
     Slither detector fires on one of its nodes (detector feature columns)."""
     if function is None:
         return True
-    if any(definitions.include(c, function, node) for node in function.nodes
+    if any(definitions.including(c, function, node) for node in function.nodes
            for c in CATEGORIES):
         return True
     width = len(schema.BASE_FEATURES)

@@ -24,6 +24,26 @@ from contractml.analysis.dataflow import (
 from contractml.records import FunctionRecord, IROp, NodeRecord
 
 
+def _closure(functions: Mapping[str, FunctionRecord],
+             own: Callable[[FunctionRecord], Iterable[str]],
+             with_modifiers: bool = False) -> dict[str, set[str]]:
+    """function id -> `own` of it united with `own` of everything it calls internally
+    (and, `with_modifiers`, of its modifiers), transitively."""
+    out = {fid: set(own(f)) for fid, f in functions.items()}
+    calls = {fid: {c for n in f.nodes for c in callees(n)}
+             | (set(f.modifiers) if with_modifiers else set())
+             for fid, f in functions.items()}
+    changed = True
+    while changed:
+        changed = False
+        for fid, targets in calls.items():
+            for target in targets & out.keys():
+                if not out[target] <= out[fid]:
+                    out[fid] |= out[target]
+                    changed = True
+    return out
+
+
 def _over_calls(functions: Mapping[str, FunctionRecord],
                 holds: Callable[[FunctionRecord], bool], unknown: bool) -> dict[str, bool]:
     """function id -> `holds` for it or for anything it calls internally (internal and
@@ -80,26 +100,10 @@ def open_lists(functions: Mapping[str, FunctionRecord],
     (`checks_authority`, as the other definitions read "anyone can call"), itself or through
     what it calls internally, where neither it, its modifiers nor those callees compare
     the array's length (`capped_lists`)."""
-    def closure(own: Callable[[FunctionFacts], frozenset[str]],
-                with_modifiers: bool) -> dict[str, set[str]]:
-        out = {fid: set(own(facts_of(f))) for fid, f in functions.items()}
-        calls = {fid: {c for n in f.nodes for c in callees(n)}
-                 | (set(f.modifiers) if with_modifiers else set())
-                 for fid, f in functions.items()}
-        changed = True
-        while changed:
-            changed = False
-            for fid, targets in calls.items():
-                for target in targets & out.keys():
-                    if not out[target] <= out[fid]:
-                        out[fid] |= out[target]
-                        changed = True
-        return out
-
-    grown = closure(lambda facts: facts.grown_lists, with_modifiers=False)
+    grown = _closure(functions, lambda f: facts_of(f).grown_lists)
     if not any(grown.values()):
         return frozenset()
-    capped = closure(lambda facts: facts.capped_lists, with_modifiers=True)
+    capped = _closure(functions, lambda f: facts_of(f).capped_lists, with_modifiers=True)
     found: set[str] = set()
     for fid, function in functions.items():
         if not grown[fid] or function.visibility not in ("public", "external") \
@@ -142,17 +146,7 @@ def _through_calls(functions: Mapping[str, FunctionRecord],
                    own: Callable[[NodeRecord], set[str]]) -> dict[str, set[str]]:
     """function id -> `own` over its nodes and, transitively, over those of everything
     it calls internally."""
-    out = {fid: {key for n in f.nodes for key in own(n)} for fid, f in functions.items()}
-    calls = {fid: {c for n in f.nodes for c in callees(n)} for fid, f in functions.items()}
-    changed = True
-    while changed:
-        changed = False
-        for fid, targets in calls.items():
-            for target in targets & out.keys():
-                if not out[target] <= out[fid]:
-                    out[fid] |= out[target]
-                    changed = True
-    return out
+    return _closure(functions, lambda f: {key for n in f.nodes for key in own(n)})
 
 
 def _over(nodes: list[NodeRecord], own: Callable[[NodeRecord], set[str]],

@@ -102,12 +102,11 @@ class TaskScanner:
 
     def scan(self, task: Task) -> dict[str, Any]:
         """`{"lines": [one dict per unit], "rss": peak bytes, "pid": this process}`."""
-        from contractml import baseline, suppressions
         from contractml.compile.driver import CompileOptions
-        from contractml.compile.sourcetext import read_source
         from contractml.reporters import sorted_findings
         from contractml.reporters.json_report import finding_dict
         from contractml.scan import ScanOptions, scan
+        from contractml.scan_command import fingerprint_and_suppress
 
         s = self.settings
         started = time.perf_counter()
@@ -133,14 +132,7 @@ class TaskScanner:
             return {"lines": [_failed(u, cause, exc.message, None, 0.0)
                               for u in task.units], "rss": _peak_rss(), "pid": os.getpid()}
         root = Path(result.root)
-        baseline.assign_fingerprints(result.findings)
-        sources: dict[str, str] = {}
-        for rel in {f.file for f in result.findings}:
-            try:
-                sources[rel] = read_source(root / rel)
-            except OSError:
-                continue
-        suppressions.apply(result.findings, sources, [])
+        fingerprint_and_suppress(result, [])
         seconds = time.perf_counter() - started
         total = sum(u.size for u in task.units) or 1
         lines = []

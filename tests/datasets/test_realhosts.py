@@ -288,7 +288,8 @@ def test_wild_twins_give_weak_negatives_only_where_nothing_flags_them(tmp_path: 
     """The twin of a real wild host keeps its edited functions at full weight and its
     other functions as weak negatives, except those a definition or a mapped Slither
     detector flags; the vulnerable file keeps only the edited functions."""
-    from contractml.localize import Definitions, node_index
+    from contractml.analysis.context import node_index
+    from contractml.definitions import Definitions
     from datasets.build import WEAK_NEGATIVE_WEIGHT, _flagged
 
     (host,) = _wild(4, 1)
