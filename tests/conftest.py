@@ -76,3 +76,14 @@ def smartbugs_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
         pytest.fail(str(exc))
     cache = tmp_path_factory.mktemp("smartbugs-cache")
     return build(discover([root / "dataset"]), CompileOptions(cache_dir=cache))
+
+
+@pytest.fixture(scope="session")
+def vault_record(tmp_path_factory: pytest.TempPathFactory) -> FileRecord:
+    """tests/fixtures/scan/project/Vault.sol compiled once, with every detector's
+    results (a call to the caller before the balance is zeroed, line 16)."""
+    result = build(discover([FIXTURES / "scan" / "project" / "Vault.sol"]), CompileOptions(
+        cache_dir=tmp_path_factory.mktemp("vault-cache")), detectors=True)
+    assert result.files[0].record is not None
+    return result.files[0].record
+

@@ -3,8 +3,6 @@ each evidence mode, with what score and which sources."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
@@ -16,23 +14,15 @@ from contractml.graph.builder import function_graphs
 from contractml.localize import Thresholds
 from contractml.rules import CATEGORIES
 
-VAULT = Path(__file__).parent / "fixtures" / "scan" / "project" / "Vault.sol"
 CALL_LINE = 16  # the call before the balance is zeroed
 REENTRANCY = CATEGORIES.index("reentrancy")
 CALLBACK = BY_ID["reentrancy.callback-before-update"]
 
 
 @pytest.fixture(scope="module")
-def record(tmp_path_factory: pytest.TempPathFactory) -> object:
+def record(vault_record: object) -> object:
     """Vault.sol compiled, with every detector's results."""
-    from contractml.compile.driver import CompileOptions
-    from contractml.compile.project import discover
-    from contractml.pipeline import build
-
-    result = build(discover([VAULT]), CompileOptions(
-        cache_dir=tmp_path_factory.mktemp("fusion-cache")), detectors=True)
-    assert result.files[0].record is not None
-    return result.files[0].record
+    return vault_record
 
 
 @pytest.fixture(scope="module")

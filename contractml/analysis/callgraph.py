@@ -45,11 +45,15 @@ def _closure(functions: Mapping[str, FunctionRecord],
 
 
 def _over_calls(functions: Mapping[str, FunctionRecord],
-                holds: Callable[[FunctionRecord], bool], unknown: bool) -> dict[str, bool]:
+                holds: Callable[[FunctionRecord], bool], unknown: bool,
+                calls: Mapping[str, set[str]] | None = None) -> dict[str, bool]:
     """function id -> `holds` for it or for anything it calls internally (internal and
-    library calls), transitively; a callee not in `functions` counts as `unknown`."""
+    library calls, or the edges `calls` when given), transitively; a callee not in
+    `functions` counts as `unknown`."""
     result = {fid: holds(f) for fid, f in functions.items()}
-    calls = {fid: {c for n in f.nodes for c in callees(n)} for fid, f in functions.items()}
+    if calls is None:
+        calls = {fid: {c for n in f.nodes for c in callees(n)}
+                 for fid, f in functions.items()}
     changed = True
     while changed:
         changed = False
@@ -160,8 +164,12 @@ def _over(nodes: list[NodeRecord], own: Callable[[NodeRecord], set[str]],
     return keys
 
 
-def _modifier_state(functions: Mapping[str, FunctionRecord]
-                    ) -> dict[str, tuple[set[str], set[str], set[str]]]:
+#: modifier id -> (state checked before `_`, written before `_`, written after `_`).
+ModifierState = Mapping[str, tuple[set[str], set[str], set[str]]]
+
+
+def modifier_state(functions: Mapping[str, FunctionRecord]
+                   ) -> dict[str, tuple[set[str], set[str], set[str]]]:
     """modifier id -> (state it checks before `_`, state it writes before `_`, state it
     writes after `_`), through what it calls."""
     checked = _through_calls(functions, _checked_state)
@@ -183,20 +191,21 @@ def _modifier_state(functions: Mapping[str, FunctionRecord]
     return out
 
 
-def once_modifiers(functions: Mapping[str, FunctionRecord]) -> frozenset[str]:
+def once_modifiers(states: ModifierState) -> frozenset[str]:
     """Modifiers that let a function run once: before `_` they check a state variable
     and set it, and never reset it after (`require(!initialized); initialized = true;
-    _;`, OpenZeppelin's `initializer`)."""
-    return frozenset(fid for fid, (checked, before, after) in _modifier_state(functions).items()
+    _;`, OpenZeppelin's `initializer`), from `modifier_state`."""
+    return frozenset(fid for fid, (checked, before, after) in states.items()
                      if (checked & before) - after)
 
 
-def lock_modifiers(functions: Mapping[str, FunctionRecord]) -> frozenset[str]:
+def lock_modifiers(states: ModifierState) -> frozenset[str]:
     """Modifiers that hold a reentrancy lock: before the placeholder `_` they check a
     state variable (or transient storage) and write it, after `_` they write it again,
     themselves or through what they call (`require(!locked); locked = true; _; locked =
-    false;`, or helpers doing the same, as OpenZeppelin's `nonReentrant`)."""
-    return frozenset(fid for fid, (checked, before, after) in _modifier_state(functions).items()
+    false;`, or helpers doing the same, as OpenZeppelin's `nonReentrant`), from
+    `modifier_state`."""
+    return frozenset(fid for fid, (checked, before, after) in states.items()
                      if checked & before & after)
 
 
@@ -233,7 +242,6 @@ def authorising(functions: Mapping[str, FunctionRecord]) -> frozenset[str]:
     a stored authority), themselves or through what they call internally, at any depth.
     A call of a function declared without a body (a virtual helper) reaches every
     implemented function of the same signature, as dispatch in a derived contract does."""
-    own = {fid: bool(FunctionFacts(f).authorises_by) for fid, f in functions.items()}
     by_signature: dict[str, set[str]] = {}
     for fid, function in functions.items():
         if function.implemented:
@@ -246,14 +254,8 @@ def authorising(functions: Mapping[str, FunctionRecord]) -> frozenset[str]:
             if known is None or not known.implemented:
                 targets |= by_signature.get(target.split(".", 1)[-1], set())
         calls[fid] = targets
-    result = dict(own)
-    changed = True
-    while changed:
-        changed = False
-        for fid, targets in calls.items():
-            if not result[fid] and any(result.get(t, False) for t in targets):
-                result[fid] = True
-                changed = True
+    result = _over_calls(functions, lambda f: bool(FunctionFacts(f).authorises_by),
+                         unknown=False, calls=calls)
     # an unimplemented helper authorises when its implementations do
     for fid, function in functions.items():
         if not function.implemented and any(

@@ -19,6 +19,7 @@ from contractml.analysis.callgraph import (
     effect_free,
     lock_held,
     lock_modifiers,
+    modifier_state,
     once_modifiers,
     open_lists,
     sender_free,
@@ -135,7 +136,7 @@ class FileFacts:
     @cached_property
     def lock_held(self) -> frozenset[str]:
         """Functions that only run under a reentrancy lock (`callgraph.lock_held`)."""
-        return lock_held(self.functions, lock_modifiers(self.functions))
+        return lock_held(self.functions, lock_modifiers(self._modifier_state))
 
     @cached_property
     def updates_after_calls(self) -> frozenset[str]:
@@ -170,7 +171,14 @@ class FileFacts:
         """Functions that only run at deployment or set-up: constructors, functions with
         a one-time modifier (`callgraph.once_modifiers`), and internal functions only
         they call."""
-        return lock_held(self.functions, once_modifiers(self.functions), constructors=True)
+        return lock_held(self.functions, once_modifiers(self._modifier_state),
+                         constructors=True)
+
+    @cached_property
+    def _modifier_state(self) -> dict[str, tuple[set[str], set[str], set[str]]]:
+        """What each modifier checks and writes around `_` (`callgraph.modifier_state`),
+        shared by the lock and the one-time analyses."""
+        return modifier_state(self.functions)
 
     @cached_property
     def open_lists(self) -> frozenset[str]:
