@@ -42,6 +42,7 @@ from slither.visitors.expression.constants_folding import ConstantFolding
 
 from contractml.compile.deep import DEEP_RECURSION_LIMIT, call_deep
 from contractml.compile.driver import CompiledUnit
+from contractml.compile.versions import Version
 from contractml.records import (
     ContractRecord,
     FileRecord,
@@ -50,6 +51,9 @@ from contractml.records import (
     NodeRecord,
     Span,
 )
+
+#: The first solc that calls view and pure functions of other contracts with STATICCALL.
+STATICCALL_FROM = Version(0, 5, 0)
 
 LOG = logging.getLogger(__name__)
 
@@ -249,7 +253,8 @@ def _analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None,
         for contract in compilation_unit.contracts:
             by_path.setdefault(contract.source_mapping.filename.absolute, []).append(contract)
     records: dict[str, FileRecord] = {}
-    where = _Where(root, {str(unit.files[u]): text for u, text in unit.texts.items()})
+    where = _Where(root, {str(unit.files[u]): text for u, text in unit.texts.items()},
+                   static_calls=unit.compiler.version >= STATICCALL_FROM)
     for unit_name in wanted:
         absolute = str(unit.files[unit_name])
         contracts = sorted(by_path.get(absolute, []),
@@ -257,7 +262,8 @@ def _analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None,
         records[unit_name] = FileRecord(
             file=_relative(unit.files[unit_name], root), unit_name=unit_name,
             solc_version=str(unit.compiler.version),
-            contracts=tuple(_contract(c, where, hits) for c in contracts))
+            contracts=tuple(_contract(c, where, hits) for c in contracts),
+            context=tuple(_function(f, where, {}) for f in _context_functions(contracts)))
     return FrontendResult(records=records, seconds=time.perf_counter() - start,
                           slither_seconds=slither_seconds)
 
@@ -272,9 +278,11 @@ def _relative(path: Path, root: Path) -> str:
 class _Where:
     """The scan root and the texts compiled, to turn solc's byte offsets into columns."""
 
-    def __init__(self, root: Path, texts: dict[str, str]) -> None:
+    def __init__(self, root: Path, texts: dict[str, str], static_calls: bool = False) -> None:
         self.root = root
         self._texts = texts
+        #: calls to view and pure functions compile to STATICCALL (solc 0.5.0 on)
+        self.static_calls = static_calls
         self._encoded: dict[str, tuple[bytes, list[int]]] = {}
 
     def _file(self, path: str) -> tuple[bytes, list[int]] | None:
@@ -355,6 +363,40 @@ def _detector_hits(slither: Slither, names: frozenset[str] | None) -> _Hits:
                        min(lines))
                 hits.setdefault(key, set()).add(result["check"])
     return hits
+
+
+def _context_functions(contracts: list[Contract]) -> list[Function]:
+    """The functions and modifiers declared outside `contracts` that theirs call
+    (internally, through a library, or as a modifier) or inherit, at any depth, one per
+    function id: inherited ones as the file's contract sees them (virtual calls resolved
+    in its hierarchy)."""
+    here = set(contracts)
+
+    def declared_here(function: Function) -> bool:
+        return getattr(function, "contract_declarer", None) in here
+
+    found: dict[str, Function] = {}
+    queue: list[Function] = []
+    for contract in contracts:
+        for function in contract.functions_and_modifiers:
+            if function.contract_declarer == contract:
+                queue.append(function)
+            elif not declared_here(function) and function_id(function) not in found:
+                found[function_id(function)] = function
+                queue.append(function)
+    while queue:
+        function = queue.pop()
+        targets = [*(ir.function for ir in function.internal_calls),
+                   *(ir.function for ir in function.library_calls),
+                   *(m for m in function.modifiers)]
+        for target in targets:
+            if not isinstance(target, Function) or declared_here(target):
+                continue
+            key = function_id(target)
+            if key not in found:
+                found[key] = target
+                queue.append(target)
+    return [found[k] for k in sorted(found)]
 
 
 def _contract(contract: Contract, where: _Where, hits: _Hits) -> ContractRecord:
@@ -438,7 +480,7 @@ def _node(node: Node, where: _Where, detectors: tuple[str, ...] = ()) -> NodeRec
         sons=tuple(s.node_id for s in node.sons),
         son_true=node.son_true.node_id if node.son_true else None,
         son_false=node.son_false.node_id if node.son_false else None,
-        irs=tuple(_ir(ir) for ir in node.irs),
+        irs=tuple(_ir(ir, where.static_calls) for ir in node.irs),
         checked=_checked(node),
         in_loop=_inside_loop(node),
         state_read=_keys(node.state_variables_read),
@@ -486,7 +528,10 @@ def _var_key(variable: Any) -> str:
     return f"other:{name if name is not None else type(variable).__name__}"
 
 
-def _ir(ir: ops.Operation) -> IROp:
+def _ir(ir: ops.Operation, static_calls: bool = False) -> IROp:
+    """The record of one SlithIR operation. With `static_calls`, a call to another
+    contract's view or pure function or public getter is marked `static`: it runs as a
+    STATICCALL, which changes no state, not even through calls back."""
     attrs: dict[str, Any] = {}
     if isinstance(ir, ops.LowLevelCall):
         attrs = {"function": str(ir.function_name), "value": ir.call_value is not None,
@@ -497,6 +542,10 @@ def _ir(ir: ops.Operation) -> IROp:
                  "library": isinstance(ir, ops.LibraryCall)}
         if isinstance(callee, Function):
             attrs["callee"] = function_id(callee)
+        if static_calls and not isinstance(ir, ops.LibraryCall) and (
+                isinstance(callee, StateVariable)
+                or (isinstance(callee, Function) and (callee.view or callee.pure))):
+            attrs["static"] = True
     elif isinstance(ir, ops.InternalCall):
         if isinstance(ir.function, Function):
             attrs = {"callee": function_id(ir.function),

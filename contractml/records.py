@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 #: Bump when a record's fields change; part of every front-end cache key.
-RECORDS_VERSION = 4
+RECORDS_VERSION = 5
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,11 @@ class FileRecord:
     unit_name: str
     solc_version: str
     contracts: tuple[ContractRecord, ...]
+    #: Functions and modifiers declared in other files that this file's functions call
+    #: (internally, through a library, as a modifier) or inherit, at any depth: the
+    #: analysis facts read them (what a helper of a base contract writes or calls);
+    #: they are never scored nor reported from this record.
+    context: tuple[FunctionRecord, ...] = ()
 
     @property
     def function_count(self) -> int:
@@ -143,4 +148,5 @@ class FileRecord:
 
         return cls(file=data["file"], unit_name=data["unit_name"],
                    solc_version=data["solc_version"],
-                   contracts=tuple(contract(c) for c in data["contracts"]))
+                   contracts=tuple(contract(c) for c in data["contracts"]),
+                   context=tuple(function(f) for f in data.get("context", ())))

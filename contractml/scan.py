@@ -266,7 +266,7 @@ def findings_for_files(scorer: ModelHandle, items: Sequence[tuple[FileRecord, st
     out: list[list[Finding]] = []
     for (record, rel, lines), graphs in zip(items, per_file, strict=True):
         nodes = node_index([record])
-        definitions = Definitions(nodes)
+        definitions = Definitions(nodes, record.context)
         regions: list[Region] = []
         for graph in graphs:
             score = next(scores)

@@ -407,6 +407,8 @@ class Corpus:
     file_ids: dict[str, str]
     failures: dict[str, str] = field(default_factory=dict)  # file id -> reason
     paths: dict[str, Path] = field(default_factory=dict)  # file id -> source path
+    #: file id -> its record's `context` (what it calls or inherits from other files)
+    context: dict[str, tuple[FunctionRecord, ...]] = field(default_factory=dict)
 
     def add_file(self, file_id: str, record: FileRecord) -> None:
         """One file's graphs (from its own record, as the scan makes them) and nodes."""
@@ -417,6 +419,7 @@ class Corpus:
             graph.source_id = file_id
             self.graphs.append(graph)
         self.nodes[file_id] = node_index([record])
+        self.context[file_id] = record.context
         self.file_ids[record.file] = file_id
 
     def nodes_of(self, graph: CodeGraph) -> NodeIndex:
@@ -619,7 +622,7 @@ def regions(corpus: Corpus, scores: Sequence[Scores], thresholds: Thresholds | N
         if definitions:
             file_id = graph.source_id  # type: ignore[attr-defined]
             if file_id not in taxonomies:
-                taxonomies[file_id] = Definitions(nodes)
+                taxonomies[file_id] = Definitions(nodes, corpus.context.get(file_id, ()))
             taxonomy = taxonomies[file_id]
         out.extend(fuse(graph, node, function, thresholds, categories, nodes,
                         detectors=detectors, definitions=taxonomy, evidence=evidence,

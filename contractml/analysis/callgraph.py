@@ -265,35 +265,58 @@ def authorising(functions: Mapping[str, FunctionRecord]) -> frozenset[str]:
 
 
 def _calls_back(ir: IROp) -> bool:
-    """A call that can call back: `is_reentrant_call`, or `call`, `callcode` or
-    `delegatecall` in inline assembly."""
-    return is_reentrant_call(ir) or (ir.op == "SolidityCall" and builtin_name(ir)
-                                     in ("call", "callcode", "delegatecall"))
+    """A call that can call back and change state: `is_reentrant_call` but not a
+    STATICCALL (a view or pure function of another contract, `static`), or `call`,
+    `callcode` or `delegatecall` in inline assembly."""
+    return (is_reentrant_call(ir) and not ir.attrs.get("static")) or (
+        ir.op == "SolidityCall" and builtin_name(ir) in ("call", "callcode", "delegatecall"))
 
 
 def updates_after_calls(functions: Mapping[str, FunctionRecord]) -> frozenset[str]:
     """Ids of the functions in which some path writes state after a call that can call
     back (`_calls_back`), counting a call of an internal function that makes one,
     and a write by an internal function, at any depth; a callee whose record is not at
-    hand counts as doing both. The node that makes the call counts too when it also
-    writes (`x = token.transfer(...)`)."""
+    hand counts as doing both. A statement that makes such a call counts as writing
+    after it when it writes state itself (`x = token.transfer(...)`), when a function
+    it calls does so (at any depth), or when it calls out directly and a callee writes;
+    an internal callee that writes before its own calls and nothing after them does
+    not. In a loop, a write that comes after a call only in a later iteration (each
+    iteration writes, then calls) is not after it, unless a local carries a value read
+    from state from one iteration to the next
+    (`FunctionFacts.carries_state_across_iterations`): each iteration reads the state
+    afresh, after the calls of the one before."""
     calls_out = _over_calls(functions, lambda f: any(_calls_back(ir) for n in f.nodes
                                                      for ir in n.irs), unknown=True)
     writes = _over_calls(functions, lambda f: any(n.state_written for n in f.nodes),
                          unknown=True)
+    facts = {fid: FunctionFacts(f) for fid, f in functions.items()}
     found: set[str] = set()
-    for fid, function in functions.items():
-        facts = FunctionFacts(function)
-        calling = [n.id for n in function.nodes
-                   if any(_calls_back(ir) for ir in n.irs)
-                   or any(calls_out.get(c, True) for c in callees(n))]
-        if not calling:
-            continue
-        writing = {n.id for n in function.nodes
-                   if n.state_written or any(writes.get(c, True) for c in callees(n))}
-        after = facts.reach(calling)
-        if after & writing:
-            found.add(fid)
+    changed = True
+    while changed:
+        changed = False
+        for fid, function in functions.items():
+            if fid in found:
+                continue
+            calling = [n for n in function.nodes
+                       if any(_calls_back(ir) for ir in n.irs)
+                       or any(calls_out.get(c, True) for c in callees(n))]
+            if not calling:
+                continue
+            here = facts[fid]
+            writing = {n.id for n in function.nodes
+                       if n.state_written or any(writes.get(c, True) for c in callees(n))}
+            across = here.carries_state_across_iterations
+            after = here.reach_after((n.id for n in calling), strictly_after=True,
+                                     across_iterations=across)
+            itself = any(
+                n.state_written
+                or any(c not in functions or c in found for c in callees(n))
+                or (any(_calls_back(ir) for ir in n.irs)
+                    and any(writes.get(c, True) for c in callees(n)))
+                for n in calling)
+            if itself or after & writing:
+                found.add(fid)
+                changed = True
     return frozenset(found)
 
 

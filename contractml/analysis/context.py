@@ -63,14 +63,23 @@ def can_wrap(node: NodeRecord) -> bool:
 class FileFacts:
     """The facts of the functions in `nodes` (`node_index`), cached per function."""
 
-    def __init__(self, nodes: NodeIndex | None = None) -> None:
+    def __init__(self, nodes: NodeIndex | None = None,
+                 context: Sequence[FunctionRecord] = ()) -> None:
         self._nodes = nodes or {}
+        self._context = tuple(context)
         self._facts: dict[str, FunctionFacts] = {}
         self._per_function: dict[tuple[str, str], object] = {}
 
     @cached_property
     def functions(self) -> dict[str, FunctionRecord]:
         return {f.id: f for f, _ in self._nodes.values()}
+
+    @cached_property
+    def reachable(self) -> dict[str, FunctionRecord]:
+        """`functions` and the records' `context`: what they call or inherit from other
+        files. The call-graph facts (locks, authorisation helpers, writes after calls,
+        set-up only) read these, so a helper of a base contract is known, not guessed."""
+        return {**{f.id: f for f in self._context}, **self.functions}
 
     @cached_property
     def sender_free(self) -> frozenset[str]:
@@ -81,7 +90,7 @@ class FileFacts:
     def authorising(self) -> frozenset[str]:
         """Functions that authorise the sender, also through helpers
         (`callgraph.authorising`)."""
-        return authorising(self.functions)
+        return authorising(self.reachable)
 
     def of(self, function: FunctionRecord) -> FunctionFacts:
         """The function's own facts, with the file's `sender_free` modifiers and
@@ -136,13 +145,13 @@ class FileFacts:
     @cached_property
     def lock_held(self) -> frozenset[str]:
         """Functions that only run under a reentrancy lock (`callgraph.lock_held`)."""
-        return lock_held(self.functions, lock_modifiers(self._modifier_state))
+        return lock_held(self.reachable, lock_modifiers(self._modifier_state))
 
     @cached_property
     def updates_after_calls(self) -> frozenset[str]:
         """Functions that write state after a call that can call back
         (`callgraph.updates_after_calls`)."""
-        return updates_after_calls(self.functions)
+        return updates_after_calls(self.reachable)
 
     @cached_property
     def settled_before_calls(self) -> frozenset[str]:
@@ -152,12 +161,12 @@ class FileFacts:
         nothing after its own calls and whose every caller, up to the entry points, does
         not write after calling it either."""
         late = self.updates_after_calls
-        entry = {fid for fid, f in self.functions.items()
+        entry = {fid for fid, f in self.reachable.items()
                  if f.visibility in ("public", "external") and fid not in late}
-        internal = {fid for fid, f in self.functions.items()
+        internal = {fid for fid, f in self.reachable.items()
                     if f.visibility in ("internal", "private") and f.kind == "function"
                     and fid not in late}
-        return lock_held(self.functions, frozenset(), seeds=entry, among=internal)
+        return lock_held(self.reachable, frozenset(), seeds=entry, among=internal)
 
     @cached_property
     def effect_free(self) -> frozenset[str]:
@@ -171,14 +180,14 @@ class FileFacts:
         """Functions that only run at deployment or set-up: constructors, functions with
         a one-time modifier (`callgraph.once_modifiers`), and internal functions only
         they call."""
-        return lock_held(self.functions, once_modifiers(self._modifier_state),
+        return lock_held(self.reachable, once_modifiers(self._modifier_state),
                          constructors=True)
 
     @cached_property
     def _modifier_state(self) -> dict[str, tuple[set[str], set[str], set[str]]]:
         """What each modifier checks and writes around `_` (`callgraph.modifier_state`),
         shared by the lock and the one-time analyses."""
-        return modifier_state(self.functions)
+        return modifier_state(self.reachable)
 
     @cached_property
     def open_lists(self) -> frozenset[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -188,6 +188,114 @@ class FunctionFacts:
             queue.extend(step[current])
         return seen
 
+    @cached_property
+    def back_edges(self) -> frozenset[tuple[int, int]]:
+        """CFG edges that close a loop: from a node to one on the depth-first path from
+        the entry that reaches it (the loop's head)."""
+        entry = self.function.entry
+        if entry is None or entry not in self.nodes:
+            return frozenset()
+        found: set[tuple[int, int]] = set()
+        on_path: set[int] = {entry}
+        done: set[int] = set()
+        stack: list[tuple[int, Iterator[int]]] = [(entry, iter(self.successors[entry]))]
+        while stack:
+            node, sons = stack[-1]
+            son = next(sons, None)
+            if son is None:
+                stack.pop()
+                on_path.discard(node)
+                done.add(node)
+            elif son in on_path:
+                found.add((node, son))
+            elif son not in done:
+                on_path.add(son)
+                stack.append((son, iter(self.successors[son])))
+        return frozenset(found)
+
+    @cached_property
+    def loop_bodies(self) -> dict[int, frozenset[int]]:
+        """Loop head -> the nodes of its loop: the head and every node that reaches one
+        of its back edges' tails without passing the head."""
+        bodies: dict[int, set[int]] = {}
+        for tail, head in self.back_edges:
+            body = bodies.setdefault(head, {head})
+            queue = deque([tail])
+            while queue:
+                current = queue.popleft()
+                if current in body:
+                    continue
+                body.add(current)
+                queue.extend(self.predecessors[current])
+        return {head: frozenset(body) for head, body in bodies.items()}
+
+    def reach_within_iteration(self, starts: Iterable[int], strictly_after: bool = False
+                               ) -> set[int]:
+        """`reach` without starting a loop's next iteration: a path that returns to a
+        loop's head over a back edge goes on only to where the loop ends (its head's
+        successors outside the loop), so what the loop's body does before a node in a
+        later iteration is not counted as after it. `strictly_after`: from the starts'
+        successors (a start counts only where a path comes back to it)."""
+        seen: set[int] = set()
+        exits_seen: set[int] = set()
+        queue: deque[tuple[int, bool]] = deque(
+            ((t, (s, t) in self.back_edges) for s in starts for t in self.successors[s])
+            if strictly_after else ((s, False) for s in starts))
+        while queue:
+            current, closing = queue.popleft()
+            if closing:
+                if current in exits_seen:
+                    continue
+                exits_seen.add(current)
+                body = self.loop_bodies.get(current, frozenset())
+                queue.extend((s, False) for s in self.successors[current] if s not in body)
+                continue
+            if current in seen:
+                continue
+            seen.add(current)
+            queue.extend((s, (current, s) in self.back_edges)
+                         for s in self.successors[current])
+        return seen | exits_seen
+
+    @cached_property
+    def carries_state_across_iterations(self) -> bool:
+        """Whether a local variable holding a value read from state (directly in this
+        function, through assignments and arithmetic; call results are not followed)
+        reaches a read of it in a later iteration of a loop: a value read before one
+        iteration's calls and used after them."""
+        from_state: set[str] = set()
+        irs = self.irs
+        changed = True
+        while changed:
+            changed = False
+            for ir in irs:
+                if (ir.lvalue and ir.lvalue not in from_state and ir.op not in CALL_OPS
+                        and any(r.startswith("state:") or r in from_state
+                                for r in ir.reads)):
+                    from_state.add(ir.lvalue)
+                    changed = True
+        carried = {k for k in from_state if k.startswith("local:")}
+        if not carried or not self.back_edges:
+            return False
+        for node in self.function.nodes:
+            for key in carried.intersection(node.locals_written):
+                seen: set[tuple[int, bool]] = set()
+                queue = deque((s, (node.id, s) in self.back_edges)
+                              for s in self.successors[node.id])
+                while queue:
+                    current, crossed = queue.popleft()
+                    if (current, crossed) in seen:
+                        continue
+                    seen.add((current, crossed))
+                    here = self.nodes[current]
+                    if crossed and key in here.locals_read:
+                        return True
+                    if key in here.locals_written:
+                        continue  # redefined: the earlier value ends here
+                    queue.extend((s, crossed or (current, s) in self.back_edges)
+                                 for s in self.successors[current])
+        return False
+
     def node_writes_state(self, node: NodeRecord) -> bool:
         return bool(node.state_written) or any(self.writes_state.get(c, False)
                                                for c in callees(node))
@@ -211,6 +319,16 @@ class FunctionFacts:
     @cached_property
     def reentrant_calls(self) -> set[int]:
         return {n.id for n in self.nodes.values() if any(map(is_reentrant_call, n.irs))}
+
+    def reach_after(self, starts: Iterable[int], strictly_after: bool = False,
+                    across_iterations: bool = True) -> set[int]:
+        """`reach` (`across_iterations`) or `reach_within_iteration`, from the starts
+        or (`strictly_after`) from their successors."""
+        starts = list(starts)
+        if not across_iterations:
+            return self.reach_within_iteration(starts, strictly_after)
+        return self.reach([t for s in starts for t in self.successors[s]]
+                          if strictly_after else starts)
 
     @cached_property
     def after_call(self) -> set[int]:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from contractml.compile import solcjs_server
 from contractml.compile.deep import DEEP_RECURSION_LIMIT, call_deep
 from contractml.compile.versions import STANDARD_JSON_MIN, Version, npm_tag
 from contractml.errors import CompilerError, ConfigError, NoCompilerError
@@ -69,19 +70,31 @@ class Compiler:
 
     def run(self, standard_input: dict, files: dict[str, Path], roots: list[Path],
             timeout: float | None) -> dict:
-        """Run one standard-JSON compilation and return solc's output."""
+        """Run one standard-JSON compilation and return solc's output. solc-js runs in
+        a long-lived process of its build (`solcjs_server`) where one answers, else in
+        a process of its own."""
         if self.kind == "native":
             cmd = [str(self.path), "--standard-json"]
             payload = json.dumps(standard_input)
         else:
             cmd = [_node(), "--stack-size=8000", str(RUNNER)]
-            payload = json.dumps({
+            request = {
                 "solc": str(self.path),
                 "wrapper": str(self.wrapper) if self.wrapper else None,
                 "input": standard_input,
                 "files": {name: str(path) for name, path in files.items()},
                 "roots": [str(r) for r in roots],
-            })
+            }
+            payload = json.dumps(request)
+            if solcjs_server.enabled():
+                try:
+                    answer = solcjs_server.POOL.compile(
+                        solcjs_server.runner_command(cmd[0], RUNNER), request, timeout)
+                except TimeoutError:
+                    raise CompilerError(f"{self.describe()} did not finish within "
+                                        f"{timeout:.0f} s") from None
+                if answer is not None and answer.strip():
+                    return self._parse(answer)
         try:
             proc = subprocess.run(cmd, input=payload.encode(), capture_output=True,
                                   timeout=timeout, check=False)
@@ -92,8 +105,11 @@ class Compiler:
             raise CompilerError(f"{self.describe()} failed (exit {proc.returncode}): "
                                 + _failure_detail(proc.stderr.decode(errors="replace"),
                                                   self))
+        return self._parse(proc.stdout)
+
+    def _parse(self, stdout: bytes) -> dict:
         try:
-            return call_deep(json.loads, proc.stdout)
+            return call_deep(json.loads, stdout)
         except json.JSONDecodeError as exc:
             raise CompilerError(f"{self.describe()} printed no JSON: {exc}") from exc
         except RecursionError:

@@ -1,4 +1,5 @@
-// contractml's bridge to solc-js: one standard-JSON compilation per process.
+// contractml's bridge to solc-js: one standard-JSON compilation per process, or, with
+// --serve, a stream of them (see serve() below).
 //
 // Reads one JSON request from stdin:
 //   { "solc": "<dir of the npm 'solc' package for this version>",
@@ -75,18 +76,86 @@ function loadCompiler(request) {
   return require(request.solc);
 }
 
-function main() {
-  const request = JSON.parse(readStdin());
-  const solc = loadCompiler(request);
+function compileRequest(solc, request) {
   const callback = makeImportCallback(request.files || {}, request.roots || []);
   const input = JSON.stringify(request.input);
-  let output;
   if (typeof solc.compileStandardWrapper === 'function') {
-    output = solc.compileStandardWrapper(input, callback);
-  } else {
-    output = solc.compile(input, { import: callback });
+    return solc.compileStandardWrapper(input, callback);
   }
-  process.stdout.write(output);
+  return solc.compile(input, { import: callback });
 }
 
-main();
+function main() {
+  const request = JSON.parse(readStdin());
+  process.stdout.write(compileRequest(loadCompiler(request), request));
+}
+
+// --serve: many requests in one process, each framed as "<byte length>\n<JSON>" on
+// stdin and answered the same way on stdout; the compiler of a package folder loads
+// once. Whatever else the compiler prints goes to stderr, so stdout holds only frames.
+// Ends at the end of stdin.
+function readExactly(n) {
+  const out = Buffer.alloc(n);
+  let got = 0;
+  while (got < n) {
+    let k = 0;
+    try {
+      k = fs.readSync(0, out, got, n - got, null);
+    } catch (e) {
+      if (e.code === 'EAGAIN') continue;
+      if (e.code === 'EOF') return null;
+      throw e;
+    }
+    if (k === 0) return null;
+    got += k;
+  }
+  return out;
+}
+
+function readHeader() {
+  const digits = [];
+  const one = Buffer.alloc(1);
+  for (;;) {
+    const b = readExactly(1);
+    if (b === null) return null;
+    one[0] = b[0];
+    if (one[0] === 10) break;
+    digits.push(String.fromCharCode(one[0]));
+  }
+  return parseInt(digits.join(''), 10);
+}
+
+function writeAll(buffer) {
+  let sent = 0;
+  while (sent < buffer.length) {
+    try {
+      sent += fs.writeSync(1, buffer, sent, buffer.length - sent);
+    } catch (e) {
+      if (e.code !== 'EAGAIN') throw e;
+    }
+  }
+}
+
+function serve() {
+  console.log = console.error;
+  console.info = console.error;
+  console.warn = console.error;
+  const loaded = new Map();
+  for (;;) {
+    const length = readHeader();
+    if (length === null || Number.isNaN(length)) return;
+    const body = readExactly(length);
+    if (body === null) return;
+    const request = JSON.parse(body.toString('utf8'));
+    const key = String(request.solc) + '|' + String(request.wrapper);
+    if (!loaded.has(key)) loaded.set(key, loadCompiler(request));
+    const output = Buffer.from(compileRequest(loaded.get(key), request), 'utf8');
+    writeAll(Buffer.concat([Buffer.from(String(output.length) + '\n'), output]));
+  }
+}
+
+if (process.argv.includes('--serve')) {
+  serve();
+} else {
+  main();
+}

@@ -7,6 +7,8 @@ to one file's records for the fusion step (`contractml.fusion`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from contractml.analysis.context import FileFacts, NodeIndex
 from contractml.definitions import (
     access_control,
@@ -64,8 +66,9 @@ class Definitions:
     `analysis.context.node_index`). Facts are cached per file and function, so one
     instance serves every graph scored over the same `nodes`."""
 
-    def __init__(self, nodes: NodeIndex | None = None) -> None:
-        self.facts = FileFacts(nodes)
+    def __init__(self, nodes: NodeIndex | None = None,
+                 context: Sequence[FunctionRecord] = ()) -> None:
+        self.facts = FileFacts(nodes, context)
 
     def including(self, category: str, function: FunctionRecord,
                   node: NodeRecord) -> list[Definition]:

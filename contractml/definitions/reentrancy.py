@@ -81,7 +81,13 @@ EFFECTS_BEFORE_INTERACTIONS = Definition(
             "(itself or through what it calls internally, at any depth), and, for an "
             "internal one, whose every caller up to the entry points writes nothing after "
             "calling it, follows checks-effects-interactions: a re-entered call finds the "
-            "state already updated.",
+            "state already updated. In a loop, each iteration counts on its own (a write "
+            "that follows a call only in the next iteration, which reads the state "
+            "afresh, is not after it), unless a local carries a value read from state "
+            "from one iteration into the next. A call of another contract's view or pure "
+            "function (a STATICCALL, solc 0.5.0 on) cannot call back to change state. "
+            "Helpers declared in other files (base contracts, libraries) are read from "
+            "the file's context.",
     explanation="writes no state after its external calls",
     precision=None, measured_on="the taxonomy's definition (state used after an "
                                 "external call that can call back)",

@@ -292,3 +292,121 @@ contract Credits {
 
 
 credits = _compiled("credits", {"Credits.sol": CREDITS})
+
+
+# Batch loops: each iteration writes, then calls (through a helper, as batch
+# attestations call their resolvers), so a write follows a call only in the next
+# iteration; twins write after the call in the same iteration, after the loop, or from a
+# balance read once before the loop and carried from iteration to iteration. A call of
+# an internal function that writes, then calls, writes nothing after that call.
+BATCHES = """\
+pragma solidity ^0.8.20;
+contract Batches {
+    mapping(address => uint256) public credit;
+    mapping(address => uint256) public nonces;
+    uint256 public paidOut;
+    function claimAll(address payable[] calldata to) external {
+        for (uint256 i = 0; i < to.length; i++) {
+            uint256 amount = credit[to[i]];
+            credit[to[i]] = 0;
+            nonces[to[i]]++;
+            _pay(to[i], amount);
+        }
+    }
+    function _pay(address payable to, uint256 amount) internal {
+        (bool ok, ) = to.call{value: amount}("");
+        require(ok);
+    }
+    function claimAllLate(address payable[] calldata to) external {
+        for (uint256 i = 0; i < to.length; i++) {
+            uint256 amount = credit[to[i]];
+            _send(to[i], amount);
+            credit[to[i]] = 0;
+        }
+    }
+    function claimAllThenCount(address payable[] calldata to) external {
+        for (uint256 i = 0; i < to.length; i++) {
+            uint256 amount = credit[to[i]];
+            credit[to[i]] = 0;
+            _send(to[i], amount);
+        }
+        paidOut += to.length;
+    }
+    function spendCarried(address payable[] calldata to, uint256 each) external {
+        uint256 left = credit[msg.sender];
+        for (uint256 i = 0; i < to.length; i++) {
+            left -= each;
+            credit[msg.sender] = left;
+            _send(to[i], each);
+        }
+    }
+    function _send(address payable to, uint256 amount) internal {
+        (bool ok, ) = to.call{value: amount}("");
+        require(ok);
+    }
+    function settleAndPay(address payable to) external {
+        _settleAndPay(to);
+    }
+    function _settleAndPay(address payable to) internal {
+        uint256 amount = credit[to];
+        credit[to] = 0;
+        (bool ok, ) = to.call{value: amount}("");
+        require(ok);
+    }
+}
+"""
+
+
+batches = _compiled("batches", {"Batches.sol": BATCHES})
+
+
+
+# A helper of a base contract declared in another file settles the account before the
+# call (the scan reads each file against its own record and that record's `context`);
+# a view call (STATICCALL) cannot call back to change state. Twins: the call before the
+# base's helper, and a state-changing call before the write.
+CROSS_FILE_BASE = """\
+pragma solidity ^0.8.20;
+interface IOracle {
+    function price() external view returns (uint256);
+    function poke() external returns (uint256);
+}
+abstract contract Ledger {
+    mapping(address => uint256) public credit;
+    function _settle(address to) internal returns (uint256 amount) {
+        amount = credit[to];
+        credit[to] = 0;
+    }
+}
+"""
+
+CROSS_FILE_VAULT = """\
+pragma solidity ^0.8.20;
+import "./Ledger.sol";
+contract Vault is Ledger {
+    IOracle public oracle;
+    uint256 public lastPrice;
+    function withdraw() external {
+        uint256 amount = _settle(msg.sender);
+        (bool ok, ) = msg.sender.call{value: amount}("");
+        require(ok);
+    }
+    function withdrawThenSettle() external {
+        (bool ok, ) = msg.sender.call{value: credit[msg.sender]}("");
+        require(ok);
+        _settle(msg.sender);
+    }
+    function record() external {
+        uint256 p = oracle.price();
+        lastPrice = p;
+    }
+    function recordPoked() external {
+        uint256 p = oracle.poke();
+        lastPrice = p;
+    }
+}
+"""
+
+
+cross_file = _compiled("cross_file", {"Ledger.sol": CROSS_FILE_BASE,
+                                      "Vault.sol": CROSS_FILE_VAULT})
