@@ -81,15 +81,34 @@ def run_scan(folder: Path, work: Path) -> dict[str, Any]:
             "load": (load + _load()) / 2}
 
 
-def run_slither(folder: Path, work: Path, compilers: dict[str, str]) -> dict[str, Any]:
+def run_slither(folder: Path, work: Path, compilers: dict[str, str], jobs: int
+                ) -> dict[str, Any]:
+    """One Slither process per file, `jobs` of them at a time (one per core)."""
+    import queue
+    from concurrent.futures import ThreadPoolExecutor
+
     versions = set(compilers.values())
     wrappers = bench_scan.make_wrappers(work, versions)
     total = bench_scan.SlitherRun()
     load = _load()
     started = time.perf_counter()
-    for name, version in sorted(compilers.items()):
-        total.add(bench_scan.slither_once([name], folder, wrappers[version], work, False,
-                                          _env()))
+    scratches: queue.Queue[Path] = queue.Queue()
+    for index in range(jobs):  # each running process writes into a folder of its own
+        (work / f"slither-{index}").mkdir(exist_ok=True)
+        scratches.put(work / f"slither-{index}")
+
+    def one(item: tuple[str, str]) -> bench_scan.SlitherRun:
+        scratch = scratches.get()
+        try:
+            return bench_scan.slither_once([item[0]], folder, wrappers[item[1]], scratch,
+                                           False, _env())
+        finally:
+            scratches.put(scratch)
+
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        runs = list(pool.map(one, sorted(compilers.items())))
+    for run in runs:
+        total.add(run)
     return {"seconds": time.perf_counter() - started, "runs": total.runs,
             "failed": len(total.failed), "largest_mb": total.largest_mb,
             "load": (load + _load()) / 2}
@@ -119,6 +138,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--units", type=int, default=1000)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--slither-jobs", type=int, default=2,
+                        help="Slither processes at a time (each one file; default 2)")
     args = parser.parse_args()
     files = sorted(smartbugs_wild().glob("*.sol"))[:args.units]
     work = Path(tempfile.mkdtemp(prefix="bench-corpus-"))
@@ -138,7 +159,7 @@ def main() -> None:
     for line in two["lines"]:
         if line["status"] == "ok" and line["compiler"]:
             compilers[Path(line["file"]).name] = line["compiler"].split(", ")[0]
-    slither = run_slither(folder, work, compilers)
+    slither = run_slither(folder, work, compilers, args.slither_jobs)
     n = len(files)
     status = Counter(line["status"] for line in two["lines"])
     causes = Counter(line.get("cause") for line in two["lines"] if line["status"] == "failed")
@@ -149,8 +170,8 @@ def main() -> None:
                                two["load"]),
         "scan -j 2": (per_core_hour(n, scan["seconds"], 2), scan["seconds"], 2, scan["load"]),
         f"Slither per file ({slither['runs']} files)": (
-            per_core_hour(slither["runs"], slither["seconds"], 1), slither["seconds"], 1,
-            slither["load"]),
+            per_core_hour(slither["runs"], slither["seconds"], args.slither_jobs),
+            slither["seconds"], args.slither_jobs, slither["load"]),
     }
     slither_rate = rates[f"Slither per file ({slither['runs']} files)"][0]
     speedup = one["seconds"] / two["seconds"]
@@ -163,13 +184,15 @@ def main() -> None:
         "is listed), Python " + platform.python_version() + ".",
         "",
         "```sh",
-        f".venv/bin/python scripts/bench_corpus.py --units {args.units} --out {args.out}",
+        f".venv/bin/python scripts/bench_corpus.py --units {args.units} --out {args.out}"
+        + (f" --slither-jobs {args.slither_jobs}" if args.slither_jobs != 2 else ""),
         "```",
         "",
         f"Contracts: the first {n} files, by name, of the SmartBugs wild sample. Every "
         "contractml run starts with an empty cache folder; the solc-js compilers were "
         "installed beforehand. Slither: one `slither FILE --json` process per file with "
-        "every default detector, on the compiler `corpus` ended with for that file "
+        f"every default detector, {args.slither_jobs} at a time (one per core), on the "
+        "compiler `corpus` ended with for that file "
         f"({len(compilers)} files that compiled).",
         "",
         "| run | wall time (s) | cores | units per core-hour | load average |",

@@ -783,8 +783,9 @@ class FunctionFacts:
         `abi.encode*`): the nodes that compare that hash (`==`, `!=`; a hash used as a
         storage key is a name, not a secret), and the nodes that pay the
         sender (`transfer`, `send`, a low-level call with value to `msg.sender`, also
-        converted) or store the sender in state. The taxonomy's front-running, a
-        revealed secret: whoever copies the pending preimage
+        converted) or store the sender in state; nothing when no node pays or stores
+        the sender (a commitment check: copying the preimage wins nothing). The
+        taxonomy's front-running, a revealed secret: whoever copies the pending preimage
         first is paid."""
         irs = self.irs
         if not any(ir.op == "SolidityCall" and builtin_name(ir) in HASHES for ir in irs) \
@@ -807,7 +808,7 @@ class FunctionFacts:
         if not checks:
             return frozenset()
         sender = propagate({"env:msg.sender"}, irs, forwards)
-        named = set(checks)
+        named: set[int] = set()
         for node in self.function.nodes:
             for ir in node.irs:
                 pays = (ir.op in ("Transfer", "Send") or (ir.op == "LowLevelCall"
@@ -818,7 +819,9 @@ class FunctionFacts:
                           and ir.lvalue.startswith(("state:", "tmp:REF")))
                 if pays or stores:
                     named.add(node.id)
-        return frozenset(named)
+        # a check with nothing for the sender after it is a commitment (a keeper or
+        # oracle callback verifying what was committed): copying it wins nothing
+        return frozenset(named | checks) if named else frozenset()
 
 
 def _elements(starts: Iterable[str], irs: list[IROp]) -> set[str]:

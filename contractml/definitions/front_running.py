@@ -18,7 +18,9 @@ REVEALED_SECRET_CLAIM = Definition(
     id="front-running.revealed-secret-claim", category="front-running", kind="include",
     summary="The comparison of a hash of the caller's input (not of the sender) with a "
             "stored value (`keccak256(answer) == answerHash`), and the statements after "
-            "it that pay or record the sender, in a function anyone can call.",
+            "it that pay or record the sender, in a function anyone can call; a check "
+            "with nothing for the sender (a commitment verified in a keeper or oracle "
+            "callback) is none.",
     explanation="checks a secret the caller reveals (a preimage of a hash) and pays or "
                 "records the caller: whoever copies the pending transaction first wins",
     precision=0.9316,
