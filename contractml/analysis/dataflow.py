@@ -713,6 +713,33 @@ class FunctionFacts:
             lambda ir: ir.op not in CALL_OPS and ir.op not in ("Index", "Member")))
 
     @cached_property
+    def picks_turns(self) -> bool:
+        """The function reduces chain data by `%` only to pick whose turn it is, and
+        draws nothing (`drawn`): every such `%` of a value derived from chain data (the
+        block number, the timestamp) selects an element (`list[i]`) that is compared
+        with the sender (`keepers[block.number % n] == msg.sender`). A schedule that
+        rotates work between parties: nothing is won by the number itself."""
+        irs = self.irs
+        drawn = self.drawn
+        if any(drawn & set(ir.reads) for ir in irs):
+            return False
+        reductions = [ir for ir in irs if ir.op == "Binary" and ir.lvalue
+                      and ir.attrs.get("operator") == "%"
+                      and any("chain" in self.origins(r) for r in ir.reads)]
+        if not reductions:
+            return False
+        senders = propagate(SENDERS, irs, forwards)
+        for reduction in reductions:
+            picked = propagate({str(reduction.lvalue)}, irs, forwards)
+            elements = {str(ir.lvalue) for ir in irs if ir.op == "Index" and ir.lvalue
+                        and picked & set(ir.reads[1:])}  # list[i]: i is the index
+            if not any(ir.op == "Binary" and ir.attrs.get("operator") in ("==", "!=")
+                       and elements & set(ir.reads) and senders & set(ir.reads)
+                       for ir in irs):
+                return False
+        return True
+
+    @cached_property
     def drawn_reductions(self) -> frozenset[int]:
         """Nodes that reduce a number drawn from chain data (`drawn`) to a range by `%`,
         the dividend drawn (the taxonomy's bad-randomness)."""

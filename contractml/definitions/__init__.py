@@ -42,6 +42,7 @@ DEFINITIONS: tuple[Definition, ...] = (
     denial_of_service.STORED_PARTY_FAILURE_IN_LOOP,
     bad_randomness.CHAIN_DATA_REDUCED,
     bad_randomness.CHAIN_DATA_NUMBER,
+    bad_randomness.TURN_TAKING,
     front_running.REVEALED_SECRET_CLAIM,
     time_manipulation.SHORT_TIMESTAMP_WINDOW,
     unsafe_delegatecall.CALLER_CHOSEN_TARGET,

@@ -38,3 +38,20 @@ CHAIN_DATA_NUMBER = Definition(
                 "blockhash/difficulty/coinbase), which anyone can compute and a block "
                 "producer can choose",
     precision=0.9836, measured_on=_MEASURED, matches=_converted)
+
+
+def _turn_taking(facts: FileFacts, function: FunctionRecord, node: NodeRecord) -> bool:
+    return facts.of(function).picks_turns
+
+
+TURN_TAKING = Definition(
+    id="bad-randomness.turn-taking", category="bad-randomness", kind="exclude",
+    summary="A function that reduces the block number or timestamp by `%` only to pick "
+            "whose turn it is (the element it selects is compared with the sender: "
+            "`require(keepers[block.number % keepers.length] == msg.sender)`) and draws "
+            "no number from chain data (no hash of it, no blockhash, difficulty, "
+            "prevrandao or coinbase) rotates work on a schedule: nothing is drawn.",
+    explanation="only picks whose turn it is from the block number or timestamp",
+    precision=None, measured_on="the taxonomy's definition (a number drawn from chain "
+                                "data)",
+    matches=_turn_taking)

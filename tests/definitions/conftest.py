@@ -410,3 +410,28 @@ contract Vault is Ledger {
 
 cross_file = _compiled("cross_file", {"Ledger.sol": CROSS_FILE_BASE,
                                       "Vault.sol": CROSS_FILE_VAULT})
+
+
+# Keepers take turns by block number: the number picks whose turn it is, nothing is
+# drawn. The twin pays out on the block number's parity: a coin flip.
+TURNS = """\
+pragma solidity ^0.8.20;
+contract Keepers {
+    address[] public keepers;
+    uint256 public lastRun;
+    function run() external {
+        uint256 turn = block.number % keepers.length;
+        require(keepers[turn] == msg.sender);
+        lastRun = block.number;
+    }
+    function flip() external payable {
+        if (block.number % 2 == 0) {
+            payable(msg.sender).transfer(msg.value * 2);
+        }
+    }
+}
+"""
+
+
+turns = _compiled("turns", {"Keepers.sol": TURNS})
+

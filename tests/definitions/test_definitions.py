@@ -1157,6 +1157,7 @@ DEFINITION_CASES: dict[str, tuple[str, tuple[str, int | None], tuple[str, int | 
     "bad-randomness.chain-data-reduced": ("draws", ("pick", 8), ("phase", 23)),
     "bad-randomness.chain-data-number": ("draws", ("play", 8), ("stamp", 26)),
     "front-running.revealed-secret-claim": ("riddles", ("solve", 8), ("reveal", 18)),
+    "bad-randomness.turn-taking": ("turns", ("run", 6), ("flip", 11)),
     "time-manipulation.short-timestamp-window": ("clocks", ("move", 9), ("weekly", 20)),
     "unsafe-delegatecall.caller-chosen-target": ("delegating", ("direct", 8),
                                                  ("guardedByModifier", 16)),

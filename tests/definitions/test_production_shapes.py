@@ -169,3 +169,10 @@ def test_a_view_call_cannot_call_back_to_change_state(cross_file: list[FileRecor
     found = _found_per_file(cross_file, "reentrancy", "Vault.sol")
     assert not {line for f, line in found if f == "record"}
     assert {("recordPoked", 21), ("recordPoked", 22)} & found
+
+
+def test_a_block_number_that_picks_whose_turn_it_is_is_no_randomness(
+        turns: list[FileRecord]) -> None:
+    found = {(f, line) for _, f, line in _found(turns, "bad-randomness")}
+    assert not {line for f, line in found if f == "run"}
+    assert ("flip", 11) in found  # a payout on the block number's parity still reports
