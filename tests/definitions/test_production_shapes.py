@@ -17,11 +17,14 @@ THRESHOLDS = Thresholds(node=dict.fromkeys(CATEGORIES, 0.5),
                         function=dict.fromkeys(CATEGORIES, 0.0))
 
 
-def _found(records: list[FileRecord], category: str) -> set[tuple[str, str, int]]:
+def _found(records: list[FileRecord], category: str,
+           definitions: Definitions | None = None) -> set[tuple[str, str, int]]:
     """(contract, function, line) of every statement fused into a finding of `category`
-    when the network scores every statement 1.0 for it (so only the exclusions decide)."""
+    when the network scores every statement 1.0 for it (so only the exclusions decide).
+    `definitions`: those over every record's nodes unless given."""
     nodes = node_index(records)
-    definitions = Definitions(nodes)
+    if definitions is None:
+        definitions = Definitions(nodes)
     column = CATEGORIES.index(category)
     out: set[tuple[str, str, int]] = set()
     for graph in function_graphs(records):
@@ -137,19 +140,9 @@ def _found_per_file(records: list[FileRecord], category: str, file: str,
     """`_found`, reading `file` against its own record (and its `context`) alone, as
     `contractml scan` does."""
     record = next(r for r in records if r.file.endswith(file))
-    nodes = node_index([record])
-    definitions = Definitions(nodes, record.context if with_context else ())
-    column = CATEGORIES.index(category)
-    out: set[tuple[str, int]] = set()
-    for graph in function_graphs([record]):
-        node = np.zeros((graph.num_nodes, len(CATEGORIES)), dtype=np.float32)
-        node[:, column] = 1.0
-        function = np.ones((int(graph.num_functions), len(CATEGORIES)), dtype=np.float32)
-        for region in fuse(graph, node, function, THRESHOLDS, CATEGORIES, nodes,
-                           definitions=definitions, evidence="network"):
-            if region.category == category:
-                out |= {(region.function, h.start_line) for h in region.hits}
-    return out
+    definitions = Definitions(node_index([record]),
+                              record.context if with_context else ())
+    return {(f, line) for _, f, line in _found([record], category, definitions)}
 
 
 def test_a_base_contracts_helper_in_another_file_is_known(
