@@ -184,8 +184,15 @@ def _desugar(op: str, p: _Partial) -> tuple[Comparator, ...]:
     return _at_least(p) + _at_most(p)
 
 
+#: Whitespace beside a dot inside a version (`^ 0.4 .9`): solc's scanner reads `0.4` and
+#: `.9` as two number tokens and joins them, so such pragmas compile (deployed contracts
+#: have them); removed before tokenizing.
+_SPACED_DOT_RE = re.compile(r"(?<=[\dxX*])\s+(?=\.[\dxX*])|(?<=[\dxX*]\.)\s+(?=[\dxX*])")
+
+
 def _tokenize(text: str) -> list[tuple[str, str]]:
     """``(kind, text)`` tokens of a constraint, without whitespace."""
+    text = _SPACED_DOT_RE.sub("", text)
     tokens: list[tuple[str, str]] = []
     pos = 0
     while pos < len(text):

@@ -157,6 +157,18 @@ def test_constraints_for() -> None:
         constraints_for("pragma solidity ^0.8.0 foo;")
 
 
+def test_whitespace_beside_a_dot_inside_a_version_is_read_as_solc_reads_it() -> None:
+    # deployed contracts carry `^ 0.4 .9`: solc reads `0.4` and `.9` as one version
+    spaced = constraints_for("pragma solidity ^ 0.4 .9;\ncontract A {}")
+    plain = constraints_for("pragma solidity ^0.4.9;")
+    assert [str(v) for v in ALL_SOLC_VERSIONS if satisfies_all(spaced, v)] == [
+        str(v) for v in ALL_SOLC_VERSIONS if satisfies_all(plain, v)]
+    # two versions side by side stay two comparators
+    both = constraints_for("pragma solidity >=0.4.22 <0.6.0;")
+    assert str(Version(0, 5, 17)) in [str(v) for v in ALL_SOLC_VERSIONS
+                                      if satisfies_all(both, v)]
+
+
 # --------------------------------------------------------------------------- matching
 
 
