@@ -88,8 +88,10 @@ def main() -> None:
         f"{CORES_PER_NODE} workers needs about {CORES_PER_NODE} x {rss:.0f} MiB = "
         f"{CORES_PER_NODE * rss / 1024:.1f} GiB of memory.",
         "",
-        "The measuring machine's 2 cores were shared with other work (load averages in "
-        "`docs/benchmarks/corpus.md`), so c is an upper bound for dedicated cores.",
+        "c comes from 2 workers on a 2-core machine, so it includes what they cost each "
+        "other there (the driver and Ray's daemons share those cores; load averages and a "
+        "CPU breakdown in `docs/benchmarks/corpus.md`): an upper bound for a node with a "
+        "core to spare.",
         "",
         "## Arithmetic",
         "",
