@@ -130,10 +130,7 @@ class ServerPool:
         server = self._take(command)
         try:
             answer = server.ask(payload, timeout)
-        except TimeoutError:
-            server.close()
-            raise
-        except BaseException:
+        except BaseException:  # a time-out or an interrupt: the server's state is unknown
             server.close()
             raise
         if answer is None:
