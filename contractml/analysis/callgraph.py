@@ -289,32 +289,34 @@ def updates_after_calls(functions: Mapping[str, FunctionRecord]) -> frozenset[st
                                                      for ir in n.irs), unknown=True)
     writes = _over_calls(functions, lambda f: any(n.state_written for n in f.nodes),
                          unknown=True)
-    facts = {fid: FunctionFacts(f) for fid, f in functions.items()}
     found: set[str] = set()
+    #: function -> the callees of its calling statements: it is late once one of them is
+    waits_on: dict[str, set[str]] = {}
+    for fid, function in functions.items():
+        calling = [n for n in function.nodes
+                   if any(_calls_back(ir) for ir in n.irs)
+                   or any(calls_out.get(c, True) for c in callees(n))]
+        if not calling:
+            continue
+        facts = FunctionFacts(function)
+        writing = {n.id for n in function.nodes
+                   if n.state_written or any(writes.get(c, True) for c in callees(n))}
+        after = facts.reach_after((n.id for n in calling), strictly_after=True,
+                                  across_iterations=facts.carries_state_across_iterations)
+        if after & writing or any(
+                n.state_written
+                or any(c not in functions for c in callees(n))
+                or (any(_calls_back(ir) for ir in n.irs)
+                    and any(writes.get(c, True) for c in callees(n)))
+                for n in calling):
+            found.add(fid)
+        else:
+            waits_on[fid] = {c for n in calling for c in callees(n)}
     changed = True
     while changed:
         changed = False
-        for fid, function in functions.items():
-            if fid in found:
-                continue
-            calling = [n for n in function.nodes
-                       if any(_calls_back(ir) for ir in n.irs)
-                       or any(calls_out.get(c, True) for c in callees(n))]
-            if not calling:
-                continue
-            here = facts[fid]
-            writing = {n.id for n in function.nodes
-                       if n.state_written or any(writes.get(c, True) for c in callees(n))}
-            across = here.carries_state_across_iterations
-            after = here.reach_after((n.id for n in calling), strictly_after=True,
-                                     across_iterations=across)
-            itself = any(
-                n.state_written
-                or any(c not in functions or c in found for c in callees(n))
-                or (any(_calls_back(ir) for ir in n.irs)
-                    and any(writes.get(c, True) for c in callees(n)))
-                for n in calling)
-            if itself or after & writing:
+        for fid, targets in waits_on.items():
+            if fid not in found and targets & found:
                 found.add(fid)
                 changed = True
     return frozenset(found)

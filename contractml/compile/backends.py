@@ -89,7 +89,8 @@ class Compiler:
             if solcjs_server.enabled():
                 try:
                     answer = solcjs_server.POOL.compile(
-                        solcjs_server.runner_command(cmd[0], RUNNER), request, timeout)
+                        solcjs_server.runner_command(cmd[0], RUNNER), payload.encode(),
+                        timeout)
                 except TimeoutError:
                     raise CompilerError(f"{self.describe()} did not finish within "
                                         f"{timeout:.0f} s") from None

@@ -19,7 +19,6 @@ their stdin closes and they exit.
 from __future__ import annotations
 
 import atexit
-import json
 import os
 import select
 import subprocess
@@ -122,11 +121,11 @@ class ServerPool:
         for old in retired:
             old.close()
 
-    def compile(self, command: list[str], request: dict, timeout: float | None
+    def compile(self, command: list[str], payload: bytes, timeout: float | None
                 ) -> bytes | None:
-        """solc's standard-JSON output (bytes) for `request`, from a server started with
-        `command`; None when no server could answer (run the one-shot process)."""
-        payload = json.dumps(request).encode()
+        """solc's standard-JSON output (bytes) for the request `payload` (the runner's
+        JSON), from a server started with `command`; None when no server could answer
+        (run the one-shot process)."""
         server = self._take(command)
         try:
             answer = server.ask(payload, timeout)

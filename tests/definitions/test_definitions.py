@@ -9,8 +9,6 @@ passes, unchecked, taken from a stored value where it can wrap is always arithme
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import pytest
 
@@ -22,18 +20,7 @@ from contractml.graph.builder import function_graphs
 from contractml.localize import Thresholds
 from contractml.records import FileRecord, FunctionRecord
 from contractml.rules import CATEGORIES
-from tests.conftest import compiled_records
-
-
-def _compiled(name: str, files: dict[str, str]) -> Any:
-    """A module fixture: `files` ({name: source}) compiled once, their records."""
-
-    @pytest.fixture(scope="module", name=name)
-    def records(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
-        return compiled_records(tmp_path_factory.mktemp(name), files)
-
-    return records
-
+from tests.definitions.conftest import _compiled
 
 # One call per function; the comment after each call says whether its flag is handled.
 CALLS = """\
