@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint datasets datasets-real bench-compile bench-graphs clean
+.PHONY: setup demo test lint datasets bench-compile bench-graphs clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,15 +25,16 @@ test: setup
 lint: setup
 	$(BIN)/ruff check contractml tests scripts datasets
 
+# Every labelled dataset in one command: the injected real hosts (datasets/realhosts.py:
+# cached and resumable, rerun to continue; REAL_LIMIT=N hosts of each source), then the
+# graph stores and manifest of every corpus with them, then datasets/card.json (with the
+# recorded measurements of datasets/measurements.json).
+REAL_OUT   ?= $(HOME)/.cache/contractml/datasets/realhosts
+REAL_LIMIT ?= 3500
 datasets: setup
-	$(BIN)/python -m datasets.build
-
-# Injected real hosts (datasets/realhosts.py): explicit, cached and resumable (rerun to
-# continue); REAL_LIMIT=N builds a sample of N hosts per source.
-REAL_OUT ?= $(HOME)/.cache/contractml/datasets/realhosts
-datasets-real: setup
-	$(BIN)/python -m datasets.realhosts --out $(REAL_OUT) $(if $(REAL_LIMIT),--limit $(REAL_LIMIT))
+	$(BIN)/python -m datasets.realhosts --jobs 2 --out $(REAL_OUT) --limit $(REAL_LIMIT)
 	$(BIN)/python -m datasets.build --real-hosts $(REAL_OUT)
+	$(BIN)/python -m datasets.card --json datasets/card.json --measurements datasets/measurements.json
 
 bench-compile: setup
 	$(BIN)/python scripts/bench_compile.py --out docs/benchmarks/compile.md

@@ -79,8 +79,33 @@ def compile_corpus(files: list[LabelledFile], options: CompileOptions,
     return out
 
 
+def compile_pairs(files: list[LabelledFile], options: CompileOptions,
+                  detectors: bool = True) -> dict[str, FileRecord | str]:
+    """Injected real hosts: each host's vulnerable file and twin as one project, with the
+    solc version of the injection step (`datasets.realhosts.analyse` analysed them the
+    same way, so their records come from the front-end cache). A progress line on
+    stderr counts the hosts."""
+    by_host: dict[str, list[LabelledFile]] = defaultdict(list)
+    for f in files:
+        by_host[f.meta["host"]].append(f)
+    out: dict[str, FileRecord | str] = {}
+    started = time.perf_counter()
+    for k, (_host, pair) in enumerate(sorted(by_host.items()), 1):
+        out.update(compile_corpus(pair, replace(options, solc_version=pair[0].meta["solc"]),
+                                  detectors))
+        if k % 100 == 0 or k == len(by_host):
+            print(f"\rrealhosts: {k}/{len(by_host)} hosts read "
+                  f"({time.perf_counter() - started:.0f}s)   ", end="", file=sys.stderr,
+                  flush=True)
+    if by_host:
+        print(file=sys.stderr)
+    return out
+
+
 #: training weight of a weak negative: an unmodified function of a deployed contract
 WEAK_NEGATIVE_WEIGHT = 0.25
+#: most weak negatives kept from one file
+WEAK_NEGATIVES_PER_FILE = 12
 
 
 def _flagged(graph: CodeGraph, function: FunctionRecord | None, definitions: Definitions,
@@ -102,7 +127,8 @@ def graphs_for(file: LabelledFile, record: FileRecord, detectors: bool = True
     ids) or `meta["keep_prefix"]` ("Contract.name(" prefixes) keep only some functions;
     with `meta["weak_negatives"] == "yes"` the other functions are kept too, as weak
     negatives (`weight` = WEAK_NEGATIVE_WEIGHT), unless a definition or a mapped detector
-    flags them. Kept graphs have `weight` 1.0 then."""
+    flags them, at most WEAK_NEGATIVES_PER_FILE of them (a fixed sample by a hash of
+    the function id). Kept graphs have `weight` 1.0 then."""
     labels = {record.file: file.labels}
     keep = set(file.meta["keep"].split("\n")) if "keep" in file.meta else None
     prefixes = tuple(file.meta["keep_prefix"].split("\n")) if "keep_prefix" in file.meta \
@@ -127,6 +153,14 @@ def graphs_for(file: LabelledFile, record: FileRecord, detectors: bool = True
         graph.y_fn = function_targets(graph, graph.y)
         graph.source_id = file.id
         graphs.append(graph)
+    weak_ones = [g for g in graphs if g.get("weight", 1.0) == WEAK_NEGATIVE_WEIGHT]
+    if len(weak_ones) > WEAK_NEGATIVES_PER_FILE:
+        # a fixed sample (by a hash of the function id), so large deployed contracts do
+        # not outweigh the labelled functions
+        ranked = sorted(weak_ones, key=lambda g: hashlib.sha256(
+            g.functions[0].encode()).hexdigest())
+        dropped = {id(g) for g in ranked[WEAK_NEGATIVES_PER_FILE:]}
+        graphs = [g for g in graphs if id(g) not in dropped]
     return graphs
 
 
@@ -205,13 +239,10 @@ def main(argv: list[str] | None = None) -> int:
     for name, files in corpora.items():
         files = [f for f in files if f.id not in compiled]  # e.g. the mutants' originals
         t0 = time.perf_counter()
-        by_version: dict[str | None, list[LabelledFile]] = defaultdict(list)
-        for f in files:  # injected real hosts: the version their compile check used
-            by_version[f.meta.get("solc") if name == "realhosts" else None].append(f)
-        for version, group in sorted(by_version.items(), key=lambda x: str(x[0])):
-            compiled.update(compile_corpus(
-                group, options if version is None else replace(options, solc_version=version),
-                detectors))
+        if name == "realhosts":
+            compiled.update(compile_pairs(files, options, detectors))
+        else:
+            compiled.update(compile_corpus(files, options, detectors))
         print(f"{name}: {len(files)} files compiled and parsed in "
               f"{time.perf_counter() - t0:.1f}s", file=sys.stderr)
 

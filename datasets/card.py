@@ -78,6 +78,8 @@ def card_json(manifest: dict, measurements: dict | None = None) -> dict:
             "safe_twins": real.get("pairs", 0),
             "hosts_attempted": real.get("hosts", 0),
             "hosts_failed": real.get("hosts_failed", 0),
+            "hosts_skipped_per_source": real.get("hosts_skipped_per_source", {}),
+            "skipped_because": real.get("skipped_because", ""),
             "hosts_with_pairs_per_source": real.get("hosts_with_pairs", {}),
             "pairs_per_source": real.get("per_source", {}),
             "pairs_per_category": real.get("per_category", {}),

@@ -44,9 +44,17 @@ from datasets.inject import OPERATORS, Operator, Site, Syntax, applicable, apply
 from datasets.labels import CATEGORIES, LabelledFile
 
 #: bump when operators or selection change: cached results of another engine are redone
-ENGINE = "inject-3"
-PER_HOST = 9
+ENGINE = "inject-4"
+PER_HOST = 18
 COMPILE_TIMEOUT = 300.0
+#: edits compiled together (each as its own vulnerable and safe file) when looking for
+#: the ones that keep a pair from compiling; a whole host's worth at once can exhaust
+#: an old solc-js build's memory on a large host
+ISOLATE_BATCH = 4
+#: hosts longer than this are skipped (counted as `skipped`): compiling and parsing a
+#: pair grows with the host's length (about 15 s for a 1,900-line 0.4 host against about
+#: 1 s at the median 223 lines of the wild sample), and 3 % of the wild sample is longer
+MAX_HOST_LINES = 1500
 
 
 @dataclass(frozen=True)
@@ -107,9 +115,11 @@ def package_contracts(root: Path) -> dict[str, Contract]:
 def choose(host_id: str, text: str, per_host: int = PER_HOST,
            known: dict[str, Contract] | None = None
            ) -> tuple[list[tuple[Operator, Site]], Syntax | None, Counter]:
-    """The edits for one host: one operator per category (category order and the form
-    within a category rotated by the host's hash), each on a function (hash-rotated
-    order) that no earlier edit took; a form with no free function is skipped
+    """The edits for one host, each in a function (hash-rotated order) that no earlier
+    edit took. A first pass takes one form per category (category order and the form
+    within a category rotated by the host's hash); while functions are free and fewer
+    than `per_host` edits are chosen, a second pass takes one more form per category,
+    another than the first. A form with no free function is skipped
     (`no-free-function`), one that fits no function is `not-applicable`."""
     model = scan(text)
     candidates = list(sites(model, known))
@@ -122,27 +132,34 @@ def choose(host_id: str, text: str, per_host: int = PER_HOST,
     categories = categories[start % len(categories):] + categories[:start % len(categories)]
     taken: set[tuple[str, int]] = set()
     chosen: list[tuple[Operator, Site]] = []
-    for category in categories:
-        if len(chosen) >= per_host:
-            break
-        forms = [op for op in OPERATORS if op.category == category]
-        forms = forms[start % len(forms):] + forms[:start % len(forms)]
-        for op in forms:
-            where = [s for s in candidates if applicable(op, s)]
-            if not where:
-                counts[(op.name, "not-applicable")] += 1
-                continue
-            offset = _rank(host_id + op.name) % len(where)
-            where = where[offset:] + where[:offset]
-            fresh = [s for s in where
-                     if (s.contract.name, s.function.open_line) not in taken]
-            if not fresh:
-                counts[(op.name, "no-free-function")] += 1
-                continue
-            site = fresh[0]
-            taken.add((site.contract.name, site.function.open_line))
-            chosen.append((op, site))
-            break
+    used: set[str] = set()
+    for second in (False, True):
+        for category in categories:
+            if len(chosen) >= per_host:
+                break
+            forms = [op for op in OPERATORS if op.category == category]
+            forms = forms[start % len(forms):] + forms[:start % len(forms)]
+            for op in forms:
+                if op.name in used:
+                    continue
+                where = [s for s in candidates if applicable(op, s)]
+                if not where:
+                    if not second:
+                        counts[(op.name, "not-applicable")] += 1
+                    continue
+                offset = _rank(host_id + op.name) % len(where)
+                where = where[offset:] + where[:offset]
+                fresh = [s for s in where
+                         if (s.contract.name, s.function.open_line) not in taken]
+                if not fresh:
+                    if not second:
+                        counts[(op.name, "no-free-function")] += 1
+                    continue
+                site = fresh[0]
+                taken.add((site.contract.name, site.function.open_line))
+                chosen.append((op, site))
+                used.add(op.name)
+                break
     return chosen, Syntax(version), counts
 
 
@@ -188,13 +205,36 @@ def compile_check(version: Version, root: Path, sources: dict[str, str], host_un
     return failed, time.perf_counter() - started
 
 
-def process(host: Host, out: Path, per_host: int = PER_HOST) -> dict:
-    """Inject into one host, compile, write the kept pair under `out/hosts/`.
+def analyse(paths: list[Path], version: Version, cache_dir: Path | None
+            ) -> dict[Path, str | None]:
+    """Compile `paths` as one project with solc `version` and parse them with Slither
+    (detectors on), as the dataset build does; path -> None when it has a record, else
+    "<stage>: <error>". With `cache_dir`, the records land in the front-end cache, where
+    the build (`datasets.build`, which analyses each host's pair the same way) finds
+    them, so every pair is compiled and parsed once."""
+    from contractml.compile.driver import CompileOptions
+    from contractml.compile.project import discover
+    from contractml.pipeline import build
 
-    Every chosen edit goes into one vulnerable and one safe file (each edit in its own
-    function). When that pair does not compile, the host and each edit alone are
-    compiled to find the culprits, which are dropped and counted; the rest are put
-    together again and checked once more."""
+    options = CompileOptions(cache_dir=cache_dir, solc_version=str(version), jobs=1)
+    result = build(discover([str(p) for p in paths]), options, detectors=True)
+    return {Path(r.outcome.path).resolve(): None if r.record is not None
+            else f"{r.stage}: {r.error}" for r in result.files}
+
+
+def process(host: Host, out: Path, per_host: int = PER_HOST,
+            cache_dir: Path | None = None) -> dict:
+    """Inject into one host and write the vulnerable file and its safe twin
+    (`<stem>.injected.sol`, `<stem>.twin.sol`) under `out/hosts/` (package files: beside
+    the original).
+
+    Every chosen edit goes into the one pair (each edit in its own function), which is
+    compiled with the host's compiler and parsed by Slither (`analyse`; records cached
+    under `cache_dir`). When the pair does not compile, the host and each edit alone are
+    compiled (ABI only; the edits ISOLATE_BATCH at a time) to find the culprits, which
+    are dropped and counted; the rest are put together and analysed once more. A pair
+    that compiles but that Slither cannot parse is the host's error; its files are
+    removed."""
     data = host.path.read_bytes()
     text = data.decode("utf-8", errors="replace")
     result: dict = {"host": host.id, "source": host.source, "sha256":
@@ -203,6 +243,10 @@ def process(host: Host, out: Path, per_host: int = PER_HOST) -> dict:
     if host.package:
         result["package"] = host.package
     started = time.perf_counter()
+    lines = text.count("\n") + 1
+    if lines > MAX_HOST_LINES:
+        result["skipped"] = f"longer than {MAX_HOST_LINES:,} lines ({lines:,})"
+        return result
     version = compiler_version(text, installed_versions())
     if version is None:
         result["error"] = "no compiler satisfies the pragma"
@@ -212,8 +256,31 @@ def process(host: Host, out: Path, per_host: int = PER_HOST) -> dict:
     chosen, syntax, counts = choose(host.id, text, per_host, known)
     result["not_applicable"] = {f"{op}:{why}": n for (op, why), n in counts.items()}
     stem = host.unit[:-4]
-    vuln_unit, safe_unit = f"{stem}.injected.sol", f"{stem}.twin.sol"
+    # package variants sit beside their original, so relative imports resolve
+    folder = host.path.parent if host.source == "packages" else out / "hosts" / host.id
+    vuln_path = folder / f"{Path(stem).name}.injected.sol"
+    safe_path = folder / f"{Path(stem).name}.twin.sol"
     seconds = 0.0
+
+    def write(pairs: list[tuple[Operator, Site]]):  # -> Injected
+        assert syntax is not None
+        made = apply_all(pairs, syntax)
+        folder.mkdir(parents=True, exist_ok=True)
+        vuln_path.write_text(made.vulnerable, encoding="utf-8")
+        safe_path.write_text(made.safe, encoding="utf-8")
+        return made
+
+    def check() -> dict[Path, str | None]:
+        nonlocal seconds
+        t0 = time.perf_counter()
+        found = analyse([vuln_path, safe_path], version, cache_dir)
+        seconds += time.perf_counter() - t0
+        return {p: e for p, e in found.items() if e is not None}
+
+    def remove() -> None:
+        for path in (vuln_path, safe_path):
+            path.unlink(missing_ok=True)
+
     try:
         if not chosen:
             failed, spent = compile_check(version, host.root, {host.unit: text}, host.unit)
@@ -222,20 +289,23 @@ def process(host: Host, out: Path, per_host: int = PER_HOST) -> dict:
                 result["error"] = f"host does not compile: {failed[host.unit]}"
             result["compile_seconds"] = round(seconds, 2)
             return result
-        assert syntax is not None
-        injected = apply_all(chosen, syntax)
-        failed, spent = compile_check(version, host.root, {vuln_unit: injected.vulnerable,
-                                                           safe_unit: injected.safe}, "")
-        seconds += spent
-        if failed:
-            sources = {host.unit: text}
-            for k, (op, site) in enumerate(chosen):
-                one = apply(op, site, syntax)
-                sources[f"{stem}.op{k}.v.sol"] = one.vulnerable
-                sources[f"{stem}.op{k}.s.sol"] = one.safe
-            failed, spent = compile_check(version, host.root, sources, host.unit)
+        injected = write(chosen)
+        errors = check()
+        if any(e.startswith("compile") for e in errors.values()):
+            assert syntax is not None
+            failed, spent = compile_check(version, host.root, {host.unit: text}, host.unit)
             seconds += spent
+            for first in range(0, len(chosen), ISOLATE_BATCH) if not failed else ():
+                sources = {}
+                for k, (op, site) in enumerate(chosen[first:first + ISOLATE_BATCH], first):
+                    one = apply(op, site, syntax)
+                    sources[f"{stem}.op{k}.v.sol"] = one.vulnerable
+                    sources[f"{stem}.op{k}.s.sol"] = one.safe
+                more, spent = compile_check(version, host.root, sources, "")
+                failed.update(more)
+                seconds += spent
             if host.unit in failed:
+                remove()
                 result["error"] = f"host does not compile: {failed[host.unit]}"
                 result["compile_seconds"] = round(seconds, 2)
                 return result
@@ -248,26 +318,26 @@ def process(host: Host, out: Path, per_host: int = PER_HOST) -> dict:
                 else:
                     kept.append((op, site))
             chosen = kept
+            errors = {}
             if chosen:
-                injected = apply_all(chosen, syntax)
-                failed, spent = compile_check(version, host.root, {
-                    vuln_unit: injected.vulnerable, safe_unit: injected.safe}, "")
-                seconds += spent
-                if failed:
+                injected = write(chosen)
+                errors = check()
+                if any(e.startswith("compile") for e in errors.values()):
                     for op, _site in chosen:
                         result["dropped"][op.name] = "fails only together with the others"
-                    chosen = []
+                    chosen, errors = [], {}
+            if not chosen:
+                remove()
+        if errors:  # compiled, but the front end failed on it
+            remove()
+            result["error"] = next(iter(errors.values()))[:300]
+            chosen = []
     except (CompilerError, NoCompilerError) as exc:
+        remove()
         result["error"] = f"compiler: {exc}"[:300]
         return result
     result["compile_seconds"] = round(seconds, 2)
     if chosen:
-        # package variants sit beside their original, so relative imports resolve
-        folder = host.path.parent if host.source == "packages" else out / "hosts" / host.id
-        folder.mkdir(parents=True, exist_ok=True)
-        vuln_path, safe_path = folder / Path(vuln_unit).name, folder / Path(safe_unit).name
-        vuln_path.write_text(injected.vulnerable, encoding="utf-8")
-        safe_path.write_text(injected.safe, encoding="utf-8")
         result["vulnerable"], result["safe"] = vuln_path.as_posix(), safe_path.as_posix()
         result["pairs"] = [{
             "operator": i.operator, "category": i.category,
@@ -292,14 +362,16 @@ def load_results(out: Path) -> dict[str, dict]:
     return found
 
 
-def _process_args(args: tuple[Host, Path, int]) -> dict:
+def _process_args(args: tuple[Host, Path, int, Path | None]) -> dict:
     return process(*args)
 
 
 def run(hosts: list[Host], out: Path, per_host: int = PER_HOST,
-        progress: bool = True, jobs: int = 1) -> Iterator[dict]:
+        progress: bool = True, jobs: int = 1, cache_dir: Path | None = None
+        ) -> Iterator[dict]:
     """Process every host not already in `results.jsonl` (same engine, same SHA-256),
-    with `jobs` worker processes; results are appended as they finish."""
+    with `jobs` worker processes; results are appended as they finish. Front-end
+    records go to `cache_dir` (see `analyse`)."""
     out.mkdir(parents=True, exist_ok=True)
     done = load_results(out)
     started = time.perf_counter()
@@ -317,10 +389,10 @@ def run(hosts: list[Host], out: Path, per_host: int = PER_HOST,
     with open(out / "results.jsonl", "a", encoding="utf-8") as log:
         if jobs > 1:
             pool = ProcessPoolExecutor(max_workers=jobs)
-            results = pool.map(_process_args, [(h, out, per_host) for h in todo])
+            results = pool.map(_process_args, [(h, out, per_host, cache_dir) for h in todo])
         else:
             pool = None
-            results = (process(h, out, per_host) for h in todo)
+            results = (process(h, out, per_host, cache_dir) for h in todo)
         try:
             for fresh, result in enumerate(results, 1):
                 log.write(json.dumps(result) + "\n")
@@ -401,7 +473,8 @@ def main(argv: list[str] | None = None) -> int:
         hosts += wild_hosts()[:args.limit]
     if "packages" in wanted:
         hosts += package_hosts(out)[:args.limit]
-    results = list(run(hosts, out, args.per_host, jobs=args.jobs))
+    results = list(run(hosts, out, args.per_host, jobs=args.jobs,
+                       cache_dir=default_cache_dir()))
     summary = summarise(results)
     print(json.dumps(summary, indent=1))
     return 0
@@ -417,9 +490,12 @@ def summarise(results: list[dict]) -> dict:
     hosts_with_pairs: Counter = Counter()
     failed = []
     seconds = [r["seconds"] for r in results if "seconds" in r]
+    skipped: Counter = Counter()
     for r in results:
         if "error" in r:
             failed.append({"host": r["host"], "reason": r["error"][:200]})
+        if "skipped" in r:
+            skipped[r["source"]] += 1
         for p in r["pairs"]:
             per_category[p["category"]] += 1
             per_operator[p["operator"]] += 1
@@ -434,6 +510,8 @@ def summarise(results: list[dict]) -> dict:
             "per_operator": dict(sorted(per_operator.items())),
             "dropped_per_operator": dict(sorted(dropped.items())),
             "hosts_failed": len(failed), "failed": failed,
+            "hosts_skipped_per_source": dict(skipped),
+            "skipped_because": f"longer than {MAX_HOST_LINES:,} lines",
             "mean_seconds_per_host": round(sum(seconds) / len(seconds), 2) if seconds else None}
 
 

@@ -177,7 +177,10 @@ def check_to_modifier(text: str, line: int, names: Names) -> Rewritten | None:
     out = _lines(text)
     head, origin = out[fn.open_line - 1]
     brace = head.rstrip().rfind("{")
-    out[fn.open_line - 1] = (head[:brace].rstrip() + f" {modifier}() " + head[brace:],
+    # a modifier goes before `returns (...)`: solc 0.4 accepts it nowhere else
+    returns = re.search(r"\breturns\b", masked[fn.open_line - 1][:brace])
+    at = returns.start() if returns else brace
+    out[fn.open_line - 1] = (head[:at].rstrip() + f" {modifier}() " + head[at:],
                              origin | {line})
     statement = out[line - 1][0]
     out[line - 1] = ("", frozenset())

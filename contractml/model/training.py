@@ -293,6 +293,23 @@ def validation_weights(val_graphs: Sequence[CodeGraph], packed_val: PackedGraphs
     return CorpusBalance.build(val_graphs, packed_val, alpha).split_weights(packed_val)
 
 
+def graph_weights(graphs: Sequence[CodeGraph]) -> Tensor | None:
+    """Each graph's training weight (`graph.weight`, 1.0 where unset: weak negatives of
+    deployed code are stored with less), or None when every weight is 1."""
+    weights = torch.tensor([float(g.get("weight", 1.0)) for g in graphs], dtype=torch.float32)
+    return weights if bool((weights != 1.0).any()) else None
+
+
+def batch_graph_weights(weights: Tensor, group: np.ndarray, batch: GraphBatch
+                        ) -> tuple[Tensor, Tensor]:
+    """The weights of `group`'s graphs spread over the batch's seed nodes and seed
+    functions, as [seed nodes, 1] and [seed functions, 1] loss weights."""
+    chosen = weights[torch.as_tensor(np.asarray(group), dtype=torch.long)]
+    per_node = torch.repeat_interleave(chosen, torch.diff(batch.node_ptr))
+    per_fn = torch.repeat_interleave(chosen, torch.diff(batch.fn_ptr))
+    return per_node[batch.seed].unsqueeze(1), per_fn[batch.seed_function].unsqueeze(1)
+
+
 def _pos_weight(targets: Tensor, cap: float) -> Tensor:
     positives = targets.sum(0)
     negatives = targets.shape[0] - positives
@@ -440,6 +457,10 @@ def train(train_graphs: Sequence[CodeGraph], val_graphs: Sequence[CodeGraph],
             f"{name}: " + " ".join(f"{w:.2f}" for w in balance.node[i].tolist())
             for i, name in enumerate(balance.names)))
 
+    weights = graph_weights(train_graphs)
+    if weights is not None:
+        say(f"graph weights: {int((weights != 1.0).sum())} graphs weigh less than 1")
+
     model = make_model(in_dim, hparams)
     optimiser = torch.optim.AdamW(model.parameters(), lr=float(hparams.get("lr", 2e-3)),
                                   weight_decay=float(hparams.get("weight_decay", 1e-4)))
@@ -467,6 +488,10 @@ def train(train_graphs: Sequence[CodeGraph], val_graphs: Sequence[CodeGraph],
             node, function = forward_batch(model, batch)
             w_node, w_fn = (balance.batch_weights(packed_train, group, batch)
                             if balance is not None else (None, None))
+            if weights is not None:
+                g_node, g_fn = batch_graph_weights(weights, group, batch)
+                w_node = g_node if w_node is None else w_node * g_node
+                w_fn = g_fn if w_fn is None else w_fn * g_fn
             loss = F.binary_cross_entropy_with_logits(
                 node[batch.seed], batch.y[batch.seed], weight=w_node,
                 pos_weight=pos_weight["node"])

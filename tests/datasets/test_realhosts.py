@@ -287,10 +287,11 @@ def test_wild_twins_give_weak_negatives_only_where_nothing_flags_them(tmp_path: 
                                                                       ) -> None:
     """The twin of a real wild host keeps its edited functions at full weight and its
     other functions as weak negatives, except those a definition or a mapped Slither
-    detector flags; the vulnerable file keeps only the edited functions."""
+    detector flags, at most WEAK_NEGATIVES_PER_FILE (a fixed sample); the vulnerable file
+    keeps only the edited functions."""
     from contractml.analysis.context import node_index
     from contractml.definitions import Definitions
-    from datasets.build import WEAK_NEGATIVE_WEIGHT, _flagged
+    from datasets.build import WEAK_NEGATIVE_WEIGHT, WEAK_NEGATIVES_PER_FILE, _flagged
 
     (host,) = _wild(4, 1)
     (result,) = realhosts.run([host], tmp_path, progress=False)
@@ -319,7 +320,11 @@ def test_wild_twins_give_weak_negatives_only_where_nothing_flags_them(tmp_path: 
     every = function_graphs([twin_record], with_detectors=True)
     flagged = [g for g in every if not g.functions[0].startswith(prefixes)
                and _flagged(g, by_id.get(g.functions[0]), definitions, True)]
-    assert len(weak) + len(full) + len(flagged) == len(every)
+    unflagged = len(every) - len(full) - len(flagged)
+    assert unflagged > WEAK_NEGATIVES_PER_FILE  # this host has more than the cap
+    assert len(weak) == WEAK_NEGATIVES_PER_FILE
+    assert [g.functions for g in weak] == [g.functions for g in graphs_for(twin, twin_record)
+                                           if g.weight == WEAK_NEGATIVE_WEIGHT]
     from datasets import store
 
     store.save(tmp_path / "store", weak[:1] + full[:1])

@@ -134,3 +134,27 @@ def test_candidates_stay_near_labels() -> None:
              if name != "compiler-line"}
     assert all(min(abs(line - label) for label in labels) <= 3 for line in lines)
     assert CATEGORIES  # the taxonomy is loaded
+
+
+@pytest.mark.parametrize("version", (Version(0, 4, 26), Version(0, 8, 19)), ids=str)
+def test_check_to_modifier_goes_before_returns(version: Version, tmp_path: Path) -> None:
+    """solc 0.4 accepts a modifier only before `returns (...)`: the rewrite puts it there,
+    and the label follows the check into the modifier."""
+    text = (f"pragma solidity ^{version};\n"
+            "contract Till {\n"
+            "    address owner;\n"
+            "    uint256 total;\n"
+            "    function take(uint256 amount) public returns (bool done) {\n"
+            "        require(msg.sender == owner);\n"
+            "        total = amount;\n"
+            "        return true;\n"
+            "    }\n"
+            "}\n")
+    pair = rewrite_pair("check-to-modifier", text, text, frozenset({6}), 6)
+    assert pair is not None
+    header = pair.vulnerable.split("\n")[4]
+    assert re.search(r"public\s+_?\w*Guard\w*\(\)\s+returns \(bool done\) \{", header), header
+    assert any("require(msg.sender == owner);" in pair.vulnerable.split("\n")[i - 1]
+               for i in pair.labels)
+    failed, _ = realhosts.compile_check(version, tmp_path, {"t.sol": pair.vulnerable}, "")
+    assert failed == {}

@@ -148,3 +148,33 @@ def test_weighted_thresholds_follow_the_heavier_positives() -> None:
     # the positive at 0.4 weighs 5: taking it (and the negatives above it) is better
     heavy, f1 = best_f1_threshold(probs, labels, np.array([1, 1, 1, 1, 5, 1.0]))
     assert 0.3 < heavy <= 0.4 and math.isclose(f1, 2 * 7 / (9 + 7))
+
+
+def test_graph_weights_reach_the_loss_of_their_own_nodes_and_functions() -> None:
+    """A graph's `weight` (weak negatives of deployed code) weighs its seed nodes and
+    seed functions in the loss; unweighted data trains exactly as before."""
+    from contractml.model.batching import PackedGraphs
+    from contractml.model.training import batch_graph_weights, graph_weights
+
+    graphs = [synthetic_graph(i, nodes=8 + i % 5, functions=1 + i % 3) for i in range(36)]
+    assert graph_weights(graphs) is None
+    hparams = {"arch": "gine", "hidden": 16, "layers": 1, "dropout": 0.0, "lr": 0.03,
+               "batch_nodes": 40, "max_epochs": 2, "patience": 10, "negative_keep": 1.0,
+               "reverse_edges": True}
+    plain = train(graphs[:28], graphs[28:], hparams, seed=3, with_detectors=True)
+    for graph in graphs[:28:2]:
+        graph.weight = 0.25
+    weights = graph_weights(graphs[:28])
+    assert weights is not None and weights[0] == 0.25 and weights[1] == 1.0
+    packed = PackedGraphs(graphs[:28], len(synthetic_graph(0).x[0]), True)
+    group = np.array([3, 0, 2])
+    batch = packed.batch(group)
+    g_node, g_fn = batch_graph_weights(weights, group, batch)
+    expect_node = torch.cat([torch.full((int(graphs[i].seed.sum()),), float(weights[i]))
+                             for i in group])
+    assert torch.equal(g_node[:, 0], expect_node)
+    assert g_fn.shape == (int(batch.seed_function.sum()), 1)
+    assert set(g_fn[:, 0].tolist()) == {0.25, 1.0}
+    weighted = train(graphs[:28], graphs[28:], hparams, seed=3, with_detectors=True)
+    assert not all(torch.equal(v, weighted.model.state_dict()[k])
+                   for k, v in plain.model.state_dict().items())

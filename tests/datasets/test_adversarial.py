@@ -1,0 +1,108 @@
+"""The adversarial rounds' rewriting of whole host pairs: every injected function is
+rewritten, each function's labels follow its own code, the twins stay aligned and
+differ only where the fixes are, and the rewritten pair compiles (0.4 and 0.8); the
+verdict rule is the scan's."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+from contractml.compile.versions import Version
+from datasets import realhosts
+from datasets.adversarial import flagged, next_compiler_line, rewrite_host
+from datasets.hostscan import scan
+from datasets.inject import OPERATORS, Syntax, apply_all, sites
+from tests.datasets.test_rewrites import host_text
+
+WANTED = (("dos-loop", "join"), ("ar-helper-add", "deposit"), ("ac-owner-write", "hand"),
+          ("ar-sub", "setFee"), ("tm-helper", "bump"))
+
+
+def _result(version: Version) -> tuple[dict, str, str]:
+    """A realhosts-style result for the test host with five operators injected."""
+    text = host_text(version)
+    by_name = {s.function.name: s for s in sites(scan(text))}
+    ops = {op.name: op for op in OPERATORS}
+    injected = apply_all([(ops[o], by_name[f]) for o, f in WANTED], Syntax(version))
+    result = {"host": f"test/vault-{version}", "pairs": [
+        {"operator": i.operator, "category": i.category, "contract": i.contract,
+         "function": i.function, "helper": i.helper, "labels": list(i.labels),
+         "inserted": list(i.inserted)} for i in injected.injections]}
+    return result, injected.vulnerable, injected.safe
+
+
+@pytest.mark.parametrize("version", (Version(0, 4, 26), Version(0, 8, 19)), ids=str)
+def test_a_host_pair_is_rewritten_with_labels_following_each_function(
+        version: Version, tmp_path: Path) -> None:
+    result, vulnerable, safe = _result(version)
+    old = vulnerable.split("\n")
+    old_changed = sum(a != b for a, b in zip(old, safe.split("\n"), strict=True))
+    seen = set()
+    for round_ in range(4):
+        host = rewrite_host(result, vulnerable, safe, round_)
+        assert host is not None
+        assert any(t.rewrites for t in host.targets)
+        v, s = host.vulnerable.split("\n"), host.safe.split("\n")
+        assert len(v) == len(s) and host.vulnerable != vulnerable
+        assert 1 <= sum(a != b for a, b in zip(v, s, strict=True)) <= old_changed
+        for target, pair in zip(host.targets, result["pairs"], strict=True):
+            assert target.labels, target
+            # every name of the labelled statements is still on the function's labels
+            before = {n for i in pair["labels"] for n in re.findall(r"[A-Za-z_]\w*",
+                                                                     old[i - 1])}
+            after = {n for i in target.labels for n in re.findall(r"[A-Za-z_]\w*",
+                                                                  v[i - 1])}
+            if "inline-helper" not in target.rewrites:
+                assert before - {"for"} <= after, (target, before - after)
+            seen.update(target.rewrites)
+        failed, _ = realhosts.compile_check(version, tmp_path, {
+            f"r{round_}.v.sol": host.vulnerable, f"r{round_}.s.sol": host.safe}, "")
+        assert failed == {}
+    assert len(seen) >= 2  # the rewrite order rotates across functions and rounds
+    moved = next_compiler_line(rewrite_host(result, vulnerable, safe, 0))
+    if version.minor >= 7:
+        assert moved is None  # 0.8 would check arithmetic
+    else:
+        assert moved is not None and moved.solc.startswith("0.5.")
+        assert all("compiler-line" in t.rewrites for t in moved.targets)
+
+
+class _Scores:
+    def __init__(self, node: list[list[float]], function: list[list[float]]) -> None:
+        self.node = np.array(node, dtype=np.float32)
+        self.function = np.array(function, dtype=np.float32)
+
+
+class _Graph:
+    def __init__(self, seed: list[bool]) -> None:
+        self.seed = torch.tensor(seed)
+
+
+def test_a_function_is_flagged_as_the_scan_does() -> None:
+    """A statement of the function itself at or above the statement threshold, and the
+    function at or above its threshold; a callee's statement (not seed) does not count."""
+    categories = 9
+    thresholds = {"node": {c: 0.5 for c in _categories()},
+                  "function": {c: 0.0 for c in _categories()}}
+    row = [0.0] * categories
+    hot = list(row)
+    hot[0] = 0.9  # reentrancy
+    graph = _Graph([True, True, False])
+    assert flagged(graph, _Scores([row, hot, row], [row]), "reentrancy", thresholds)
+    assert not flagged(graph, _Scores([row, row, hot], [row]), "reentrancy", thresholds)
+    assert not flagged(graph, _Scores([row, hot, row], [row]), "unchecked-call", thresholds)
+    gated = {"node": thresholds["node"], "function": {c: 0.5 for c in _categories()}}
+    assert not flagged(graph, _Scores([row, hot, row], [row]), "reentrancy", gated)
+    assert flagged(graph, _Scores([row, hot, row], [hot]), "reentrancy", gated)
+
+
+def _categories() -> tuple[str, ...]:
+    from datasets.labels import CATEGORIES
+
+    assert CATEGORIES[0] == "reentrancy"
+    return CATEGORIES
