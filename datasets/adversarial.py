@@ -26,9 +26,10 @@ Rounds. Round 0's network is trained on the dataset's `train` split (one member,
 current network scores fresh rewrites of held-out pairs (hosts of the `val` split, new
 hosts each round): that is the round's error rate. Unless it is the last round, it also
 scores fresh rewrites of training pairs (hosts of the `train` split, new hosts each
-round); the pairs it gets wrong (both twins of the function) join the training data,
-and the next round's network is trained again on `train` plus everything gathered so
-far. `rounds.json` and the report hold the error rate per round, category and rewrite.
+round); the pairs it gets wrong (both twins of the function) join the training data
+(with the real hosts' share of the trainer's corpus balance), and the next round's
+network is trained again, from scratch, on `train` plus everything gathered so far.
+`rounds.json` and the report hold the error rate per round, category and rewrite.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ import argparse
 import functools
 import hashlib
 import json
+import pickle
 import sys
 import time
 from collections import Counter, defaultdict
@@ -182,8 +184,9 @@ class Example:
 
 def examples(host: RewrittenHost, folder: Path, cache_dir: Path | None,
              counts: Counter) -> list[Example] | str:
-    """Write, compile and parse one rewritten pair; the function pairs whose vulnerable
-    graph still carries its category's label, or the reason the pair failed."""
+    """Write, compile and parse one rewritten pair; the rewritten function pairs whose
+    vulnerable graph still carries its category's label, or the reason the pair
+    failed."""
     from datasets.build import graphs_for
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -210,6 +213,9 @@ def examples(host: RewrittenHost, folder: Path, cache_dir: Path | None,
     s_graphs = {g.functions[0]: g for g in graphs_for(s_file, s_rec)}
     out = []
     for t in host.targets:
+        if not t.rewrites:
+            counts["functions: no rewrite applies"] += 1
+            continue
         prefix = f"{t.contract}.{t.function}("
         v = next((g for f, g in v_graphs.items() if f.startswith(prefix)), None)
         s = next((g for f, g in s_graphs.items() if f.startswith(prefix)), None)
@@ -298,6 +304,14 @@ def rate(items: list[Example], verdicts: list[tuple[bool, bool]]) -> dict:
     return {**summary(both), "per_category": per_category, "per_rewrite": per_rewrite}
 
 
+def _one_host_pickled(args: tuple[dict, int, Path, Path | None]) -> bytes:
+    """`_one_host` in a worker process, its answer pickled here: tensors pickled by
+    the pool's own pickler travel as shared-memory file descriptors, and a round's
+    thousands of graphs exhaust them. The bytes go straight back to the parent, which
+    started this process; nothing pickled is written anywhere."""
+    return pickle.dumps(_one_host(args))
+
+
 def _one_host(args: tuple[dict, int, Path, Path | None]
               ) -> tuple[list[Example] | str | None, Counter]:
     """Fresh rewrites of one host: its examples, the reason its pair failed, or None
@@ -335,7 +349,7 @@ def gather(hosts: list[dict], round_: int, folder: Path, cache_dir: Path | None,
         # spawned, not forked: this process has run torch's thread pools
         with ProcessPoolExecutor(max_workers=jobs,
                                  mp_context=multiprocessing.get_context("spawn")) as pool:
-            done = list(pool.map(_one_host, work))
+            done = [pickle.loads(answer) for answer in pool.map(_one_host_pickled, work)]
     else:
         done = [_one_host(w) for w in work]
     items: list[Example] = []
@@ -422,8 +436,10 @@ def main(argv: list[str] | None = None) -> int:
             wrong = [e for e, (m, f) in zip(fresh, judge(model, fresh), strict=True)
                      if m or f]
             for e in wrong:
-                e.vulnerable.source_id = "adversarial/" + e.host
-                e.safe.source_id = "adversarial/" + e.host
+                # counted with the real hosts by the trainer's corpus balance, so a few
+                # hundred rewrites do not weigh as much as a whole source
+                e.vulnerable.source_id = f"realhosts/adversarial/{e.host}"
+                e.safe.source_id = f"realhosts/adversarial/{e.host}"
                 gathered += [e.vulnerable, e.safe]
             row["training_rewrites"] = {"pairs": len(fresh), "wrong": len(wrong)}
             log(f"round {round_}: {len(wrong)} of {len(fresh)} training rewrites wrong, "

@@ -9,7 +9,9 @@ contractml's own pipeline (cached); turn each file's records into function graph
 node and function targets; split by group (SolidiFI base contract, generator template,
 near-duplicate cluster); write `train`, `val`, `test` graph stores (safetensors + JSON)
 and `manifest.json` with a SHA-256 per source file. A file that does not compile is
-listed with its reason.
+listed with its reason. When the output already holds a build of the same inputs
+(options, every source file, labels, and the code of `contractml` and `datasets`: the
+manifest's `inputs_sha256`), nothing is redone unless `--force` is given.
 """
 
 from __future__ import annotations
@@ -177,6 +179,39 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def inputs_digest(options: dict, files: list[LabelledFile]) -> str:
+    """SHA-256 of everything a build reads: its options, every source file's bytes,
+    labels, groups and meta (the development-set references too), and the code of
+    `contractml` and `datasets` (any change to either redoes the build)."""
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256(f"manifest-{MANIFEST_VERSION}|".encode())
+    digest.update(json.dumps(options, sort_keys=True, default=str).encode())
+    for package in ("contractml", "datasets"):
+        for path in sorted((root / package).rglob("*.py")):
+            digest.update(f"|{path.relative_to(root).as_posix()}={sha256(path)}".encode())
+    for f in sorted(files, key=lambda f: f.id):
+        digest.update(json.dumps([f.id, f.corpus, sha256(f.path),
+                                  {c: sorted(v) for c, v in sorted(f.labels.items())},
+                                  list(f.groups), dict(sorted(f.meta.items()))]).encode())
+    return digest.hexdigest()
+
+
+def up_to_date(out: Path, digest: str) -> bool:
+    """Whether `out` holds a finished build of exactly these inputs (its manifest
+    records the same digest, and every store it lists is there)."""
+    path = out / "manifest.json"
+    if not path.is_file():
+        return False
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    splits = [s for s in manifest.get("stats", {}) if s in ("train", "val", "test")]
+    return manifest.get("inputs_sha256") == digest and all(
+        (out / split).with_suffix(suffix).is_file()
+        for split in splits for suffix in (".safetensors", ".json"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -198,6 +233,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="add the injected real hosts of `python -m datasets.realhosts` "
                              "(its output folder, e.g. ~/.cache/contractml/datasets/realhosts)")
     parser.add_argument("--no-solidifi", action="store_true")
+    parser.add_argument("--force", action="store_true",
+                        help="build even when the output is up to date (same inputs and "
+                             "code as its manifest)")
     parser.add_argument("--no-detectors", action="store_true",
                         help="leave out the Slither-detector features (default: graphs carry "
                              "them after the base features; a model may use either width)")
@@ -222,6 +260,12 @@ def main(argv: list[str] | None = None) -> int:
         real_summary = realhosts.summarise(list(realhosts.load_results(args.real_hosts)
                                                 .values()))
     reference = devset_files()
+    digest = inputs_digest({k: v for k, v in vars(args).items() if k != "force"},
+                           [f for files in corpora.values() for f in files] + reference)
+    if not args.force and not args.mutants and up_to_date(out, digest):
+        print(f"{out} is up to date (same inputs and code as its manifest); "
+              f"checked in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+        return 0
     compiled: dict[str, FileRecord | str] = {}
     if args.mutants:
         from datasets import mutants
@@ -291,7 +335,8 @@ def main(argv: list[str] | None = None) -> int:
     for split, graphs in sorted(per_split.items()):
         store.save(out / split, graphs, info={"split": split, "graphs": len(graphs),
                                              "with_detectors": detectors})
-    manifest = {"version": MANIFEST_VERSION, "seed": args.seed, "categories": list(CATEGORIES),
+    manifest = {"version": MANIFEST_VERSION, "inputs_sha256": digest, "seed": args.seed,
+                "categories": list(CATEGORIES),
                 "with_detectors": detectors,
                 "items": items, "stats": {k: dict(v) for k, v in sorted(stats.items())},
                 "seconds": round(time.perf_counter() - started, 1)}

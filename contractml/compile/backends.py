@@ -77,7 +77,7 @@ class Compiler:
             cmd = [str(self.path), "--standard-json"]
             payload = json.dumps(standard_input)
         else:
-            cmd = [_node(), "--stack-size=8000", str(RUNNER)]
+            cmd = [_node(), *solcjs_server.NODE_FLAGS, str(RUNNER)]
             request = {
                 "solc": str(self.path),
                 "wrapper": str(self.wrapper) if self.wrapper else None,
