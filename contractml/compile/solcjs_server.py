@@ -170,12 +170,12 @@ atexit.register(_close_pool)
 os.register_at_fork(after_in_child=_reset_after_fork)
 
 
-#: node's options for solc-js: a deep stack for large inputs, and V8 without helper
-#: threads (`--single-threaded`: compilation and garbage collection on the main
-#: thread). With helper threads, compiling 60 0.4 contracts with solc-js 0.4.26 cost
-#: 12-18 % more CPU for the same wall time (docs/benchmarks/corpus.md), and a worker
-#: kept more than its one core busy.
-NODE_FLAGS: tuple[str, ...] = ("--stack-size=8000", "--single-threaded")
+#: node's options for solc-js: a deep stack for large inputs. V8's helper threads
+#: (compilation, garbage collection) stay on: with `--single-threaded`, compiling 60
+#: 0.4 contracts in one server cost about the same CPU and 23-39 % more wall time on a
+#: quiet machine, and 12-18 % less CPU only while the other core was busy
+#: (scripts/bench_node_flags.py; docs/benchmarks/corpus.md).
+NODE_FLAGS: tuple[str, ...] = ("--stack-size=8000",)
 
 
 def runner_command(node: str, runner: Path) -> list[str]:
