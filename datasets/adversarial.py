@@ -35,7 +35,6 @@ network is trained again, from scratch, on `train` plus everything gathered so f
 from __future__ import annotations
 
 import argparse
-import functools
 import hashlib
 import json
 import pickle
@@ -47,10 +46,11 @@ from pathlib import Path
 from typing import Any
 
 from contractml.compile.backends import default_cache_dir, installed_versions
-from datasets.hostscan import compiler_version, scan
-from datasets.inject import Names
+from contractml.compile.versions import Version
+from datasets.hostscan import compiler_version
 from datasets.labels import CATEGORIES, LabelledFile
-from datasets.rewrites import REWRITES
+from datasets.realhosts import analyse
+from datasets.rewrites import REWRITES, rewrite_both
 
 #: rewrites tried on an injected function's lines (the compiler line is per host)
 LOCAL_REWRITES = tuple(name for name in REWRITES if name != "compiler-line")
@@ -139,36 +139,17 @@ def next_compiler_line(host: RewrittenHost) -> RewrittenHost | None:
 
 def _apply(name: str, vulnerable: str, safe: str, line: int, targets: list[Target]
            ) -> tuple[str, str, list[frozenset[int]]] | None:
-    """One rewrite at `line` of both twins, or None where it does not apply to both,
-    does not keep the twins' lines aligned, or loses a function's labels."""
-    if not 1 <= line <= min(vulnerable.count("\n"), safe.count("\n")):
+    """One rewrite at `line` of both twins (`rewrites.rewrite_both`) with every
+    function's labels moved along, or None where it does not apply or loses a
+    function's labels."""
+    both = rewrite_both(name, vulnerable, safe, line)
+    if both is None:
         return None
-    taken = _identifiers(vulnerable) | _identifiers(safe)
-    v = REWRITES[name](vulnerable, line, Names(taken))
-    s = REWRITES[name](safe, line, Names(taken))
-    if v is None or s is None or len(v.lines) != len(s.lines):
-        return None
+    v, s = both
     labels = [frozenset(v.labels(t.labels)) for t in targets]
     if any(t.labels and not new for t, new in zip(targets, labels, strict=True)):
         return None
     return v.text, s.text, labels
-
-
-@functools.lru_cache(maxsize=8)
-def _identifiers(text: str) -> frozenset[str]:
-    return frozenset(scan(text).identifiers)
-
-
-def _analysed(paths: list[Path], version: str, cache_dir: Path | None) -> dict[Path, Any]:
-    """path -> its FileRecord, or the reason it failed (compile and Slither, cached)."""
-    from contractml.compile.driver import CompileOptions
-    from contractml.compile.project import discover
-    from contractml.pipeline import build
-
-    options = CompileOptions(cache_dir=cache_dir, solc_version=version, jobs=1)
-    result = build(discover([str(p) for p in paths]), options, detectors=True)
-    return {Path(r.outcome.path).resolve(): r.record if r.record is not None
-            else f"{r.stage}: {r.error}" for r in result.files}
 
 
 @dataclass
@@ -194,7 +175,7 @@ def examples(host: RewrittenHost, folder: Path, cache_dir: Path | None,
     v_path, s_path = folder / f"{stem}.injected.sol", folder / f"{stem}.twin.sol"
     v_path.write_text(host.vulnerable, encoding="utf-8")
     s_path.write_text(host.safe, encoding="utf-8")
-    found = _analysed([v_path, s_path], host.solc, cache_dir)
+    found = analyse([v_path, s_path], Version.parse(host.solc), cache_dir)
     v_rec, s_rec = found.get(v_path.resolve()), found.get(s_path.resolve())
     if isinstance(v_rec, str) or isinstance(s_rec, str) or v_rec is None or s_rec is None:
         for path in (v_path, s_path):

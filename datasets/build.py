@@ -179,10 +179,13 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def inputs_digest(options: dict, files: list[LabelledFile]) -> str:
-    """SHA-256 of everything a build reads: its options, every source file's bytes,
-    labels, groups and meta (the development-set references too), and the code of
-    `contractml` and `datasets` (any change to either redoes the build)."""
+def inputs_digest(options: dict, files: list[LabelledFile],
+                  hashes: dict[str, str] | None = None) -> str:
+    """SHA-256 of everything a build reads: its options, every source file's bytes
+    (`hashes`: file id -> SHA-256 already computed), labels, groups and meta (the
+    development-set references too), and the code of `contractml` and `datasets` (any
+    change to either redoes the build)."""
+    hashes = hashes or {}
     root = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256(f"manifest-{MANIFEST_VERSION}|".encode())
     digest.update(json.dumps(options, sort_keys=True, default=str).encode())
@@ -190,7 +193,7 @@ def inputs_digest(options: dict, files: list[LabelledFile]) -> str:
         for path in sorted((root / package).rglob("*.py")):
             digest.update(f"|{path.relative_to(root).as_posix()}={sha256(path)}".encode())
     for f in sorted(files, key=lambda f: f.id):
-        digest.update(json.dumps([f.id, f.corpus, sha256(f.path),
+        digest.update(json.dumps([f.id, f.corpus, hashes.get(f.id) or sha256(f.path),
                                   {c: sorted(v) for c, v in sorted(f.labels.items())},
                                   list(f.groups), dict(sorted(f.meta.items()))]).encode())
     return digest.hexdigest()
@@ -260,8 +263,10 @@ def main(argv: list[str] | None = None) -> int:
         real_summary = realhosts.summarise(list(realhosts.load_results(args.real_hosts)
                                                 .values()))
     reference = devset_files()
-    digest = inputs_digest({k: v for k, v in vars(args).items() if k != "force"},
-                           [f for files in corpora.values() for f in files] + reference)
+    read = [f for files in corpora.values() for f in files] + reference
+    hashes = {f.id: sha256(f.path) for f in read}
+    digest = inputs_digest({k: v for k, v in vars(args).items() if k != "force"}, read,
+                           hashes)
     if not args.force and not args.mutants and up_to_date(out, digest):
         print(f"{out} is up to date (same inputs and code as its manifest); "
               f"checked in {time.perf_counter() - started:.1f}s", file=sys.stderr)
@@ -299,7 +304,8 @@ def main(argv: list[str] | None = None) -> int:
     for f in every:
         record = compiled.get(f.id)
         split = assignment.split.get(f.id, "failed")
-        entry = {"id": f.id, "corpus": f.corpus, "sha256": sha256(f.path), "split": split,
+        entry = {"id": f.id, "corpus": f.corpus, "sha256": hashes.get(f.id) or sha256(f.path),
+                 "split": split,
                  "groups": list(f.groups), "cluster": assignment.cluster.get(f.id),
                  "labels": {c: sorted(v) for c, v in f.labels.items()}, "meta": dict(f.meta)}
         if not isinstance(record, FileRecord):

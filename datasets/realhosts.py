@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from contractml.compile.backends import default_cache_dir, installed_versions, resolve_compiler
 from contractml.compile.versions import Version
@@ -42,6 +43,9 @@ from datasets.corpora import shared_datasets
 from datasets.hostscan import Contract, compiler_version, scan
 from datasets.inject import OPERATORS, Operator, Site, Syntax, applicable, apply, apply_all, sites
 from datasets.labels import CATEGORIES, LabelledFile
+
+if TYPE_CHECKING:
+    from contractml.records import FileRecord
 
 #: bump when operators or selection change: cached results of another engine are redone
 ENGINE = "inject-4"
@@ -206,19 +210,19 @@ def compile_check(version: Version, root: Path, sources: dict[str, str], host_un
 
 
 def analyse(paths: list[Path], version: Version, cache_dir: Path | None
-            ) -> dict[Path, str | None]:
+            ) -> dict[Path, FileRecord | str]:
     """Compile `paths` as one project with solc `version` and parse them with Slither
-    (detectors on), as the dataset build does; path -> None when it has a record, else
-    "<stage>: <error>". With `cache_dir`, the records land in the front-end cache, where
-    the build (`datasets.build`, which analyses each host's pair the same way) finds
-    them, so every pair is compiled and parsed once."""
+    (detectors on), as the dataset build does; path -> its record, or "<stage>:
+    <error>". With `cache_dir`, the records land in the front-end cache, where the
+    build (`datasets.build`, which analyses each host's pair the same way) finds them,
+    so every pair is compiled and parsed once."""
     from contractml.compile.driver import CompileOptions
     from contractml.compile.project import discover
     from contractml.pipeline import build
 
     options = CompileOptions(cache_dir=cache_dir, solc_version=str(version), jobs=1)
     result = build(discover([str(p) for p in paths]), options, detectors=True)
-    return {Path(r.outcome.path).resolve(): None if r.record is not None
+    return {Path(r.outcome.path).resolve(): r.record if r.record is not None
             else f"{r.stage}: {r.error}" for r in result.files}
 
 
@@ -275,7 +279,7 @@ def process(host: Host, out: Path, per_host: int = PER_HOST,
         t0 = time.perf_counter()
         found = analyse([vuln_path, safe_path], version, cache_dir)
         seconds += time.perf_counter() - t0
-        return {p: e for p, e in found.items() if e is not None}
+        return {p: e for p, e in found.items() if isinstance(e, str)}
 
     def remove() -> None:
         for path in (vuln_path, safe_path):

@@ -34,6 +34,7 @@ New names are made from the file's own identifiers (`_<name>`), as in
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -369,18 +370,35 @@ class RewrittenPair:
     labels: tuple[int, ...]
 
 
-def rewrite_pair(name: str, vulnerable: str, safe: str, labels: set[int] | frozenset[int],
-                 line: int) -> RewrittenPair | None:
-    """Rewrite `name` at `line` of both variants; None where it does not apply to both
-    or does not keep the pair's lines aligned. Labels follow the vulnerable variant."""
+@functools.lru_cache(maxsize=8)
+def _identifiers(text: str) -> frozenset[str]:
+    """The text's identifiers (memoised: a host pair is rewritten many times in turn)."""
+    return frozenset(scan(text).identifiers)
+
+
+def rewrite_both(name: str, vulnerable: str, safe: str, line: int
+                 ) -> tuple[Rewritten, Rewritten] | None:
+    """Rewrite `name` at `line` of both variants, with new names fresh in both; None
+    where it does not apply to both or does not keep the pair's lines aligned."""
     if not 1 <= line <= min(vulnerable.count("\n"), safe.count("\n")):
         return None
-    taken = scan(vulnerable).identifiers | scan(safe).identifiers
+    taken = _identifiers(vulnerable) | _identifiers(safe)
     function = REWRITES[name]
     v = function(vulnerable, line, Names(taken))
     s = function(safe, line, Names(taken))
     if v is None or s is None or len(v.lines) != len(s.lines):
         return None
+    return v, s
+
+
+def rewrite_pair(name: str, vulnerable: str, safe: str, labels: set[int] | frozenset[int],
+                 line: int) -> RewrittenPair | None:
+    """Rewrite `name` at `line` of both variants (`rewrite_both`); None where that fails
+    or the labels are lost. Labels follow the vulnerable variant."""
+    both = rewrite_both(name, vulnerable, safe, line)
+    if both is None:
+        return None
+    v, s = both
     new_labels = v.labels(frozenset(labels))
     if labels and not new_labels:
         return None
