@@ -4,6 +4,7 @@ training-curve PNG.
 
     .venv/bin/python scripts/train.py --out DIR [--hparams FILE] [--seed N]
         [--no-detectors] [--max-minutes M] [--data DIR] [--log-dir DIR]
+        [--pretrained DIR]
 
 The `test` split (SmartBugs curated) is never read.
 """
@@ -19,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+if str(ROOT / "scripts") not in sys.path:
+    sys.path.insert(0, str(ROOT / "scripts"))
 
 
 def _sha256(path: Path) -> str:
@@ -47,6 +50,17 @@ def data_fingerprint(data: Path, splits: list[str]) -> dict:
     return out
 
 
+def leave_out(graphs: list, names: list[str]) -> list:
+    """`graphs` without the sources in `names` (and without the weak negatives when
+    `weak-negatives` is one of them)."""
+    from contractml.model.training import corpus_of
+
+    sources = set(names) - {"weak-negatives"}
+    weak = "weak-negatives" in names
+    return [g for g in graphs if corpus_of(g) not in sources
+            and not (weak and float(g.get("weight", 1.0)) < 1.0)]
+
+
 def main(argv: list[str] | None = None) -> int:
     from datasets.build import default_out
 
@@ -70,6 +84,12 @@ def main(argv: list[str] | None = None) -> int:
                              "(default: --out)")
     parser.add_argument("--name", default=None, help="model name stored in model.json")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--without", action="append", default=[],
+                        help="leave out a training source (`realhosts`, `solidifi`, "
+                             "`generated`, ...) or `weak-negatives` (graphs weighing less "
+                             "than 1); repeatable, for ablations")
+    parser.add_argument("--pretrained", type=Path, default=None,
+                        help="start every member's trunk from scripts/pretrain.py's output")
     args = parser.parse_args(argv)
 
     import torch
@@ -88,13 +108,26 @@ def main(argv: list[str] | None = None) -> int:
     train_graphs = load_split(data, "train", with_detectors)
     if args.train_subset is not None:
         train_graphs = train_graphs[:args.train_subset]
+    if args.without:
+        train_graphs = leave_out(train_graphs, args.without)
     val_graphs = load_split(data, "val", with_detectors)
     print(f"loaded {len(train_graphs)} train, {len(val_graphs)} val graphs in "
           f"{time.perf_counter() - started:.1f}s", file=sys.stderr)
 
+    init_state = None
+    if args.pretrained is not None:
+        from pretrain import load_pretrained
+
+        from contractml.graph import schema
+
+        init_state = load_pretrained(args.pretrained,
+                                     len(schema.feature_names(with_detectors)), hparams)
+        hparams["pretrained"] = {"dir": str(args.pretrained),
+                                 "trunk_sha256": _sha256(args.pretrained / "trunk.safetensors")}
     result = train_ensemble(train_graphs, val_graphs, hparams, seed=args.seed,
                    with_detectors=with_detectors, max_minutes=args.max_minutes,
-                   log=lambda message: print(message, file=sys.stderr, flush=True))
+                   log=lambda message: print(message, file=sys.stderr, flush=True),
+                   init_state=init_state)
     name = args.name or ("contractml-gnn-" + ("detectors" if with_detectors else "base"))
     meta = checkpoint.CheckpointMeta(
         name=name, with_detectors=with_detectors, net=result.net, hparams=result.hparams,

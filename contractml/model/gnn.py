@@ -145,10 +145,13 @@ class ContractGNN(nn.Module):
             x[:, list(config.zero_features)] = 0
         return x
 
-    def forward(self, x: Tensor, edge_index: Tensor, edge_type: Tensor, fn_of_node: Tensor,
-                num_functions: int) -> tuple[Tensor, Tensor]:
-        """Logits `(node [N, C], function [num_functions, C])`."""
-        x = self._canonical(x)
+    def embed(self, x: Tensor, edge_index: Tensor, edge_type: Tensor,
+              canonical: bool = False) -> tuple[Tensor, Tensor]:
+        """Node states `(final [N, H], input encoding [N, H])` of the message-passing
+        trunk (what the heads and self-supervised pretraining read); `canonical`: `x`
+        has been through `_canonical` already."""
+        if not canonical:
+            x = self._canonical(x)
         if self.training and self.config.group_dropout > 0:
             keep = (torch.rand(x.size(0), self._num_groups, device=x.device)
                     >= self.config.group_dropout)
@@ -158,6 +161,12 @@ class ContractGNN(nn.Module):
         h = h0
         for layer in self.layers:
             h = layer(h, edge_index, edge_type, edge_attr)
+        return h, h0
+
+    def forward(self, x: Tensor, edge_index: Tensor, edge_type: Tensor, fn_of_node: Tensor,
+                num_functions: int) -> tuple[Tensor, Tensor]:
+        """Logits `(node [N, C], function [num_functions, C])`."""
+        h, h0 = self.embed(x, edge_index, edge_type)
         node = self.node_head(torch.cat([h, h0], dim=1))
         pooled = torch.cat([global_max_pool(h, fn_of_node, size=num_functions),
                             global_mean_pool(h, fn_of_node, size=num_functions)], dim=1)

@@ -421,9 +421,11 @@ def train(train_graphs: Sequence[CodeGraph], val_graphs: Sequence[CodeGraph],
           hparams: dict[str, Any], *, seed: int = 0, with_detectors: bool = True,
           max_minutes: float | None = None,
           log: Callable[[str], None] | None = None,
-          packed: tuple[PackedGraphs, PackedGraphs] | None = None) -> TrainResult:
+          packed: tuple[PackedGraphs, PackedGraphs] | None = None,
+          init_state: dict[str, Tensor] | None = None) -> TrainResult:
     """Train, stop early on validation, calibrate and choose thresholds (module doc).
-    `packed`: the two splits already packed (an ensemble packs them once)."""
+    `packed`: the two splits already packed (an ensemble packs them once); `init_state`:
+    a pretrained trunk to start from (`pretrain.trunk_state`)."""
     started = time.perf_counter()
     say = log or (lambda message: None)
     in_dim = len(schema.feature_names(with_detectors))
@@ -462,6 +464,11 @@ def train(train_graphs: Sequence[CodeGraph], val_graphs: Sequence[CodeGraph],
         say(f"graph weights: {int((weights != 1.0).sum())} graphs weigh less than 1")
 
     model = make_model(in_dim, hparams)
+    if init_state is not None:
+        from contractml.model.pretrain import load_trunk
+
+        load_trunk(model, init_state)
+        say("trunk starts from the pretrained state")
     optimiser = torch.optim.AdamW(model.parameters(), lr=float(hparams.get("lr", 2e-3)),
                                   weight_decay=float(hparams.get("weight_decay", 1e-4)))
     fn_weight = float(hparams.get("function_loss_weight", 1.0))
@@ -554,14 +561,17 @@ def train(train_graphs: Sequence[CodeGraph], val_graphs: Sequence[CodeGraph],
 def train_ensemble(train_graphs: Sequence[CodeGraph], val_graphs: Sequence[CodeGraph],
                    hparams: dict[str, Any], *, seed: int = 0, with_detectors: bool = True,
                    max_minutes: float | None = None,
-                   log: Callable[[str], None] | None = None) -> TrainResult:
+                   log: Callable[[str], None] | None = None,
+                   init_state: dict[str, Tensor] | None = None) -> TrainResult:
     """`hparams["members"]` networks (default 1), each trained by `train` with seeds
     `seed`, `seed + 1`, ... and its own early stopping, within an equal share of the time
-    budget; their averaged logits are calibrated and thresholded on validation as one."""
+    budget; their averaged logits are calibrated and thresholded on validation as one.
+    `init_state`: a pretrained trunk every member starts from."""
     members = int(hparams.get("members", 1))
     if members <= 1:
         return train(train_graphs, val_graphs, hparams, seed=seed,
-                     with_detectors=with_detectors, max_minutes=max_minutes, log=log)
+                     with_detectors=with_detectors, max_minutes=max_minutes, log=log,
+                     init_state=init_state)
     say = log or (lambda message: None)
     started = time.perf_counter()
     minutes = float(max_minutes if max_minutes is not None
@@ -575,7 +585,7 @@ def train_ensemble(train_graphs: Sequence[CodeGraph], val_graphs: Sequence[CodeG
         say(f"member {i + 1} of {members}, seed {seed + i}")
         results.append(train(train_graphs, val_graphs, hparams, seed=seed + i,
                              with_detectors=with_detectors, max_minutes=minutes, log=log,
-                             packed=packed))
+                             packed=packed, init_state=init_state))
     config = NetConfig.from_dict({**results[0].net, "members": members})
     model = Ensemble(config, [r.model for r in results]).eval()
     logits = _val_logits(model, packed_val, int(hparams.get("batch_nodes", 4096)))
