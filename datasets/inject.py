@@ -2,9 +2,13 @@
 
 An operator reads one host function (`datasets.hostscan`) and the names its contract
 already declares (an address, a uint, a balance mapping, an allowance mapping, an address
-array; the function's own address and uint parameters) and writes a few statements at
-the start of the function body, plus, for the operators that cross a function boundary,
-an internal helper placed right after the function. The vulnerable and the safe variant
+array; the function's own address and uint parameters) and writes a few statements into
+the function body, plus, for the operators that cross a function boundary, an internal
+helper placed right after the function. The statements go between two top-level
+statements of the body (`insertion_points`), one place chosen per function and operator
+by a hash, so that the defect sits anywhere in a function, not always at its start (a
+network trained on edits at the start learns the position: an unchecked `send` scored
+0.97 at the start of a function and 0.02 at its end). The vulnerable and the safe variant
 have the same number of lines and differ only in the lines the fix changes; every host
 line keeps its text and order. New local, parameter and helper names are made from the
 host's own identifiers (`_<name>`, `<name>_`, ...), so no injected name says what was
@@ -17,6 +21,7 @@ checked arithmetic is the safe twin), `keccak256(a, b)` or `abi.encodePacked`.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -117,7 +122,7 @@ class Site:
 
 @dataclass(frozen=True)
 class Edit:
-    """What an operator inserts: body lines (at the start of the body) and helper lines
+    """What an operator inserts: body lines (at an insertion point) and helper lines
     (a member after the function), vulnerable and safe, and the labelled indices."""
 
     body_vuln: tuple[str, ...]
@@ -612,6 +617,55 @@ class Injected:
         return tuple(sorted(line for i in self.injections for line in i.inserted))
 
 
+_STATEMENT_END = re.compile(r"[;}]\s*$")
+_TERMINAL = re.compile(r"(return|throw|revert|selfdestruct|suicide)\b")
+
+
+def _declares(text: str, name: str) -> bool:
+    """Whether `text` may declare a local called `name` (conservative: also true for
+    `return name;` and the like)."""
+    return re.search(r"[\w.\]\[]+\s+(?:(?:memory|storage|calldata|payable)\s+)?"
+                     + re.escape(name) + r"\s*[=;,)]", text) is not None
+
+
+def insertion_points(site: Site) -> list[int]:
+    """Host lines after which an edit's body lines may go: the line of the body's `{`
+    and every line that ends a top-level statement of the body (brace and parenthesis
+    depth back at the body's level, ending in `;` or `}`), except before an `else`,
+    after a statement that leaves the function (`return`, `throw`, `revert`,
+    `selfdestruct`), and after a local declaration that shadows one of the state names
+    the operators use."""
+    fn = site.function
+    lines = site.model.masked.split("\n")
+    names = [n for n in (site.address, site.uint, site.balances, site.allowances, site.array)
+             if n]
+    points = [fn.open_line]
+    braces = parens = 0
+    shadowed = False
+    for number in range(fn.open_line + 1, fn.close_line):
+        text = lines[number - 1]
+        braces += text.count("{") - text.count("}")
+        parens += text.count("(") - text.count(")")
+        shadowed = shadowed or any(_declares(text, n) for n in names)
+        if shadowed:
+            break
+        stripped = text.strip()
+        following = lines[number].strip() if number < len(lines) else ""
+        if braces or parens or not _STATEMENT_END.search(stripped) \
+                or following.startswith("else") or _TERMINAL.match(stripped):
+            continue
+        points.append(number)
+    return points
+
+
+def insertion_point(op: Operator, site: Site) -> int:
+    """The host line after which `op`'s body lines go in `site` (a fixed choice among
+    `insertion_points`, by a hash of the operator, contract, function and its line)."""
+    points = insertion_points(site)
+    key = f"{op.name}|{site.contract.name}|{site.function.name}|{site.function.open_line}"
+    return points[int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) % len(points)]
+
+
 def apply(op: Operator, site: Site, syntax: Syntax) -> Injected:
     """Insert `op`'s edit into `site`'s function; the helper (if any) goes after it."""
     return apply_all([(op, site)], syntax)
@@ -619,7 +673,7 @@ def apply(op: Operator, site: Site, syntax: Syntax) -> Injected:
 
 def apply_all(chosen: list[tuple[Operator, Site]], syntax: Syntax) -> Injected:
     """Insert every chosen edit (each into a different function of the same host): body
-    lines right after the line of the body's `{`, helper lines right after the line of
+    lines after the function's `insertion_point`, helper lines right after the line of
     the function's closing `}`, indented like the function."""
     if not chosen:
         raise ValueError("nothing to apply")
@@ -638,7 +692,8 @@ def apply_all(chosen: list[tuple[Operator, Site]], syntax: Syntax) -> Injected:
             helpers[k] = found.group(1) if found else ""
         fn = site.function
         inner = fn.indent + "    "
-        points.append((fn.open_line, [inner + x if x else "" for x in edit.body_vuln],
+        points.append((insertion_point(op, site),
+                       [inner + x if x else "" for x in edit.body_vuln],
                        [inner + x if x else "" for x in edit.body_safe], edit.body_labels, k))
         if edit.helper_vuln:
             points.append((fn.close_line,

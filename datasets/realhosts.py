@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from contractml.records import FileRecord
 
 #: bump when operators or selection change: cached results of another engine are redone
-ENGINE = "inject-4"
+ENGINE = "inject-5"
 PER_HOST = 18
 COMPILE_TIMEOUT = 300.0
 #: edits compiled together (each as its own vulnerable and safe file) when looking for

@@ -106,6 +106,75 @@ def test_each_operator_pair_differs_only_in_its_lines_and_compiles(version: Vers
     assert set(_compile(version, broken, tmp_path)) == {"broken.sol"}
 
 
+def test_edits_go_between_top_level_statements_and_every_place_compiles(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datasets import inject
+    from datasets.inject import BY_NAME, insertion_point, insertion_points
+
+    text = """pragma solidity ^0.8.19;
+
+contract Vault {
+    address owner;
+    uint256 fee;
+    mapping(address => uint256) credit;
+
+    function settle(address who, uint256 amount) public {
+        credit[who] += amount;
+        if (amount > fee) {
+            fee = amount;
+        }
+        else {
+            fee = 0;
+        }
+        emit Settled(
+            who, amount);
+        if (amount == 0) {
+            return;
+        }
+        credit[msg.sender] = 1;
+        return;
+    }
+
+    function shadow(uint256 amount) public {
+        credit[msg.sender] = amount;
+        address owner = msg.sender;
+        credit[owner] = 2;
+    }
+
+    event Settled(address who, uint256 amount);
+}
+"""
+    lines = text.split("\n")
+    model = scan(text)
+    by_name = {s.function.name: s for s in sites(model)}
+    settle = by_name["settle"]
+    points = insertion_points(settle)
+    line_of = {t.strip(): i + 1 for i, t in enumerate(lines)}
+    # the body's `{`, then after each complete top-level statement: not inside the
+    # if/else, not between `}` and `else`, not inside the two-line emit, not after return
+    assert settle.function.open_line == 8
+    assert points == [8, 9, 15, 17, 20, 21]
+    # a local that shadows a state name ends the places where an edit may go
+    shadow = by_name["shadow"]
+    assert insertion_points(shadow) == [shadow.function.open_line,
+                                        line_of["credit[msg.sender] = amount;"]]
+    # the fixed choice spreads over the places; every place gives a compiling pair
+    chosen = {insertion_point(op, settle) for op in OPERATORS if op.needs[0] != "array"}
+    assert len(chosen) >= 3
+    sources = {"host.sol": text}
+    syntax = Syntax(Version(0, 8, 19))
+    op = BY_NAME["uc-send"]
+    for k, after in enumerate(points):
+        monkeypatch.setattr(inject, "insertion_point", lambda _op, _site, at=after: at)
+        injected = apply(op, settle, syntax)
+        (injection,) = injected.injections
+        assert min(injection.inserted) == after + 1
+        _check_pair(text, injected.vulnerable, injected.safe, injection.labels,
+                    injection.inserted)
+        sources[f"at{k}.v.sol"], sources[f"at{k}.s.sol"] = injected.vulnerable, injected.safe
+    assert _compile(Version(0, 8, 19), sources, tmp_path) == {}
+
+
 def _from_host(name: str, host: frozenset[str]) -> bool:
     """Whether a name is one host name, or two joined, with underscores and a number
     around it."""
