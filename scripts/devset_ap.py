@@ -1,0 +1,73 @@
+"""Threshold-free ranking of the development set's statements by a network alone:
+average precision per category and its macro mean.
+
+    .venv/bin/python scripts/devset_ap.py --model DIR [--model DIR ...]
+
+A statement (a seed node of a function graph) is positive for a category when its lines,
+widened by 1 each side, hold a labelled line of that category (the scoring rule of
+`datasets.evaluation`). Unlike `evaluate_devset.py`, no thresholds, definitions or
+detector rules take part: this compares how networks rank, apart from calibration.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def statement_labels(corpus, truth):  # type: ignore[no-untyped-def]
+    """[seed statements, categories] 0/1 targets, in the corpus's graph order."""
+    import numpy as np
+
+    from contractml.model import CATEGORIES
+
+    rows = []
+    for graph in corpus.graphs:
+        labels = truth[graph.source_id]
+        y = np.zeros((int(graph.num_nodes), len(CATEGORIES)))
+        for i, (start, end) in enumerate(graph.src_lines.tolist()):
+            if not bool(graph.seed[i]):
+                continue
+            for j, category in enumerate(CATEGORIES):
+                if any(start - 1 <= line <= end + 1 for vulnerability in labels.get(category, [])
+                       for line in vulnerability):
+                    y[i, j] = 1
+        rows.append(y[graph.seed.numpy()])
+    return np.concatenate(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", type=Path, action="append", required=True)
+    args = parser.parse_args(argv)
+
+    import numpy as np
+    import torch
+
+    from contractml.model import CATEGORIES, checkpoint
+    from contractml.model.batching import PackedGraphs
+    from contractml.model.training import average_precision, predict_logits
+    from datasets import evaluation as ev
+
+    torch.set_num_threads(2)
+    corpus = ev.devset_corpus()
+    y = statement_labels(corpus, ev.devset_truth())
+    for path in args.model:
+        model = checkpoint.load(path).model.eval()
+        packed = PackedGraphs(corpus.graphs, model.config.in_dim, True, with_targets=False)
+        node, _ = predict_logits(model, packed, 4096)
+        scores = node[packed.seed].numpy()
+        aps = [average_precision(scores[:, j], y[:, j]) for j in range(len(CATEGORIES))]
+        print(f"{path}: macro AP {np.nanmean(aps):.3f} | "
+              + " ".join(f"{c} {a:.2f}" for c, a in zip(CATEGORIES, aps, strict=True)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
