@@ -1,0 +1,49 @@
+"""Pieces of the training scripts: the source filter of `scripts/train.py --without` and
+the line move of `scripts/position_probe.py`."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+from tests.model.helpers import synthetic_graph
+
+SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+
+
+def _script(name: str):  # type: ignore[no-untyped-def]
+    if str(SCRIPTS) not in sys.path:
+        sys.path.insert(0, str(SCRIPTS))
+    spec = importlib.util.spec_from_file_location(f"_script_{name}", SCRIPTS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_without_leaves_out_sources_and_weak_negatives() -> None:
+    train = _script("train")
+    graphs = []
+    for i, (source, weight) in enumerate([("solidifi/a.sol", 1.0), ("generated/b.sol", 1.0),
+                                          ("realhosts/wild/c.sol", 1.0),
+                                          ("realhosts/wild/d.sol", 0.25)]):
+        g = synthetic_graph(i)
+        g.source_id = source
+        if weight != 1.0:
+            g.weight = weight
+        graphs.append(g)
+    ids = lambda gs: [g.source_id for g in gs]  # noqa: E731
+    assert ids(train.leave_out(graphs, ["realhosts"])) == ["solidifi/a.sol", "generated/b.sol"]
+    assert ids(train.leave_out(graphs, ["weak-negatives"])) == [
+        "solidifi/a.sol", "generated/b.sol", "realhosts/wild/c.sol"]
+    assert ids(train.leave_out(graphs, ["solidifi", "weak-negatives"])) == [
+        "generated/b.sol", "realhosts/wild/c.sol"]
+    assert train.leave_out(graphs, []) == graphs
+
+
+def test_the_probe_moves_one_line_up_or_down() -> None:
+    probe = _script("position_probe")
+    text = "a\nb\nc\nd\ne"
+    assert probe.moved(text, 5, 1) == ("a\ne\nb\nc\nd", 2)
+    assert probe.moved(text, 2, 4) == ("a\nc\nd\nb\ne", 4)
