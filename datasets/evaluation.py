@@ -554,6 +554,28 @@ def code_lines(path: Path) -> int:
     return count
 
 
+def seed_statement_labels(corpus: Corpus,
+                          truth: Mapping[str, Mapping[str, Iterable[Iterable[int]]]],
+                          tolerance: int = 1) -> list[np.ndarray]:
+    """Per graph of `corpus`: [seed statements, categories] 0/1, 1 where the statement's
+    lines widened by `tolerance` hold a labelled line of the category (the rule a finding
+    is scored by, applied to statements: for ranking measures without thresholds)."""
+    out = []
+    for graph in corpus.graphs:
+        labels = truth[graph.source_id]  # type: ignore[attr-defined]
+        seed = graph.seed.numpy()  # type: ignore[attr-defined]
+        spans = graph.src_lines.numpy()[seed]  # type: ignore[attr-defined]
+        y = np.zeros((len(spans), len(CATEGORIES)), dtype=np.float32)
+        for j, category in enumerate(CATEGORIES):
+            lines = [line for vulnerability in labels.get(category, ())
+                     for line in vulnerability]
+            for i, (start, end) in enumerate(spans.tolist()):
+                if any(start - tolerance <= line <= end + tolerance for line in lines):
+                    y[i, j] = 1
+        out.append(y)
+    return out
+
+
 #: Node scores and function scores of one graph, numpy, columns in CATEGORIES order,
 #: optionally followed by the model's Slither-detector evidence (`fusion.DetectorEvidence`).
 Scores = tuple[Any, ...]

@@ -641,14 +641,12 @@ def insertion_points(site: Site) -> list[int]:
              if n]
     points = [fn.open_line]
     braces = parens = 0
-    shadowed = False
     for number in range(fn.open_line + 1, fn.close_line):
         text = lines[number - 1]
+        if any(_declares(text, n) for n in names):
+            break
         braces += text.count("{") - text.count("}")
         parens += text.count("(") - text.count(")")
-        shadowed = shadowed or any(_declares(text, n) for n in names)
-        if shadowed:
-            break
         stripped = text.strip()
         following = lines[number].strip() if number < len(lines) else ""
         if braces or parens or not _STATEMENT_END.search(stripped) \

@@ -20,30 +20,13 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-for extra in (ROOT, ROOT / "scripts"):
-    if str(extra) not in sys.path:
-        sys.path.insert(0, str(extra))
-
-
-def devset_functions(corpus, truth) -> tuple[list, list[bool]]:  # type: ignore[no-untyped-def]
-    """Each devset graph and whether its seed function holds a labelled line (±1)."""
-    graphs, labels = [], []
-    for graph in corpus.graphs:
-        lines = {line for vulns in truth[graph.source_id].values() for v in vulns
-                 for line in v}
-        seed_lines = graph.src_lines[graph.seed]
-        vulnerable = any(any(start - 1 <= line <= end + 1 for line in lines)
-                         for start, end in seed_lines.tolist())
-        graphs.append(graph)
-        labels.append(vulnerable)
-    return graphs, labels
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,66 +43,73 @@ def main(argv: list[str] | None = None) -> int:
 
     import numpy as np
     import torch
-    from pretrain import load_pretrained
 
     from contractml.model.batching import PackedGraphs
-    from contractml.model.pretrain import AnomalyModel, function_embeddings, roc_auc
-    from contractml.model.training import corpus_of, make_model
+    from contractml.model.pretrain import (
+        AnomalyModel,
+        deployed,
+        function_embeddings,
+        load_pretrained,
+        load_trunk,
+        roc_auc,
+    )
+    from contractml.model.training import make_model
     from datasets import evaluation as ev
     from datasets import store
 
     torch.set_num_threads(2)
     started = time.perf_counter()
-    config = json.loads((args.pretrained / "pretrain.json").read_text(encoding="utf-8"))
+    try:
+        state, config = load_pretrained(args.pretrained)
+    except ValueError as error:
+        raise SystemExit(str(error)) from None
     hparams, in_dim = config["hparams"], config["in_dim"]
     model = make_model(in_dim, hparams)
-    from contractml.model.pretrain import load_trunk
-
-    load_trunk(model, load_pretrained(args.pretrained, in_dim, hparams))
+    load_trunk(model, state)
     model.eval()
+    torch.manual_seed(0)
+    untrained = make_model(in_dim, hparams).eval()  # same shape, seeded start
     reverse = bool(hparams.get("reverse_edges", True))
     data = args.data or default_out()
 
-    torch.manual_seed(0)
-    untrained = make_model(in_dim, hparams).eval()  # same shape, seeded start
+    def pack(graphs: list, targets: bool = True) -> PackedGraphs:
+        return PackedGraphs(graphs, in_dim, reverse, with_targets=targets)
 
-    def embed(graphs: list, net: Any = model) -> torch.Tensor:
-        return function_embeddings(net, PackedGraphs(graphs, in_dim, reverse,
-                                                     with_targets=False))
-
-    def sizes(graphs: list) -> np.ndarray:
+    def sizes(packed: PackedGraphs) -> np.ndarray:
         """Statements in each seed function (a baseline: size alone)."""
-        packed = PackedGraphs(graphs, in_dim, reverse, with_targets=False)
         fn = packed.fn_of_node.numpy() + np.repeat(packed.fn_start, packed.nodes)
         counts = np.bincount(fn, minlength=int(packed.functions.sum()))
         return counts[packed.seed_fn.numpy()].astype(np.float64)
 
-    def seed_labels(graphs: list) -> np.ndarray:
-        packed = PackedGraphs(graphs, in_dim, reverse)
+    def seed_labels(packed: PackedGraphs) -> np.ndarray:
         assert packed.y_fn is not None
         return (packed.y_fn[packed.seed_fn].sum(1) > 0).numpy()
 
-    train = [g for g in store.load(data / "train")
-             if corpus_of(g) == "realhosts" and float(g.get("weight", 1.0)) < 1.0]
-    anomaly = AnomalyModel.fit(embed(train))
-    baseline = AnomalyModel.fit(embed(train, untrained))
+    train = [g for g in deployed(store.load(data / "train"))
+             if float(g.get("weight", 1.0)) < 1.0]
+    packed_train = pack(train, targets=False)
+    anomaly = AnomalyModel.fit(function_embeddings(model, packed_train))
+    baseline = AnomalyModel.fit(function_embeddings(untrained, packed_train))
     rows: list[tuple[str, int, int, float, float, float]] = []
 
-    def measure(name: str, graphs: list, labels: np.ndarray) -> None:
+    def measure(name: str, packed: PackedGraphs, labels: np.ndarray) -> None:
         rows.append((name, int(labels.sum()), int((~labels).sum()),
-                     roc_auc(anomaly.score(embed(graphs)).numpy(), labels),
-                     roc_auc(baseline.score(embed(graphs, untrained)).numpy(), labels),
-                     roc_auc(sizes(graphs), labels)))
+                     roc_auc(anomaly.score(function_embeddings(model, packed)).numpy(),
+                             labels),
+                     roc_auc(baseline.score(function_embeddings(untrained, packed)).numpy(),
+                             labels),
+                     roc_auc(sizes(packed), labels)))
 
-    val = [g for g in store.load(data / "val") if corpus_of(g) == "realhosts"]
+    val = pack(deployed(store.load(data / "val")))
     measure("held-out real hosts (val split)", val, seed_labels(val))
 
     corpus = ev.devset_corpus()
-    graphs, dev_labels = devset_functions(corpus, ev.devset_truth())
-    measure("development set", graphs, np.asarray(dev_labels))
+    dev_labels = np.asarray([bool(y.any()) for y in
+                             ev.seed_statement_labels(corpus, ev.devset_truth())])
+    measure("development set", pack(corpus.graphs, targets=False), dev_labels)
 
     if args.smartbugs:
-        test = store.load(data / "test")
+        test = pack(store.load(data / "test"))
         measure("SmartBugs curated (test split)", test, seed_labels(test))
 
     command = "python scripts/anomaly.py " + " ".join(argv if argv is not None

@@ -4,9 +4,10 @@ average precision per category and its macro mean.
     .venv/bin/python scripts/devset_ap.py --model DIR [--model DIR ...]
 
 A statement (a seed node of a function graph) is positive for a category when its lines,
-widened by 1 each side, hold a labelled line of that category (the scoring rule of
-`datasets.evaluation`). Unlike `evaluate_devset.py`, no thresholds, definitions or
-detector rules take part: this compares how networks rank, apart from calibration.
+widened by 1 each side, hold a labelled line of that category
+(`datasets.evaluation.seed_statement_labels`). Unlike `evaluate_devset.py`, no
+thresholds, definitions or detector rules take part: this compares how networks rank,
+apart from calibration.
 """
 
 from __future__ import annotations
@@ -18,27 +19,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-
-
-def statement_labels(corpus, truth):  # type: ignore[no-untyped-def]
-    """[seed statements, categories] 0/1 targets, in the corpus's graph order."""
-    import numpy as np
-
-    from contractml.model import CATEGORIES
-
-    rows = []
-    for graph in corpus.graphs:
-        labels = truth[graph.source_id]
-        y = np.zeros((int(graph.num_nodes), len(CATEGORIES)))
-        for i, (start, end) in enumerate(graph.src_lines.tolist()):
-            if not bool(graph.seed[i]):
-                continue
-            for j, category in enumerate(CATEGORIES):
-                if any(start - 1 <= line <= end + 1 for vulnerability in labels.get(category, [])
-                       for line in vulnerability):
-                    y[i, j] = 1
-        rows.append(y[graph.seed.numpy()])
-    return np.concatenate(rows)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
 
     torch.set_num_threads(2)
     corpus = ev.devset_corpus()
-    y = statement_labels(corpus, ev.devset_truth())
+    y = np.concatenate(ev.seed_statement_labels(corpus, ev.devset_truth()))
     for path in args.model:
         model = checkpoint.load(path).model.eval()
         packed = PackedGraphs(corpus.graphs, model.config.in_dim, True, with_targets=False)

@@ -24,34 +24,6 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-TRUNK = "trunk.safetensors"
-CONFIG = "pretrain.json"
-
-
-def deployed(graphs: list) -> list:
-    """The real-host graphs (deployed code, with or without an injected edit)."""
-    from contractml.model.training import corpus_of
-
-    return [g for g in graphs if corpus_of(g) == "realhosts"]
-
-
-def load_pretrained(folder: Path, in_dim: int, hparams: dict) -> dict:
-    """The trunk saved by this script, checked against the network it will start."""
-    from safetensors.torch import load_file
-
-    config_path, weights = folder / CONFIG, folder / TRUNK
-    if not config_path.is_file() or not weights.is_file():
-        raise SystemExit(f"{folder}: no pretrained trunk ({CONFIG} and {TRUNK})")
-    config = json.loads(config_path.read_text(encoding="utf-8"))
-    if config["in_dim"] != in_dim:
-        raise SystemExit(f"{folder}: pretrained on {config['in_dim']} input columns, "
-                         f"this network reads {in_dim}")
-    for key in ("arch", "hidden", "layers", "heads", "num_bases", "reverse_edges"):
-        if config["hparams"].get(key) != hparams.get(key):
-            raise SystemExit(f"{folder}: pretrained with {key}={config['hparams'].get(key)!r}, "
-                             f"this network has {hparams.get(key)!r}")
-    return dict(load_file(str(weights)))
-
 
 def main(argv: list[str] | None = None) -> int:
     from datasets.build import default_out
@@ -69,12 +41,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     import torch
-    from safetensors.torch import save_file
 
     from contractml.graph import schema
     from contractml.model import HPARAMS_PATH
     from contractml.model.checkpoint import sha256_file
-    from contractml.model.pretrain import pretrain
+    from contractml.model.pretrain import deployed, pretrain, save_pretrained
     from contractml.model.training import make_model
     from datasets import store
 
@@ -94,18 +65,15 @@ def main(argv: list[str] | None = None) -> int:
                       max_minutes=args.minutes, mask_rate=args.mask_rate,
                       batch_nodes=int(hparams.get("batch_nodes", 4096)),
                       log=lambda m: print(m, file=sys.stderr, flush=True))
-    args.out.mkdir(parents=True, exist_ok=True)
-    save_file({k: v.contiguous() for k, v in result.state.items()}, str(args.out / TRUNK))
-    config = {"format": 1, "in_dim": in_dim, "with_detectors": with_detectors,
-              "hparams": hparams, "seed": args.seed, "mask_rate": args.mask_rate,
-              "graphs": {"train": len(train_graphs), "val": len(val_graphs)},
-              "data": {"dir": str(data), "manifest_sha256": sha256_file(data / "manifest.json")},
-              "history": result.history, "best_epoch": result.best_epoch,
-              "seconds": round(result.seconds, 1),
-              "trunk_sha256": sha256_file(args.out / TRUNK),
-              "command": " ".join(["scripts/pretrain.py",
-                                   *(argv if argv is not None else sys.argv[1:])])}
-    (args.out / CONFIG).write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
+    save_pretrained(args.out, result.state, {
+        "format": 1, "in_dim": in_dim, "with_detectors": with_detectors,
+        "hparams": hparams, "seed": args.seed, "mask_rate": args.mask_rate,
+        "graphs": {"train": len(train_graphs), "val": len(val_graphs)},
+        "data": {"dir": str(data), "manifest_sha256": sha256_file(data / "manifest.json")},
+        "history": result.history, "best_epoch": result.best_epoch,
+        "seconds": round(result.seconds, 1),
+        "command": " ".join(["scripts/pretrain.py",
+                             *(argv if argv is not None else sys.argv[1:])])})
     print(f"wrote {args.out} in {time.perf_counter() - started:.0f}s, best epoch "
           f"{result.best_epoch}", file=sys.stderr)
     return 0

@@ -20,8 +20,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-if str(ROOT / "scripts") not in sys.path:
-    sys.path.insert(0, str(ROOT / "scripts"))
 
 
 def _sha256(path: Path) -> str:
@@ -116,14 +114,16 @@ def main(argv: list[str] | None = None) -> int:
 
     init_state = None
     if args.pretrained is not None:
-        from pretrain import load_pretrained
-
         from contractml.graph import schema
+        from contractml.model.pretrain import load_pretrained
 
-        init_state = load_pretrained(args.pretrained,
-                                     len(schema.feature_names(with_detectors)), hparams)
+        try:
+            init_state, pretrained = load_pretrained(
+                args.pretrained, len(schema.feature_names(with_detectors)), hparams)
+        except ValueError as error:
+            raise SystemExit(str(error)) from None
         hparams["pretrained"] = {"dir": str(args.pretrained),
-                                 "trunk_sha256": _sha256(args.pretrained / "trunk.safetensors")}
+                                 "trunk_sha256": pretrained["trunk_sha256"]}
     result = train_ensemble(train_graphs, val_graphs, hparams, seed=args.seed,
                    with_detectors=with_detectors, max_minutes=args.max_minutes,
                    log=lambda message: print(message, file=sys.stderr, flush=True),

@@ -12,7 +12,8 @@ loss on held-out graphs with a fixed mask; the epoch with the lowest one is kept
 
 `trunk_state` is what fine-tuning starts from (`training.train(init_state=...)`): the
 input encoder, the edge-kind embedding and the message-passing layers; the heads start
-fresh.
+fresh. `save_pretrained` / `load_pretrained` keep it in a folder (`trunk.safetensors`
+and `pretrain.json`); the graphs it learns from are `deployed` ones.
 
 Anomaly (`AnomalyModel`): each function's embedding is the mean of its nodes' final
 states; a Gaussian is fitted to the embeddings of deployed code's functions (mean and a
@@ -22,10 +23,12 @@ unlike deployed code the function looks to the pretrained trunk.
 
 from __future__ import annotations
 
+import json
 import math
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -40,6 +43,54 @@ from contractml.model.gnn import ContractGNN
 
 #: parameter name prefixes of the trunk (what pretraining hands to fine-tuning)
 TRUNK_PREFIXES: tuple[str, ...] = ("encoder.", "edge_embedding.", "layers.")
+TRUNK_FILE = "trunk.safetensors"
+CONFIG_FILE = "pretrain.json"
+#: hyperparameters that fix the trunk's shape: a trunk fits only a network with the same
+SHAPE_KEYS: tuple[str, ...] = ("arch", "hidden", "layers", "heads", "num_bases",
+                               "reverse_edges")
+
+
+def deployed(graphs: Sequence[CodeGraph]) -> list[CodeGraph]:
+    """The real-host graphs (deployed code, with or without an injected edit)."""
+    from contractml.model.training import corpus_of
+
+    return [g for g in graphs if corpus_of(g) == "realhosts"]
+
+
+def save_pretrained(folder: Path, state: dict[str, Tensor], config: dict[str, Any]) -> None:
+    """Write the trunk and its `config` (which must hold `in_dim` and `hparams`); the
+    config gains the trunk's SHA-256."""
+    from safetensors.torch import save_file
+
+    from contractml.model.checkpoint import sha256_file
+
+    folder.mkdir(parents=True, exist_ok=True)
+    save_file({k: v.contiguous() for k, v in state.items()}, str(folder / TRUNK_FILE))
+    config = {**config, "trunk_sha256": sha256_file(folder / TRUNK_FILE)}
+    (folder / CONFIG_FILE).write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
+
+
+def load_pretrained(folder: Path, in_dim: int | None = None,
+                    hparams: dict[str, Any] | None = None
+                    ) -> tuple[dict[str, Tensor], dict[str, Any]]:
+    """The trunk and config `save_pretrained` wrote; ValueError when they are missing or
+    were made for another input width or network shape than `in_dim` / `hparams`."""
+    from safetensors.torch import load_file
+
+    config_path, weights = folder / CONFIG_FILE, folder / TRUNK_FILE
+    if not config_path.is_file() or not weights.is_file():
+        raise ValueError(f"{folder}: no pretrained trunk ({CONFIG_FILE} and {TRUNK_FILE})")
+    config = json.loads(config_path.read_text(encoding="utf-8"))
+    if in_dim is not None and config["in_dim"] != in_dim:
+        raise ValueError(f"{folder}: pretrained on {config['in_dim']} input columns, "
+                         f"this network reads {in_dim}")
+    if hparams is not None:
+        for key in SHAPE_KEYS:
+            if config["hparams"].get(key) != hparams.get(key):
+                raise ValueError(f"{folder}: pretrained with {key}="
+                                 f"{config['hparams'].get(key)!r}, this network has "
+                                 f"{hparams.get(key)!r}")
+    return dict(load_file(str(weights))), config
 
 
 def trunk_state(model: ContractGNN) -> dict[str, Tensor]:

@@ -45,6 +45,7 @@ from contractml.graph.builder import CodeGraph
 from contractml.model import CATEGORIES
 from contractml.model.batching import GraphBatch, PackedGraphs
 from contractml.model.gnn import ContractGNN, Ensemble, NetConfig, parameter_count
+from contractml.model.pretrain import load_trunk
 
 HEADS = ("node", "function")
 
@@ -465,8 +466,6 @@ def train(train_graphs: Sequence[CodeGraph], val_graphs: Sequence[CodeGraph],
 
     model = make_model(in_dim, hparams)
     if init_state is not None:
-        from contractml.model.pretrain import load_trunk
-
         load_trunk(model, init_state)
         say("trunk starts from the pretrained state")
     optimiser = torch.optim.AdamW(model.parameters(), lr=float(hparams.get("lr", 2e-3)),

@@ -115,3 +115,21 @@ def test_function_embeddings_give_one_row_per_seed_function() -> None:
     assert rows.shape == (int(packed.seed_fn.sum()), model.config.hidden)
     every = function_embeddings(model, packed, batch_nodes=30, seed_only=False)
     assert every.shape[0] == int(packed.functions.sum())
+
+
+def test_a_saved_trunk_loads_back_and_refuses_another_network(tmp_path) -> None:
+    from contractml.model.pretrain import load_pretrained, save_pretrained
+
+    model = _model()
+    state = trunk_state(model)
+    save_pretrained(tmp_path, state, {"in_dim": model.config.in_dim, "hparams": HPARAMS})
+    loaded, config = load_pretrained(tmp_path, model.config.in_dim, HPARAMS)
+    assert set(loaded) == set(state)
+    assert all(torch.equal(loaded[k], v) for k, v in state.items())
+    assert len(config["trunk_sha256"]) == 64
+    with pytest.raises(ValueError, match="input columns"):
+        load_pretrained(tmp_path, model.config.in_dim - 1, HPARAMS)
+    with pytest.raises(ValueError, match="hidden"):
+        load_pretrained(tmp_path, model.config.in_dim, {**HPARAMS, "hidden": 32})
+    with pytest.raises(ValueError, match="no pretrained trunk"):
+        load_pretrained(tmp_path / "missing")
