@@ -77,7 +77,7 @@ class Compiler:
             cmd = [str(self.path), "--standard-json"]
             payload = json.dumps(standard_input)
         else:
-            cmd = [_node(), *solcjs_server.NODE_FLAGS, str(RUNNER)]
+            cmd = [_node(), *solcjs_server.node_flags(), str(RUNNER)]
             request = {
                 "solc": str(self.path),
                 "wrapper": str(self.wrapper) if self.wrapper else None,

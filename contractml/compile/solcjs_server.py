@@ -171,12 +171,24 @@ os.register_at_fork(after_in_child=_reset_after_fork)
 
 
 #: node's options for solc-js: a deep stack for large inputs. V8's helper threads
-#: (compilation, garbage collection) stay on: with `--single-threaded`, compiling 60
-#: 0.4 contracts in one server cost about the same CPU and 23-39 % more wall time on a
-#: quiet machine, and 12-18 % less CPU only while the other core was busy
-#: (scripts/bench_node_flags.py; docs/benchmarks/corpus.md).
+#: (compilation, garbage collection) stay on by default: with `--single-threaded`,
+#: compiling 60 0.4 contracts in one server cost about the same CPU and 23-39 % more
+#: wall time on a quiet machine, and 12-18 % less CPU only while the other core was
+#: busy (scripts/bench_node_flags.py; docs/benchmarks/corpus.md).
 NODE_FLAGS: tuple[str, ...] = ("--stack-size=8000",)
+
+#: `CONTRACTML_NODE_SINGLE_THREADED=1` adds `--single-threaded`: node then keeps to the
+#: one core it runs on. A corpus worker sets it (docs/corpus.md): Ray charges a worker
+#: one CPU, and with as many workers as cores the helper threads only compete.
+SINGLE_THREADED_ENV = "CONTRACTML_NODE_SINGLE_THREADED"
+
+
+def node_flags() -> list[str]:
+    """The options node runs solc-js with (`NODE_FLAGS`, plus `--single-threaded` when
+    `SINGLE_THREADED_ENV` is "1")."""
+    extra = ["--single-threaded"] if os.environ.get(SINGLE_THREADED_ENV) == "1" else []
+    return [*NODE_FLAGS, *extra]
 
 
 def runner_command(node: str, runner: Path) -> list[str]:
-    return [node, *NODE_FLAGS, str(runner), "--serve"]
+    return [node, *node_flags(), str(runner), "--serve"]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from contractml.compile.solcjs_server import SINGLE_THREADED_ENV
 from contractml.corpus.plan import Task
 from contractml.corpus.units import Unit
 from contractml.errors import ContractmlError, NoCompilerError
@@ -195,6 +196,9 @@ def actor_class() -> Any:
     @ray.remote(num_cpus=1, max_restarts=0, max_task_retries=0)
     class CorpusWorker:
         def __init__(self, settings: CorpusSettings) -> None:
+            # one CPU per worker: node's helper threads would only compete with the
+            # other workers' (docs/corpus.md, "Work placement")
+            os.environ.setdefault(SINGLE_THREADED_ENV, "1")
             self.scanner = TaskScanner(settings)
             self.scanner.load()
 

@@ -110,3 +110,22 @@ def test_a_forked_child_starts_with_no_servers(compiler: Compiler, tmp_path: Pat
     os.waitpid(pid, 0)
     assert _idle_pids(pool) == parent and all(s.alive() for g in pool._idle.values()
                                               for s in g)
+
+
+def test_single_threaded_setting_reaches_the_node_process(
+        compiler: Compiler, tmp_path: Path, pool: solcjs_server.ServerPool,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`CONTRACTML_NODE_SINGLE_THREADED=1` (set by corpus workers) starts node with
+    `--single-threaded`, the compilation's outcome unchanged; without it, node keeps
+    its helper threads."""
+    plain = _run(compiler, GOOD, tmp_path)
+    (plain_pid,) = _idle_pids(pool)
+    plain_args = Path(f"/proc/{plain_pid}/cmdline").read_bytes().split(b"\0")
+    pool.close()
+    monkeypatch.setenv(solcjs_server.SINGLE_THREADED_ENV, "1")
+    single = _run(compiler, GOOD, tmp_path)
+    (single_pid,) = _idle_pids(pool)
+    single_args = Path(f"/proc/{single_pid}/cmdline").read_bytes().split(b"\0")
+    assert b"--single-threaded" in single_args
+    assert b"--single-threaded" not in plain_args
+    assert single["sources"] == plain["sources"] and not single.get("errors")
