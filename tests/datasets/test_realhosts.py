@@ -6,6 +6,7 @@ list never names a reserved or development-corpus package."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -401,3 +402,20 @@ def test_wild_twins_give_weak_negatives_only_where_nothing_flags_them(tmp_path: 
     vuln_graphs = graphs_for(vulnerable, vuln_record)
     assert all(g.functions[0].startswith(prefixes) and "weight" not in g for g in vuln_graphs)
     assert sum(int(g.y_fn[0].sum()) > 0 for g in vuln_graphs) >= len(result["pairs"])
+
+
+def test_committed_card_meets_the_real_host_targets_and_matches_the_engine() -> None:
+    """`datasets/card.json` (written by `make datasets`) counts at least 20,000 injected
+    vulnerable functions in at least 3,000 hosts, a safe twin for each, its per-source
+    and per-category counts add up, and it was built by the engine the code runs now."""
+    card = json.loads((Path(__file__).resolve().parents[2] / "datasets" / "card.json")
+                      .read_text(encoding="utf-8"))
+    real = card["real_hosts"]
+    assert real["hosts"] >= 3000 and real["vulnerable_functions"] >= 20_000
+    assert real["safe_twins"] == real["vulnerable_functions"]
+    assert sum(real["pairs_per_source"].values()) == real["vulnerable_functions"]
+    assert sum(real["pairs_per_category"].values()) == real["vulnerable_functions"]
+    assert sum(real["pairs_per_operator"].values()) == real["vulnerable_functions"]
+    assert sum(real["hosts_with_pairs_per_source"].values()) == real["hosts"]
+    assert set(real["pairs_per_category"]) == set(CATEGORIES)
+    assert card["measurements"]["engine"] == realhosts.ENGINE
