@@ -49,14 +49,31 @@ def data_fingerprint(data: Path, splits: list[str]) -> dict:
 
 
 def leave_out(graphs: list, names: list[str]) -> list:
-    """`graphs` without the sources in `names` (and without the weak negatives when
-    `weak-negatives` is one of them)."""
+    """`graphs` without the sources in `names`, without the weak negatives when
+    `weak-negatives` is one of them, and, for a name `SOURCE:CATEGORY`, without the
+    graphs of SOURCE that carry a label of CATEGORY (a statement's or the seed
+    function's; their safe twins stay)."""
     from contractml.model.training import corpus_of
+    from datasets.labels import CATEGORIES
 
-    sources = set(names) - {"weak-negatives"}
+    pairs = [n.split(":", 1) for n in names if ":" in n]
+    for _, category in pairs:
+        if category not in CATEGORIES:
+            raise SystemExit(f"--without: unknown category {category!r} "
+                             f"(one of {', '.join(CATEGORIES)})")
+    sources = {n for n in names if ":" not in n} - {"weak-negatives"}
     weak = "weak-negatives" in names
+
+    def labelled(graph: object, source: str, category: str) -> bool:
+        if corpus_of(graph) != source:
+            return False
+        column = CATEGORIES.index(category)
+        y, y_fn = graph.y, graph.y_fn  # type: ignore[attr-defined]
+        return bool(y[:, column].any()) or bool(y_fn[0, column] > 0)
+
     return [g for g in graphs if corpus_of(g) not in sources
-            and not (weak and float(g.get("weight", 1.0)) < 1.0)]
+            and not (weak and float(g.get("weight", 1.0)) < 1.0)
+            and not any(labelled(g, src, cat) for src, cat in pairs)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,8 +101,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--without", action="append", default=[],
                         help="leave out a training source (`realhosts`, `solidifi`, "
-                             "`generated`, ...) or `weak-negatives` (graphs weighing less "
-                             "than 1); repeatable, for ablations")
+                             "`generated`, ...), `weak-negatives` (graphs weighing less "
+                             "than 1) or `SOURCE:CATEGORY` (that source's graphs labelled "
+                             "with the category); repeatable, for ablations")
     parser.add_argument("--pretrained", type=Path, default=None,
                         help="start every member's trunk from scripts/pretrain.py's output")
     args = parser.parse_args(argv)

@@ -7,6 +7,8 @@ import importlib.util
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.model.helpers import synthetic_graph
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
@@ -40,6 +42,33 @@ def test_without_leaves_out_sources_and_weak_negatives() -> None:
     assert ids(train.leave_out(graphs, ["solidifi", "weak-negatives"])) == [
         "generated/b.sol", "realhosts/wild/c.sol"]
     assert train.leave_out(graphs, []) == graphs
+
+
+def test_without_source_category_leaves_out_only_that_sources_labelled_graphs() -> None:
+    train = _script("train")
+    from datasets.labels import CATEGORIES
+
+    arithmetic = CATEGORIES.index("arithmetic")
+    graphs = []
+    for i, (source, labelled) in enumerate([("realhosts/wild/a.sol", True),
+                                            ("realhosts/wild/a.twin.sol", False),
+                                            ("solidifi/b.sol", True)]):
+        g = synthetic_graph(i)
+        g.source_id = source
+        g.y[:, arithmetic] = 0.0
+        g.y_fn[:, arithmetic] = 0.0
+        if labelled:
+            g.y[3, arithmetic] = 1.0
+        graphs.append(g)
+    ids = lambda gs: [g.source_id for g in gs]  # noqa: E731
+    assert ids(train.leave_out(graphs, ["realhosts:arithmetic"])) == [
+        "realhosts/wild/a.twin.sol", "solidifi/b.sol"]
+    graphs[0].y[:, arithmetic] = 0.0
+    graphs[0].y_fn[0, arithmetic] = 1.0  # the seed function's label alone also counts
+    assert ids(train.leave_out(graphs, ["realhosts:arithmetic"])) == [
+        "realhosts/wild/a.twin.sol", "solidifi/b.sol"]
+    with pytest.raises(SystemExit, match="unknown category"):
+        train.leave_out(graphs, ["realhosts:overflow"])
 
 
 def test_the_probe_moves_one_line_up_or_down() -> None:
