@@ -16,6 +16,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -56,24 +57,25 @@ def leave_out(graphs: list, names: list[str]) -> list:
     from contractml.model.training import corpus_of
     from datasets.labels import CATEGORIES
 
-    pairs = [n.split(":", 1) for n in names if ":" in n]
-    for _, category in pairs:
+    columns: list[tuple[str, int]] = []  # (source, category column) per SOURCE:CATEGORY
+    for name in (n for n in names if ":" in n):
+        source, category = name.split(":", 1)
         if category not in CATEGORIES:
             raise SystemExit(f"--without: unknown category {category!r} "
                              f"(one of {', '.join(CATEGORIES)})")
+        columns.append((source, CATEGORIES.index(category)))
     sources = {n for n in names if ":" not in n} - {"weak-negatives"}
     weak = "weak-negatives" in names
 
-    def labelled(graph: object, source: str, category: str) -> bool:
-        if corpus_of(graph) != source:
+    def kept(graph: Any) -> bool:
+        corpus = corpus_of(graph)
+        if corpus in sources or (weak and float(graph.get("weight", 1.0)) < 1.0):
             return False
-        column = CATEGORIES.index(category)
-        y, y_fn = graph.y, graph.y_fn  # type: ignore[attr-defined]
-        return bool(y[:, column].any()) or bool(y_fn[0, column] > 0)
+        return not any(corpus == source and (bool((graph.y[:, c] > 0).any())
+                                             or bool(graph.y_fn[0, c] > 0))
+                       for source, c in columns)
 
-    return [g for g in graphs if corpus_of(g) not in sources
-            and not (weak and float(g.get("weight", 1.0)) < 1.0)
-            and not any(labelled(g, src, cat) for src, cat in pairs)]
+    return [g for g in graphs if kept(g)]
 
 
 def main(argv: list[str] | None = None) -> int:
