@@ -22,8 +22,11 @@ import json
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+
+import torch
 
 from contractml.analysis.context import node_index
 from contractml.compile.backends import default_cache_dir
@@ -123,6 +126,37 @@ def _flagged(graph: CodeGraph, function: FunctionRecord | None, definitions: Def
     return detectors and bool(graph.x[graph.seed][:, width:].any())
 
 
+#: most teacher graphs kept from one file
+TEACHERS_PER_FILE = 12
+
+
+def _taught(graph: CodeGraph, function: FunctionRecord, definitions: Definitions
+            ) -> tuple[torch.Tensor, float, list[str]] | None:
+    """Targets a deployed function gets from the taxonomy's `include` definitions, when
+    at least one names one of its statements and no exclusion rules that statement out
+    (as a scan reports it): [N, len(CATEGORIES)] node targets (the named statements of
+    the seed function), the lowest precision of the definitions that fired (the graph's
+    training weight) and their ids. None when no definition names a statement."""
+    targets = torch.zeros((graph.num_nodes, len(CATEGORIES)), dtype=torch.float32)
+    rows = {int(graph.node_id[i]): i for i in range(graph.num_nodes)
+            if bool(graph.seed[i]) and int(graph.fn_of_node[i]) == 0}
+    precisions: list[float] = []
+    fired: set[str] = set()
+    for node in function.nodes:
+        row = rows.get(node.id)
+        if row is None:
+            continue
+        for c, category in enumerate(CATEGORIES):
+            named = definitions.including(category, function, node)
+            if named and not definitions.excluding(category, function, node):
+                targets[row, c] = 1.0
+                precisions.extend(float(d.precision or 0.0) for d in named)
+                fired.update(d.id for d in named)
+    if not fired:
+        return None
+    return targets, min(precisions), sorted(fired)
+
+
 def graphs_for(file: LabelledFile, record: FileRecord, detectors: bool = True
                ) -> list[CodeGraph]:
     """The file's function graphs with node and function targets. `meta["keep"]` (function
@@ -146,7 +180,17 @@ def graphs_for(file: LabelledFile, record: FileRecord, detectors: bool = True
             if not weak:
                 continue
             assert definitions is not None
-            if _flagged(graph, by_id.get(graph.functions[0]), definitions, detectors):
+            function = by_id.get(graph.functions[0])
+            if _flagged(graph, function, definitions, detectors):
+                taught = None if function is None else _taught(graph, function,
+                                                                definitions)
+                if taught is None:
+                    continue
+                graph.y, graph.weight, fired = taught
+                graph.y_fn = function_targets(graph, graph.y)
+                graph.teacher = ",".join(fired)
+                graph.source_id = file.id
+                graphs.append(graph)
                 continue
             graph.weight = WEAK_NEGATIVE_WEIGHT
         elif weak:
@@ -155,15 +199,22 @@ def graphs_for(file: LabelledFile, record: FileRecord, detectors: bool = True
         graph.y_fn = function_targets(graph, graph.y)
         graph.source_id = file.id
         graphs.append(graph)
-    weak_ones = [g for g in graphs if g.get("weight", 1.0) == WEAK_NEGATIVE_WEIGHT]
-    if len(weak_ones) > WEAK_NEGATIVES_PER_FILE:
-        # a fixed sample (by a hash of the function id), so large deployed contracts do
-        # not outweigh the labelled functions
-        ranked = sorted(weak_ones, key=lambda g: hashlib.sha256(
-            g.functions[0].encode()).hexdigest())
-        dropped = {id(g) for g in ranked[WEAK_NEGATIVES_PER_FILE:]}
-        graphs = [g for g in graphs if id(g) not in dropped]
-    return graphs
+    graphs = _sample(graphs, lambda g: g.get("weight", 1.0) == WEAK_NEGATIVE_WEIGHT
+                     and "teacher" not in g, WEAK_NEGATIVES_PER_FILE)
+    return _sample(graphs, lambda g: "teacher" in g, TEACHERS_PER_FILE)
+
+
+def _sample(graphs: list[CodeGraph], chosen: Callable[[CodeGraph], bool], most: int
+            ) -> list[CodeGraph]:
+    """`graphs` with at most `most` of those `chosen` picks: a fixed sample by a hash of
+    the function id, so that large deployed contracts do not outweigh the labelled
+    functions."""
+    picked = [g for g in graphs if chosen(g)]
+    if len(picked) <= most:
+        return graphs
+    ranked = sorted(picked, key=lambda g: hashlib.sha256(g.functions[0].encode()).hexdigest())
+    dropped = {id(g) for g in ranked[most:]}
+    return [g for g in graphs if id(g) not in dropped]
 
 
 def devset_files() -> list[LabelledFile]:
@@ -313,14 +364,22 @@ def main(argv: list[str] | None = None) -> int:
         else:
             graphs = graphs_for(f, record, detectors)
             entry["graphs"] = len(graphs)
-            weak = sum(1 for g in graphs if g.get("weight", 1.0) == WEAK_NEGATIVE_WEIGHT)
+            weak = sum(1 for g in graphs if g.get("weight", 1.0) == WEAK_NEGATIVE_WEIGHT
+                       and "teacher" not in g)
             if weak:
                 entry["weak_negatives"] = weak
+            taught = [g for g in graphs if "teacher" in g]
+            if taught:
+                entry["teachers"] = {
+                    category: sum(int(g.y_fn[0, c]) for g in taught)
+                    for c, category in enumerate(CATEGORIES)
+                    if any(int(g.y_fn[0, c]) for g in taught)}
+            own = [g for g in graphs if "teacher" not in g]
             entry["labelled_nodes"] = {
                 category: sum(int(g.y[g.seed][:, CATEGORIES.index(category)].sum())
-                              for g in graphs) for category in f.labels}
+                              for g in own) for category in f.labels}
             entry["labelled_functions"] = {
-                category: sum(int(g.y_fn[0, CATEGORIES.index(category)]) for g in graphs)
+                category: sum(int(g.y_fn[0, CATEGORIES.index(category)]) for g in own)
                 for category in f.labels}
             if split in ("train", "val", "test"):
                 per_split[split].extend(graphs)

@@ -416,6 +416,17 @@ def run(hosts: list[Host], out: Path, per_host: int = PER_HOST,
         print(file=sys.stderr)
 
 
+def _located(out: Path, recorded: str) -> Path:
+    """A pair file that `out/results.jsonl` recorded by its absolute path, found under
+    `out` when the folder has moved since (its part from `hosts/` on)."""
+    path = Path(recorded)
+    if path.is_file() or "hosts" not in path.parts:
+        return path
+    at = len(path.parts) - 1 - path.parts[::-1].index("hosts")
+    moved = out.joinpath(*path.parts[at:])
+    return moved if moved.is_file() else path
+
+
 def labelled_files(out: Path) -> list[LabelledFile]:
     """The kept pairs of `out/results.jsonl` as labelled files (corpus `realhosts`): per
     host one vulnerable file (labels per category on the injected lines) and its safe
@@ -425,7 +436,7 @@ def labelled_files(out: Path) -> list[LabelledFile]:
     keeps its other functions as weak negatives (`meta["weak_negatives"]`, lower weight,
     only where no definition and no mapped detector flags them: `build.graphs_for`). A
     host and its twin share the group `host:<id>`; every file of one package shares
-    `package:<key>`."""
+    `package:<key>`. The folder may have moved since the pairs were written."""
     files = []
     for result in load_results(out).values():
         if not result["pairs"]:
@@ -443,7 +454,7 @@ def labelled_files(out: Path) -> list[LabelledFile]:
                 "operators": ",".join(p["operator"] for p in result["pairs"])}
         files.append(LabelledFile(
             id=f"realhosts/{result['host']}.injected.sol", corpus="realhosts",
-            path=Path(result["vulnerable"]),
+            path=_located(out, result["vulnerable"]),
             labels={c: frozenset(v) for c, v in labels.items()}, groups=groups,
             meta={**meta, "variant": "vulnerable", "keep_prefix": "\n".join(keep)}))
         twin_meta = {**meta, "variant": "safe"}
@@ -452,7 +463,8 @@ def labelled_files(out: Path) -> list[LabelledFile]:
             twin_meta["weak_negatives"] = "yes"
         files.append(LabelledFile(
             id=f"realhosts/{result['host']}.twin.sol", corpus="realhosts",
-            path=Path(result["safe"]), labels={}, groups=groups, meta=twin_meta))
+            path=_located(out, result["safe"]), labels={}, groups=groups,
+            meta=twin_meta))
     return files
 
 

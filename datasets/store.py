@@ -2,8 +2,8 @@
 
 `save(path, graphs)` concatenates every graph's tensors and keeps per-graph offsets;
 `load(path)` gives the `CodeGraph`s back, with `y` (node targets) and `y_fn` (function
-targets) when the graphs had them, and `weight` (a training weight) on graphs that carry
-one.
+targets) when the graphs had them, and `weight` (a training weight) and `teacher` (the
+definitions that labelled a deployed function) on graphs that carry them.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ STORE_VERSION = 1
 _NODE_KEYS = ("x", "src_lines", "node_id", "fn_of_node", "file_of_node", "seed", "y")
 _EDGE_KEYS = ("edge_type",)
 _FN_KEYS = ("y_fn",)
-_META_KEYS = ("functions", "contracts", "files", "num_functions", "source_id", "weight")
+_META_KEYS = ("functions", "contracts", "files", "num_functions", "source_id", "weight",
+              "teacher")
 
 
 def save(path: Path, graphs: Sequence[CodeGraph], info: dict | None = None) -> None:

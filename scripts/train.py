@@ -50,10 +50,11 @@ def data_fingerprint(data: Path, splits: list[str]) -> dict:
 
 
 def leave_out(graphs: list, names: list[str]) -> list:
-    """`graphs` without the sources in `names`, without the weak negatives when
-    `weak-negatives` is one of them, and, for a name `SOURCE:CATEGORY`, without the
-    graphs of SOURCE that carry a label of CATEGORY (a statement's or the seed
-    function's; their safe twins stay)."""
+    """`graphs` without the sources in `names`, without the graphs the definitions
+    labelled (`teacher`) when `teachers` is one of them, without the weak negatives (the
+    other graphs weighing less than 1) when `weak-negatives` is one of them, and, for a
+    name `SOURCE:CATEGORY`, without the graphs of SOURCE that carry a label of CATEGORY
+    (a statement's or the seed function's; their safe twins stay)."""
     from contractml.model.training import corpus_of
     from datasets.labels import CATEGORIES
 
@@ -64,18 +65,46 @@ def leave_out(graphs: list, names: list[str]) -> list:
             raise SystemExit(f"--without: unknown category {category!r} "
                              f"(one of {', '.join(CATEGORIES)})")
         columns.append((source, CATEGORIES.index(category)))
-    sources = {n for n in names if ":" not in n} - {"weak-negatives"}
-    weak = "weak-negatives" in names
+    sources = {n for n in names if ":" not in n} - {"weak-negatives", "teachers"}
+    weak, teachers = "weak-negatives" in names, "teachers" in names
 
     def kept(graph: Any) -> bool:
         corpus = corpus_of(graph)
-        if corpus in sources or (weak and float(graph.get("weight", 1.0)) < 1.0):
+        taught = "teacher" in graph
+        if corpus in sources or (teachers and taught) or (
+                weak and float(graph.get("weight", 1.0)) < 1.0 and not taught):
             return False
         return not any(corpus == source and (bool((graph.y[:, c] > 0).any())
                                              or bool(graph.y_fn[0, c] > 0))
                        for source, c in columns)
 
     return [g for g in graphs if kept(g)]
+
+
+def weigh_unlabelled(graphs: list, specs: list[str]) -> list:
+    """`graphs` with the weight of each unlabelled graph (no statement and no function
+    target) of a source named in `specs` (`SOURCE=W`) multiplied by W; W = 0 leaves
+    those graphs out."""
+    from contractml.model.training import corpus_of
+
+    factors: dict[str, float] = {}
+    for spec in specs:
+        source, _, value = spec.partition("=")
+        try:
+            factors[source] = float(value)
+        except ValueError:
+            raise SystemExit(f"--unlabelled-weight: expected SOURCE=W, got {spec!r}") from None
+        if factors[source] < 0:
+            raise SystemExit(f"--unlabelled-weight: W must be >= 0, got {spec!r}")
+    out = []
+    for graph in graphs:
+        factor = factors.get(corpus_of(graph))
+        if factor is None or bool(graph.y.any()) or bool(graph.y_fn.any()):
+            out.append(graph)
+        elif factor > 0:
+            graph.weight = float(graph.get("weight", 1.0)) * factor
+            out.append(graph)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,9 +132,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--without", action="append", default=[],
                         help="leave out a training source (`realhosts`, `solidifi`, "
-                             "`generated`, ...), `weak-negatives` (graphs weighing less "
-                             "than 1) or `SOURCE:CATEGORY` (that source's graphs labelled "
+                             "`generated`, ...), `teachers` (deployed functions labelled "
+                             "by the definitions), `weak-negatives` (the other graphs "
+                             "weighing less than 1) or `SOURCE:CATEGORY` (that source's "
+                             "graphs labelled "
                              "with the category); repeatable, for ablations")
+    parser.add_argument("--unlabelled-weight", action="append", default=[],
+                        metavar="SOURCE=W",
+                        help="multiply the training weight of SOURCE's graphs that carry no "
+                             "label at all by W (0 leaves them out); repeatable, for "
+                             "ablations")
     parser.add_argument("--pretrained", type=Path, default=None,
                         help="start every member's trunk from scripts/pretrain.py's output")
     args = parser.parse_args(argv)
@@ -128,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
         train_graphs = train_graphs[:args.train_subset]
     if args.without:
         train_graphs = leave_out(train_graphs, args.without)
+    if args.unlabelled_weight:
+        train_graphs = weigh_unlabelled(train_graphs, args.unlabelled_weight)
     val_graphs = load_split(data, "val", with_detectors)
     print(f"loaded {len(train_graphs)} train, {len(val_graphs)} val graphs in "
           f"{time.perf_counter() - started:.1f}s", file=sys.stderr)

@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import torch
 
 from contractml.compile.driver import CompileOptions
 from contractml.compile.project import discover
@@ -402,6 +403,68 @@ def test_wild_twins_give_weak_negatives_only_where_nothing_flags_them(tmp_path: 
     vuln_graphs = graphs_for(vulnerable, vuln_record)
     assert all(g.functions[0].startswith(prefixes) and "weight" not in g for g in vuln_graphs)
     assert sum(int(g.y_fn[0].sum()) > 0 for g in vuln_graphs) >= len(result["pairs"])
+    import shutil
+
+    moved = tmp_path / "moved"
+    shutil.copytree(tmp_path, moved, ignore=shutil.ignore_patterns("cache", "store*", "moved"))
+    shutil.rmtree(tmp_path / "hosts")  # the recorded paths no longer exist
+    found = {f.id: f.path for f in realhosts.labelled_files(moved)}
+    assert found == {f.id: moved / f.path.relative_to(tmp_path) for f in (vulnerable, twin)}
+    assert all(path.is_file() for path in found.values())
+
+
+def test_definitions_teach_the_deployed_functions_they_name(tmp_path: Path) -> None:
+    """A function of a wild twin that a taxonomy definition names is kept as a teacher
+    graph: its targets are exactly the seed statements an `include` definition names and
+    no exclusion rules out, its weight the lowest precision of those definitions, its
+    source the host's; a function only a Slither detector flags stays out, and the
+    store keeps which definitions taught a graph."""
+    from contractml.analysis.context import node_index
+    from contractml.definitions import BY_ID, Definitions
+    from contractml.graph.builder import function_graphs
+    from datasets import store
+    from datasets.build import _flagged
+
+    path = (shared_datasets() / "smartbugs-wild-sample" / "contracts"
+            / "0x505766c3aef3ea43cf7e1bf9620e52607d45885e.sol")
+    if not path.is_file():
+        pytest.skip("the SmartBugs wild sample is not at ../shared/datasets")
+    built = build(discover([path]), CompileOptions(cache_dir=tmp_path / "cache"),
+                  detectors=True)
+    (record,) = [f.record for f in built.files]
+    assert record is not None
+    twin = LabelledFile(id="realhosts/wild/teacher.twin.sol", corpus="realhosts", path=path,
+                        labels={}, meta={"keep_prefix": "NoSuchContract.f(",
+                                         "weak_negatives": "yes"})
+    graphs = graphs_for(twin, record)
+    taught = [g for g in graphs if "teacher" in g]
+    assert taught, "the fallback's send in a loop over a stored list is named"
+    definitions = Definitions(node_index([record]))
+    by_id = {f.id: f for c in record.contracts for f in c.functions}
+    for g in taught:
+        function = by_id[g.functions[0]]
+        fired = g.teacher.split(",")
+        assert g.source_id == twin.id
+        assert g.weight == min(BY_ID[d].precision for d in fired)  # type: ignore[type-var]
+        rows = {int(g.node_id[i]): i for i in range(g.num_nodes)
+                if bool(g.seed[i]) and int(g.fn_of_node[i]) == 0}
+        expected = torch.zeros_like(g.y)
+        for node in function.nodes:
+            for c, category in enumerate(CATEGORIES):
+                named = definitions.including(category, function, node)
+                if named and not definitions.excluding(category, function, node):
+                    expected[rows[node.id], c] = 1.0
+        assert torch.equal(g.y, expected) and bool(g.y.any())
+        assert torch.equal(g.y_fn[0], g.y[g.seed].amax(dim=0))
+    every = function_graphs([record], with_detectors=True)
+    only_detectors = [g for g in every
+                      if _flagged(g, by_id.get(g.functions[0]), definitions, True)
+                      and not any(definitions.including(c, by_id[g.functions[0]], n)
+                                  for n in by_id[g.functions[0]].nodes for c in CATEGORIES)]
+    kept = {tuple(g.functions) for g in graphs}
+    assert only_detectors and not any(tuple(g.functions) in kept for g in only_detectors)
+    store.save(tmp_path / "store", taught)
+    assert [g.teacher for g in store.load(tmp_path / "store")] == [g.teacher for g in taught]
 
 
 def test_committed_card_meets_the_real_host_targets_and_matches_the_engine() -> None:

@@ -29,17 +29,22 @@ def test_without_leaves_out_sources_and_weak_negatives() -> None:
     graphs = []
     for i, (source, weight) in enumerate([("solidifi/a.sol", 1.0), ("generated/b.sol", 1.0),
                                           ("realhosts/wild/c.sol", 1.0),
-                                          ("realhosts/wild/d.sol", 0.25)]):
+                                          ("realhosts/wild/d.sol", 0.25),
+                                          ("realhosts/wild/e.sol", 0.9)]):
         g = synthetic_graph(i)
         g.source_id = source
         if weight != 1.0:
             g.weight = weight
+        if source.endswith("/e.sol"):
+            g.teacher = "reentrancy.callback-before-update"
         graphs.append(g)
     ids = lambda gs: [g.source_id for g in gs]  # noqa: E731
     assert ids(train.leave_out(graphs, ["realhosts"])) == ["solidifi/a.sol", "generated/b.sol"]
     assert ids(train.leave_out(graphs, ["weak-negatives"])) == [
-        "solidifi/a.sol", "generated/b.sol", "realhosts/wild/c.sol"]
-    assert ids(train.leave_out(graphs, ["solidifi", "weak-negatives"])) == [
+        "solidifi/a.sol", "generated/b.sol", "realhosts/wild/c.sol", "realhosts/wild/e.sol"]
+    assert ids(train.leave_out(graphs, ["teachers"])) == [
+        "solidifi/a.sol", "generated/b.sol", "realhosts/wild/c.sol", "realhosts/wild/d.sol"]
+    assert ids(train.leave_out(graphs, ["solidifi", "weak-negatives", "teachers"])) == [
         "generated/b.sol", "realhosts/wild/c.sol"]
     assert train.leave_out(graphs, []) == graphs
 
@@ -69,6 +74,28 @@ def test_without_source_category_leaves_out_only_that_sources_labelled_graphs() 
         "realhosts/wild/a.twin.sol", "solidifi/b.sol"]
     with pytest.raises(SystemExit, match="unknown category"):
         train.leave_out(graphs, ["realhosts:overflow"])
+
+
+def test_unlabelled_weight_scales_or_drops_only_that_sources_unlabelled_graphs() -> None:
+    train = _script("train")
+    graphs = []
+    for i, (source, labelled) in enumerate([("solidifi/a.sol", True), ("solidifi/b.sol", False),
+                                            ("generated/c.sol", False)]):
+        g = synthetic_graph(i)
+        g.source_id = source
+        g.y.zero_()
+        g.y_fn.zero_()
+        if labelled:
+            g.y[2, 0] = 1.0
+        graphs.append(g)
+    graphs[1].weight = 0.5
+    scaled = train.weigh_unlabelled(graphs, ["solidifi=0.5"])
+    assert [(g.source_id, g.get("weight", 1.0)) for g in scaled] == [
+        ("solidifi/a.sol", 1.0), ("solidifi/b.sol", 0.25), ("generated/c.sol", 1.0)]
+    dropped = train.weigh_unlabelled(graphs, ["solidifi=0", "generated=0"])
+    assert [g.source_id for g in dropped] == ["solidifi/a.sol"]
+    with pytest.raises(SystemExit, match="SOURCE=W"):
+        train.weigh_unlabelled(graphs, ["solidifi"])
 
 
 def test_the_probe_moves_one_line_up_or_down() -> None:
