@@ -81,10 +81,10 @@ def leave_out(graphs: list, names: list[str]) -> list:
     return [g for g in graphs if kept(g)]
 
 
-def weigh_unlabelled(graphs: list, specs: list[str]) -> list:
+def weigh_unlabelled(graphs: list, specs: list[str], labelled_too: bool = False) -> list:
     """`graphs` with the weight of each unlabelled graph (no statement and no function
-    target) of a source named in `specs` (`SOURCE=W`) multiplied by W; W = 0 leaves
-    those graphs out."""
+    target; with `labelled_too` every graph) of a source named in `specs` (`SOURCE=W`)
+    multiplied by W (in place); W = 0 leaves those graphs out."""
     from contractml.model.training import corpus_of
 
     factors: dict[str, float] = {}
@@ -93,13 +93,14 @@ def weigh_unlabelled(graphs: list, specs: list[str]) -> list:
         try:
             factors[source] = float(value)
         except ValueError:
-            raise SystemExit(f"--unlabelled-weight: expected SOURCE=W, got {spec!r}") from None
+            raise SystemExit(f"expected SOURCE=W, got {spec!r}") from None
         if factors[source] < 0:
-            raise SystemExit(f"--unlabelled-weight: W must be >= 0, got {spec!r}")
+            raise SystemExit(f"W must be >= 0, got {spec!r}")
     out = []
     for graph in graphs:
         factor = factors.get(corpus_of(graph))
-        if factor is None or bool(graph.y.any()) or bool(graph.y_fn.any()):
+        if factor is None or (not labelled_too
+                               and (bool(graph.y.any()) or bool(graph.y_fn.any()))):
             out.append(graph)
         elif factor > 0:
             graph.weight = float(graph.get("weight", 1.0)) * factor
@@ -142,6 +143,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="multiply the training weight of SOURCE's graphs that carry no "
                              "label at all by W (0 leaves them out); repeatable, for "
                              "ablations")
+    parser.add_argument("--source-weight", action="append", default=[], metavar="SOURCE=W",
+                        help="multiply the training weight of every graph of SOURCE by W "
+                             "(after corpus balance has shared the positives out); "
+                             "repeatable, for ablations")
     parser.add_argument("--pretrained", type=Path, default=None,
                         help="start every member's trunk from scripts/pretrain.py's output")
     args = parser.parse_args(argv)
@@ -166,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
         train_graphs = leave_out(train_graphs, args.without)
     if args.unlabelled_weight:
         train_graphs = weigh_unlabelled(train_graphs, args.unlabelled_weight)
+    if args.source_weight:
+        train_graphs = weigh_unlabelled(train_graphs, args.source_weight, labelled_too=True)
     val_graphs = load_split(data, "val", with_detectors)
     print(f"loaded {len(train_graphs)} train, {len(val_graphs)} val graphs in "
           f"{time.perf_counter() - started:.1f}s", file=sys.stderr)

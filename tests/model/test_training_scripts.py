@@ -76,26 +76,33 @@ def test_without_source_category_leaves_out_only_that_sources_labelled_graphs() 
         train.leave_out(graphs, ["realhosts:overflow"])
 
 
-def test_unlabelled_weight_scales_or_drops_only_that_sources_unlabelled_graphs() -> None:
+def test_unlabelled_and_source_weights_scale_or_drop_only_that_sources_graphs() -> None:
     train = _script("train")
-    graphs = []
-    for i, (source, labelled) in enumerate([("solidifi/a.sol", True), ("solidifi/b.sol", False),
-                                            ("generated/c.sol", False)]):
-        g = synthetic_graph(i)
-        g.source_id = source
-        g.y.zero_()
-        g.y_fn.zero_()
-        if labelled:
-            g.y[2, 0] = 1.0
-        graphs.append(g)
-    graphs[1].weight = 0.5
-    scaled = train.weigh_unlabelled(graphs, ["solidifi=0.5"])
-    assert [(g.source_id, g.get("weight", 1.0)) for g in scaled] == [
+
+    def graphs() -> list:
+        out = []
+        for i, (source, labelled) in enumerate([("solidifi/a.sol", True),
+                                                ("solidifi/b.sol", False),
+                                                ("generated/c.sol", False)]):
+            g = synthetic_graph(i)
+            g.source_id = source
+            g.y.zero_()
+            g.y_fn.zero_()
+            if labelled:
+                g.y[2, 0] = 1.0
+            out.append(g)
+        out[1].weight = 0.5
+        return out
+
+    weights = lambda gs: [(g.source_id, g.get("weight", 1.0)) for g in gs]  # noqa: E731
+    assert weights(train.weigh_unlabelled(graphs(), ["solidifi=0.5"])) == [
         ("solidifi/a.sol", 1.0), ("solidifi/b.sol", 0.25), ("generated/c.sol", 1.0)]
-    dropped = train.weigh_unlabelled(graphs, ["solidifi=0", "generated=0"])
-    assert [g.source_id for g in dropped] == ["solidifi/a.sol"]
+    assert weights(train.weigh_unlabelled(graphs(), ["solidifi=0", "generated=0"])) == [
+        ("solidifi/a.sol", 1.0)]
+    assert weights(train.weigh_unlabelled(graphs(), ["solidifi=0.5"], labelled_too=True)) == [
+        ("solidifi/a.sol", 0.5), ("solidifi/b.sol", 0.25), ("generated/c.sol", 1.0)]
     with pytest.raises(SystemExit, match="SOURCE=W"):
-        train.weigh_unlabelled(graphs, ["solidifi"])
+        train.weigh_unlabelled(graphs(), ["solidifi"])
 
 
 def test_the_probe_moves_one_line_up_or_down() -> None:
