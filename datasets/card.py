@@ -68,9 +68,12 @@ def card_json(manifest: dict, measurements: dict | None = None) -> dict:
                 "labelled_functions", {}).get(category, 0)
     real = manifest.get("real_hosts") or {}
     weak: dict[str, Counter] = defaultdict(Counter)
+    taught: dict[str, Counter] = defaultdict(Counter)
     for item in manifest["items"]:
         if item.get("weak_negatives"):
             weak[item["corpus"]][item["split"]] += item["weak_negatives"]
+        for category, count in (item.get("teachers") or {}).items():
+            taught[item["split"]][category] += count
     card = {
         "real_hosts": {
             "hosts": sum(real.get("hosts_with_pairs", {}).values()),
@@ -89,6 +92,8 @@ def card_json(manifest: dict, measurements: dict | None = None) -> dict:
             "failed": real.get("failed", []),
         },
         "weak_negative_graphs_per_corpus_and_split": {c: dict(v) for c, v in weak.items()},
+        "teacher_functions_per_split_and_category": {s: dict(sorted(v.items()))
+                                                     for s, v in sorted(taught.items())},
         "files_per_corpus_and_split": {c: dict(v) for c, v in sorted(per_split.items())},
         "labelled_files_per_corpus_category_split": {
             c: {k: dict(v) for k, v in sorted(cat.items())} for c, cat in sorted(files.items())},

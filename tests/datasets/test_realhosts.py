@@ -470,7 +470,8 @@ def test_definitions_teach_the_deployed_functions_they_name(tmp_path: Path) -> N
 def test_committed_card_meets_the_real_host_targets_and_matches_the_engine() -> None:
     """`datasets/card.json` (written by `make datasets`) counts at least 20,000 injected
     vulnerable functions in at least 3,000 hosts, a safe twin for each, its per-source
-    and per-category counts add up, and it was built by the engine the code runs now."""
+    and per-category counts add up, it was built by the engine the code runs now, and
+    its build kept teacher graphs."""
     card = json.loads((Path(__file__).resolve().parents[2] / "datasets" / "card.json")
                       .read_text(encoding="utf-8"))
     real = card["real_hosts"]
@@ -482,3 +483,7 @@ def test_committed_card_meets_the_real_host_targets_and_matches_the_engine() -> 
     assert sum(real["hosts_with_pairs_per_source"].values()) == real["hosts"]
     assert set(real["pairs_per_category"]) == set(CATEGORIES)
     assert card["measurements"]["engine"] == realhosts.ENGINE
+    # the build that wrote it keeps the definitions' teacher graphs of deployed code
+    taught = card["teacher_functions_per_split_and_category"]
+    assert set(taught) <= {"train", "val", "excluded"} and sum(taught["train"].values()) > 0
+    assert set(taught["train"]) <= set(CATEGORIES)
