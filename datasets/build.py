@@ -164,7 +164,9 @@ def graphs_for(file: LabelledFile, record: FileRecord, detectors: bool = True
     with `meta["weak_negatives"] == "yes"` the other functions are kept too, as weak
     negatives (`weight` = WEAK_NEGATIVE_WEIGHT), unless a definition or a mapped detector
     flags them, at most WEAK_NEGATIVES_PER_FILE of them (a fixed sample by a hash of
-    the function id). Kept graphs have `weight` 1.0 then."""
+    the function id); those a definition names become teacher graphs (`_taught`:
+    `teacher`, the named statements labelled), at most TEACHERS_PER_FILE, and those only
+    a detector flags are left out. Kept graphs have `weight` 1.0 then."""
     labels = {record.file: file.labels}
     keep = set(file.meta["keep"].split("\n")) if "keep" in file.meta else None
     prefixes = tuple(file.meta["keep_prefix"].split("\n")) if "keep_prefix" in file.meta \
