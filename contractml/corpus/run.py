@@ -12,6 +12,7 @@ written so far intact; rerunning the command finishes the rest.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 from collections import deque
@@ -126,6 +127,32 @@ class _Corpus:
         return 1 + len(copies)
 
 
+class _Interrupt:
+    """Ctrl-C as a flag the dispatch loop reads once per turn. A KeyboardInterrupt that
+    Python raises while Ray's own code runs can be dropped there ("Exception ignored"),
+    and the run then goes on to the end; a handler that only records the signal cannot
+    be lost. Installed after Ray starts (Ray sets its own SIGINT handler)."""
+
+    def __init__(self) -> None:
+        self.seen = False
+        self._previous: Any = None
+
+    def install(self) -> None:
+        self._previous = signal.signal(signal.SIGINT, self._record)
+
+    def _record(self, signum: int, frame: Any) -> None:
+        self.seen = True
+
+    def check(self) -> None:
+        if self.seen:
+            raise KeyboardInterrupt
+
+    def restore(self) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+            self._previous = None
+
+
 def run_corpus(request: CorpusRequest) -> int:
     """Scan the corpus; the exit code (0 every unit has its line, 130 interrupted)."""
     units = find_units(list(request.paths))
@@ -137,15 +164,17 @@ def run_corpus(request: CorpusRequest) -> int:
     started = time.perf_counter()
     progress: Progress | None = None
     ray: Any = None
+    interrupt = _Interrupt()
     try:
         if corpus.todo:
             ray = _import_ray()
             workers = _start_ray(ray, request)
+            interrupt.install()
             corpus.summary.workers = workers
             progress = Progress(total, total - len(corpus.todo)
                                 - sum(map(len, corpus.waiting.values())))
             _dispatch(ray, corpus, make_tasks(corpus.todo, workers), workers,
-                      request.settings, progress)
+                      request.settings, progress, interrupt)
     except KeyboardInterrupt:
         if progress is not None:
             progress.close()
@@ -155,6 +184,7 @@ def run_corpus(request: CorpusRequest) -> int:
               file=sys.stderr)
         return 130
     finally:
+        interrupt.restore()
         if progress is not None:
             progress.close()
         writer.close()
@@ -185,7 +215,7 @@ def _count_previous(summary: Summary, output: Path, files: set[str]) -> None:
 
 
 def _dispatch(ray: Any, corpus: _Corpus, tasks: list[Task], workers: int,
-              settings: CorpusSettings, progress: Progress) -> None:
+              settings: CorpusSettings, progress: Progress, interrupt: _Interrupt) -> None:
     """Keep one task in flight per worker until every unit has its line."""
     from ray.exceptions import RayActorError, RayTaskError
 
@@ -199,6 +229,7 @@ def _dispatch(ray: Any, corpus: _Corpus, tasks: list[Task], workers: int,
             actor, task = idle.pop(), pending.popleft()
             running[actor.scan.remote(task)] = (actor, task)
         ready, _ = ray.wait(list(running), num_returns=1, timeout=1.0)
+        interrupt.check()
         progress.tick()
         for ref in ready:
             actor, task = running.pop(ref)
