@@ -130,6 +130,11 @@ def _flagged(graph: CodeGraph, function: FunctionRecord | None, definitions: Def
 TEACHERS_PER_FILE = 12
 
 
+def is_weak_negative(graph: CodeGraph) -> bool:
+    """An unmodified deployed function kept at WEAK_NEGATIVE_WEIGHT (not a teacher)."""
+    return graph.get("weight", 1.0) == WEAK_NEGATIVE_WEIGHT and "teacher" not in graph
+
+
 def _taught(graph: CodeGraph, function: FunctionRecord, definitions: Definitions
             ) -> tuple[torch.Tensor, float, list[str]] | None:
     """Targets a deployed function gets from the taxonomy's `include` definitions, when
@@ -201,8 +206,7 @@ def graphs_for(file: LabelledFile, record: FileRecord, detectors: bool = True
         graph.y_fn = function_targets(graph, graph.y)
         graph.source_id = file.id
         graphs.append(graph)
-    graphs = _sample(graphs, lambda g: g.get("weight", 1.0) == WEAK_NEGATIVE_WEIGHT
-                     and "teacher" not in g, WEAK_NEGATIVES_PER_FILE)
+    graphs = _sample(graphs, is_weak_negative, WEAK_NEGATIVES_PER_FILE)
     return _sample(graphs, lambda g: "teacher" in g, TEACHERS_PER_FILE)
 
 
@@ -366,8 +370,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             graphs = graphs_for(f, record, detectors)
             entry["graphs"] = len(graphs)
-            weak = sum(1 for g in graphs if g.get("weight", 1.0) == WEAK_NEGATIVE_WEIGHT
-                       and "teacher" not in g)
+            weak = sum(1 for g in graphs if is_weak_negative(g))
             if weak:
                 entry["weak_negatives"] = weak
             taught = [g for g in graphs if "teacher" in g]

@@ -81,9 +81,9 @@ def leave_out(graphs: list, names: list[str]) -> list:
     return [g for g in graphs if kept(g)]
 
 
-def weigh_unlabelled(graphs: list, specs: list[str], labelled_too: bool = False) -> list:
-    """`graphs` with the weight of each unlabelled graph (no statement and no function
-    target; with `labelled_too` every graph) of a source named in `specs` (`SOURCE=W`)
+def scale_weights(graphs: list, specs: list[str], unlabelled_only: bool) -> list:
+    """`graphs` with the weight of each graph of a source named in `specs` (`SOURCE=W`;
+    with `unlabelled_only` only its graphs without a statement or function target)
     multiplied by W (in place); W = 0 leaves those graphs out."""
     from contractml.model.training import corpus_of
 
@@ -99,7 +99,7 @@ def weigh_unlabelled(graphs: list, specs: list[str], labelled_too: bool = False)
     out = []
     for graph in graphs:
         factor = factors.get(corpus_of(graph))
-        if factor is None or (not labelled_too
+        if factor is None or (unlabelled_only
                                and (bool(graph.y.any()) or bool(graph.y_fn.any()))):
             out.append(graph)
         elif factor > 0:
@@ -170,9 +170,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.without:
         train_graphs = leave_out(train_graphs, args.without)
     if args.unlabelled_weight:
-        train_graphs = weigh_unlabelled(train_graphs, args.unlabelled_weight)
+        train_graphs = scale_weights(train_graphs, args.unlabelled_weight,
+                                     unlabelled_only=True)
     if args.source_weight:
-        train_graphs = weigh_unlabelled(train_graphs, args.source_weight, labelled_too=True)
+        train_graphs = scale_weights(train_graphs, args.source_weight, unlabelled_only=False)
     val_graphs = load_split(data, "val", with_detectors)
     print(f"loaded {len(train_graphs)} train, {len(val_graphs)} val graphs in "
           f"{time.perf_counter() - started:.1f}s", file=sys.stderr)

@@ -95,14 +95,14 @@ def test_unlabelled_and_source_weights_scale_or_drop_only_that_sources_graphs() 
         return out
 
     weights = lambda gs: [(g.source_id, g.get("weight", 1.0)) for g in gs]  # noqa: E731
-    assert weights(train.weigh_unlabelled(graphs(), ["solidifi=0.5"])) == [
+    assert weights(train.scale_weights(graphs(), ["solidifi=0.5"], True)) == [
         ("solidifi/a.sol", 1.0), ("solidifi/b.sol", 0.25), ("generated/c.sol", 1.0)]
-    assert weights(train.weigh_unlabelled(graphs(), ["solidifi=0", "generated=0"])) == [
+    assert weights(train.scale_weights(graphs(), ["solidifi=0", "generated=0"], True)) == [
         ("solidifi/a.sol", 1.0)]
-    assert weights(train.weigh_unlabelled(graphs(), ["solidifi=0.5"], labelled_too=True)) == [
+    assert weights(train.scale_weights(graphs(), ["solidifi=0.5"], False)) == [
         ("solidifi/a.sol", 0.5), ("solidifi/b.sol", 0.25), ("generated/c.sol", 1.0)]
     with pytest.raises(SystemExit, match="SOURCE=W"):
-        train.weigh_unlabelled(graphs(), ["solidifi"])
+        train.scale_weights(graphs(), ["solidifi"], True)
 
 
 def test_the_probe_moves_one_line_up_or_down() -> None:
