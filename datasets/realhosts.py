@@ -418,13 +418,16 @@ def run(hosts: list[Host], out: Path, per_host: int = PER_HOST,
 
 def _located(out: Path, recorded: str) -> Path:
     """A pair file that `out/results.jsonl` recorded by its absolute path, found under
-    `out` when the folder has moved since (its part from `hosts/` on)."""
+    `out` when the folder has moved since: the longest tail of the recorded path that
+    names a file under `out` (`hosts/...`, `packages/<key>/...`)."""
     path = Path(recorded)
-    if path.is_file() or "hosts" not in path.parts:
+    if path.is_file():
         return path
-    at = len(path.parts) - 1 - path.parts[::-1].index("hosts")
-    moved = out.joinpath(*path.parts[at:])
-    return moved if moved.is_file() else path
+    for at in range(1, len(path.parts)):
+        moved = out.joinpath(*path.parts[at:])
+        if moved.is_file():
+            return moved
+    return path
 
 
 def labelled_files(out: Path) -> list[LabelledFile]:

@@ -487,3 +487,16 @@ def test_committed_card_meets_the_real_host_targets_and_matches_the_engine() -> 
     taught = card["teacher_functions_per_split_and_category"]
     assert set(taught) <= {"train", "val", "excluded"} and sum(taught["train"].values()) > 0
     assert set(taught["train"]) <= set(CATEGORIES)
+
+
+def test_pair_files_of_package_hosts_are_found_after_the_folder_moved(tmp_path: Path) -> None:
+    """A package host's pair lies under `packages/<key>/...`, not `hosts/`: the moved
+    folder's copy is found by the recorded path's tail, whatever its first folder."""
+    moved = tmp_path / "new" / "packages" / "ens" / "contracts" / "Deed.injected.sol"
+    moved.parent.mkdir(parents=True)
+    moved.write_text("// pair\n")
+    recorded = tmp_path / "old" / "packages" / "ens" / "contracts" / "Deed.injected.sol"
+    assert realhosts._located(tmp_path / "new", str(recorded)) == moved
+    assert realhosts._located(tmp_path / "new", str(moved)) == moved
+    missing = tmp_path / "old" / "packages" / "ens" / "Other.sol"
+    assert realhosts._located(tmp_path / "new", str(missing)) == missing
