@@ -2,7 +2,9 @@
 
     .venv/bin/python scripts/detector_rules.py --model contractml/model/default
 
-Reads `~/.cache/contractml/datasets/v1/train` (never validation or SmartBugs), keeps each
+Reads `~/.cache/contractml/datasets/v1/train` (never validation or SmartBugs), less the
+sources the model was trained without (`--without`, as `scripts/train.py` takes it, so the
+rules are measured on the network's own training data), keeps each
 detector whose hits were labelled with a category in at least 80 % of at least 50
 training statements (`contractml.detector_rules`), and writes the table into the model's
 `model.json` under `detector_rules` (the weights, and so their pinned SHA-256, do not
@@ -38,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", type=Path, required=True)
     parser.add_argument("--data", type=Path, default=None)
+    parser.add_argument("--without", action="append", default=[],
+                        help="leave a source out of the estimate, as scripts/train.py does")
     parser.add_argument("--confirm-fraction", type=float, default=0.5)
     parser.add_argument("--no-confirm", action="store_true")
     args = parser.parse_args(argv)
@@ -47,12 +51,18 @@ def main(argv: list[str] | None = None) -> int:
     manifest = json.loads((data / "manifest.json").read_text(encoding="utf-8"))
     if not manifest.get("with_detectors"):
         raise SystemExit(f"{data}: datasets built without detector features")
-    table = estimate(store.load(data / "train"), CATEGORIES)
+    graphs = store.load(data / "train")
+    if args.without:
+        from scripts.train import leave_out
+
+        graphs = leave_out(graphs, args.without)
+    table = estimate(graphs, CATEGORIES)
     meta_path = args.model / "model.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta["detector_rules"] = table
     meta["detector_rules_estimated_on"] = {
-        "split": "train", "min_precision": MIN_PRECISION, "min_support": MIN_SUPPORT,
+        "split": "train", "without": sorted(args.without),
+        "min_precision": MIN_PRECISION, "min_support": MIN_SUPPORT,
         "manifest_sha256": meta.get("data", {}).get("manifest_sha256", "")}
     meta.pop("detector_confirm", None)
     if not args.no_confirm:
