@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from contractml import __version__
-from contractml.analysis.context import node_index
+from contractml.analysis.context import FileFacts, node_index
 from contractml.compile.driver import CompileOptions
 from contractml.compile.project import Project, discover
 from contractml.compile.sourcetext import read_source
@@ -257,16 +257,18 @@ def findings_for_files(scorer: ModelHandle, items: Sequence[tuple[FileRecord, st
     its own record only (so cached and fresh results agree)."""
     from contractml.graph.builder import function_graphs
 
-    per_file = [function_graphs([record], with_detectors=scorer.needs_detectors)
-                for record, _, _ in items]
+    facts = [FileFacts(node_index([record]), record.context) for record, _, _ in items]
+    per_file = [function_graphs([record], with_detectors=scorer.needs_detectors,
+                                file_facts=file_facts)
+                for (record, _, _), file_facts in zip(items, facts, strict=True)]
     every = [graph for graphs in per_file for graph in graphs]
     scores = iter(scorer.score(every) if every else [])
     thresholds = Thresholds(node=scorer.thresholds["node"], function=scorer.thresholds["function"])
     detectors = DetectorEvidence(scorer.detector_rules, scorer.detector_confirm)
     out: list[list[Finding]] = []
-    for (record, rel, lines), graphs in zip(items, per_file, strict=True):
+    for (record, rel, lines), graphs, file_facts in zip(items, per_file, facts, strict=True):
         nodes = node_index([record])
-        definitions = Definitions(nodes, record.context)
+        definitions = Definitions(facts=file_facts)
         regions: list[Region] = []
         for graph in graphs:
             score = next(scores)

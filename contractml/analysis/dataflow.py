@@ -804,6 +804,105 @@ class FunctionFacts:
                     and ir.reads[1] in chosen for ir in node.irs))
 
     @cached_property
+    def _denoted(self) -> dict[str, object]:
+        """Variable key -> what it denotes, for matching a subtraction's operands with a
+        comparison's: an element `m[k]` (an `Index` temporary) is its base and key, a
+        member its base (the records keep no field names), a temporary copy or a local
+        assigned exactly once what it was assigned; anything else itself."""
+        defined: dict[str, int] = {}
+        for ir in self.irs:
+            if ir.lvalue:
+                defined[ir.lvalue] = defined.get(ir.lvalue, 0) + 1
+        sources: dict[str, tuple[str, tuple[str, ...]]] = {}
+        for ir in self.irs:
+            key = ir.lvalue
+            if not key or not ir.reads or key in sources:
+                continue
+            if ir.op == "Index" and len(ir.reads) == 2:
+                sources[key] = ("[]", ir.reads)
+            elif ir.op == "Member":
+                sources[key] = (".", ir.reads[:1])
+            elif ir.op in _PASSES and (key.startswith("tmp:") or defined[key] == 1):
+                sources[key] = ("=", ir.reads[:1])
+        out: dict[str, object] = {}
+
+        def denote(key: str, depth: int = 0) -> object:
+            if key in out:
+                return out[key]
+            if key not in sources or depth > 16:
+                return key
+            kind, reads = sources[key]
+            inner = tuple(denote(r, depth + 1) for r in reads)
+            value: object = inner[0] if kind == "=" else (kind, *inner)
+            out[key] = value
+            return value
+
+        for key in sources:
+            denote(key)
+        return out
+
+    @cached_property
+    def unguarded_subtractions(self) -> frozenset[int]:
+        """Nodes with a subtraction that can wrap (before 0.8 or inside `unchecked {}`)
+        and that nothing in the function bounds: the taxonomy's arithmetic, a value
+        taken from another that may hold less.
+        Bounded: a comparison reads both operands (`require(balance >= amount)` guards
+        `balance - amount`; a comparison of the result, `balance - amount >= 0`, or of
+        one operand with something else guards nothing); operands are matched by what
+        they denote (`_denoted`), so a check on `balances[from]` guards a later
+        `balances[from] -= value`. Also bounded: a subtrahend made from the minuend
+        (`msg.value - msg.value / 10`, `pot - cut` with `cut = pot * bps / 1e4`), a
+        subtrahend the function also takes, bounded, from another value (the total
+        after the holder's own balance: `totalDeposits -= amount`), a minuend that only
+        grows (block number or time, an array length), constants on both sides, and a
+        total kept beside stored entries: a state variable itself (not an entry of one)
+        less a stored entry or member, or less a constant (`totalStake -= f.stake`,
+        `memberCount -= 1`), which the entries' own accounting bounds."""
+        irs = self.irs
+        denoted = self._denoted
+
+        def of(key: str) -> object:
+            return denoted.get(key, key)
+
+        compared = [{of(k) for k in ir.reads} for ir in irs if ir.op == "Binary"
+                    and ir.attrs.get("operator") in COMPARISONS]
+        growing = {f"env:{name}" for name in CHAIN_ENV} | {
+            ir.lvalue for ir in irs if ir.op == "Length" and ir.lvalue}
+        subtractions = [(node, ir) for node in self.function.nodes if not node.checked
+                        for ir in node.irs if ir.op == "Binary"
+                        and ir.attrs.get("operator") == "-" and len(ir.reads) == 2]
+
+        def guarded(minuend: str, subtrahend: str) -> bool:
+            pair = {of(minuend), of(subtrahend)}
+            return any(pair <= reads for reads in compared)
+
+        taken = {of(ir.reads[1]) for _, ir in subtractions if guarded(*ir.reads)}
+
+        def stored(key: str) -> bool:
+            value = of(key)
+            while isinstance(value, tuple):
+                value = value[1]
+            return isinstance(value, str) and value.startswith("state:")
+
+        def total_less_entry(minuend: str, subtrahend: str) -> bool:
+            return of(minuend) == minuend and minuend.startswith("state:") and (
+                subtrahend.startswith("const:") or (of(subtrahend) != subtrahend
+                                                    and stored(subtrahend)))
+        named: set[int] = set()
+        for node, ir in subtractions:
+            minuend, subtrahend = ir.reads
+            if (guarded(minuend, subtrahend) or of(subtrahend) in taken
+                    or total_less_entry(minuend, subtrahend)
+                    or all(k.startswith("const:") for k in ir.reads)
+                    or propagate(growing, irs, _through(ARITHMETIC | {"/", "%"}))
+                    & {minuend}
+                    or subtrahend in propagate({minuend}, irs,
+                                               _through(ARITHMETIC | {"/", "%"}))):
+                continue
+            named.add(node.id)
+        return frozenset(named)
+
+    @cached_property
     def revealed_secret_claims(self) -> frozenset[int]:
         """In a function `open_to_anyone` that hashes (`HASHES`) a value derived from a
         parameter and not from the sender (through assignments, conversions,

@@ -68,8 +68,9 @@ class Definitions:
     instance serves every graph scored over the same `nodes`."""
 
     def __init__(self, nodes: NodeIndex | None = None,
-                 context: Sequence[FunctionRecord] = ()) -> None:
-        self.facts = FileFacts(nodes, context)
+                 context: Sequence[FunctionRecord] = (),
+                 facts: FileFacts | None = None) -> None:
+        self.facts = facts or FileFacts(nodes, context)
 
     def including(self, category: str, function: FunctionRecord,
                   node: NodeRecord) -> list[Definition]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -26,7 +27,8 @@ import torch
 from torch_geometric.data import Data
 from torch_geometric.transforms import BaseTransform
 
-from contractml.analysis.callgraph import state_writers
+from contractml.analysis.callgraph import authorising, sender_free, state_writers
+from contractml.analysis.context import FileFacts, node_index
 from contractml.analysis.dataflow import FunctionFacts, callees
 from contractml.graph import schema
 from contractml.graph.features import active_features
@@ -56,16 +58,23 @@ class _Located:
 class FunctionIndex:
     """Every function of a set of records, by id, with where it lives."""
 
-    def __init__(self, records: Iterable[FileRecord]) -> None:
+    def __init__(self, records: Iterable[FileRecord],
+                 file_facts: FileFacts | None = None) -> None:
         self.functions: dict[str, _Located] = {}
         self.contracts: list[tuple[FileRecord, ContractRecord]] = []
-        for record in records:
+        records_list = list(records)
+        for record in records_list:
             for contract in record.contracts:
                 self.contracts.append((record, contract))
                 for function in contract.functions:
                     self.functions.setdefault(function.id, _Located(
                         function, contract.name, record.file, record.solc_version))
         self.writes_state = state_writers({k: v.function for k, v in self.functions.items()})
+        self._context = {f.id: f for record in records_list for f in record.context}
+        #: the call-graph facts the definitions read, for the `fact:` features (the
+        #: scan passes the instance its definitions use, so each is computed once)
+        self.file_facts = file_facts or FileFacts(node_index(records_list),
+                                                  tuple(self._context.values()))
         self._facts: dict[str, FunctionFacts] = {}
         self._features: dict[tuple[str, bool], list[list[int]]] = {}
         self._positions: dict[str, dict[int, int]] = {}
@@ -77,10 +86,24 @@ class FunctionIndex:
             self._positions[function_id] = {n.id: i for i, n in enumerate(nodes)}
         return self._positions[function_id][node_id]
 
+    @cached_property
+    def _sender_free(self) -> frozenset[str]:
+        """Modifiers that never read the sender, as the definitions see them
+        (`FileFacts.sender_free`)."""
+        return sender_free({k: v.function for k, v in self.functions.items()})
+
+    @cached_property
+    def _authorising(self) -> frozenset[str]:
+        """Helpers that authorise the sender, over these functions and the records'
+        context (`FileFacts.authorising`)."""
+        return authorising({**self._context,
+                            **{k: v.function for k, v in self.functions.items()}})
+
     def facts(self, function_id: str) -> FunctionFacts:
         if function_id not in self._facts:
-            self._facts[function_id] = FunctionFacts(self.functions[function_id].function,
-                                                     self.writes_state)
+            self._facts[function_id] = FunctionFacts(
+                self.functions[function_id].function, self.writes_state,
+                sender_free=self._sender_free, authorising=self._authorising)
         return self._facts[function_id]
 
     def features(self, function_id: str, with_detectors: bool) -> list[list[int]]:
@@ -92,7 +115,8 @@ class FunctionIndex:
             facts = self.facts(function_id)
             self._features[key] = [
                 active_features(node, located.function, facts, located.solc_version,
-                                with_detectors) for node in located.function.nodes]
+                                with_detectors, self.file_facts)
+                for node in located.function.nodes]
         return self._features[key]
 
     def reach(self, seeds: Sequence[str]) -> list[str]:
@@ -244,10 +268,12 @@ def _state_edges(index: FunctionIndex, members: Sequence[str], offsets: dict[str
 
 
 def function_graphs(records: Iterable[FileRecord], with_detectors: bool = False,
-                    only: Iterable[str] | None = None) -> list[CodeGraph]:
-    """One graph per implemented function and modifier of the records' own files."""
+                    only: Iterable[str] | None = None,
+                    file_facts: FileFacts | None = None) -> list[CodeGraph]:
+    """One graph per implemented function and modifier of the records' own files.
+    `file_facts`: the records' `FileFacts` when the caller has them already."""
     records = list(records)
-    index = FunctionIndex(records)
+    index = FunctionIndex(records, file_facts)
     wanted = {r.file for r in records} if only is None else set(only)
     graphs = []
     for record, contract in index.contracts:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from contractml.analysis.context import FileFacts
 from contractml.analysis.dataflow import (
     REENTRANT_LOW_LEVEL,
     FunctionFacts,
@@ -166,6 +167,42 @@ def function_context(function: FunctionRecord, facts: FunctionFacts) -> list[str
     return on
 
 
+def analysis_facts(node: NodeRecord, function: FunctionRecord, facts: FunctionFacts,
+                   file_facts: FileFacts | None) -> list[str]:
+    """The taxonomy facts of `schema.FACTS` and `schema.FUNCTION_FACTS` that hold for
+    the node and its function; those over the file's call graph only with `file_facts`."""
+    named = [
+        ("short_time_window", facts.short_time_windows),
+        ("stored_underflow", facts.stored_underflows),
+        ("stored_party_failure", facts.stored_party_failures),
+        ("drawn_reduction", facts.drawn_reductions),
+        ("drawn_number", facts.drawn_numbers),
+        ("revealed_secret_claim", facts.revealed_secret_claims),
+        ("caller_chosen_delegatecall", facts.caller_chosen_delegatecalls),
+        ("handled_result", facts.handled_statements),
+        ("assembly", facts.assembly_nodes),
+        ("unguarded_subtraction", facts.unguarded_subtractions),
+    ]
+    on = [f"fact:{name}" for name, nodes in named if node.id in nodes]
+    if function.kind != "constructor" and facts.open_to_anyone:
+        on.append("fn:open_to_anyone")
+    if file_facts is None:
+        return on
+    if node.id in file_facts.callbacks(function):
+        on.append("fact:callback_before_update")
+    if node.state_written and node.id in file_facts.authority_writes(function):
+        on.append("fact:unguarded_authority_write")
+    if node.id in file_facts.unbounded_loops(function):
+        on.append("fact:unbounded_shared_loop")
+    for name, functions in (("lock_held", file_facts.lock_held),
+                            ("settled_before_calls", file_facts.settled_before_calls),
+                            ("effect_free", file_facts.effect_free),
+                            ("setup_only", file_facts.setup_only)):
+        if function.id in functions:
+            on.append(f"fn:{name}")
+    return on
+
+
 def node_features(node: NodeRecord, function: FunctionRecord, facts: FunctionFacts,
                   solc_version: str, with_detectors: bool = False) -> list[float]:
     """The node's feature vector, in `schema.feature_names(with_detectors)` order."""
@@ -176,13 +213,15 @@ def node_features(node: NodeRecord, function: FunctionRecord, facts: FunctionFac
 
 
 def active_features(node: NodeRecord, function: FunctionRecord, facts: FunctionFacts,
-                    solc_version: str, with_detectors: bool = False) -> list[int]:
+                    solc_version: str, with_detectors: bool = False,
+                    file_facts: FileFacts | None = None) -> list[int]:
     """Positions of the node's features that are on (all features are 0/1)."""
     blocks: Iterable[str] = (
         *node_type(node), *ir_ops(node), *call_kinds(node), *call_result(node, facts),
         *state_access(node, facts), *environment(node), *builtins(node),
         *comparison_operands(node, facts), *arithmetic(node), *compiler_line(solc_version),
-        *loop(node), *function_context(function, facts), *facts.flow(node))
+        *loop(node), *function_context(function, facts), *facts.flow(node),
+        *analysis_facts(node, function, facts, file_facts))
     active = sorted({_INDEX[name] for name in blocks})
     if with_detectors:
         offset = len(schema.BASE_FEATURES)

@@ -40,6 +40,16 @@ Feature layout (`FEATURES`, in this order; every feature is 0/1 unless noted):
   nowhere in the function), `arith_to_state`
   (arithmetic whose node writes state), `input_target` (an external call's destination
   is caller-chosen).
+- `fact:<...>` (schema 3): the analysis layer's taxonomy facts about the node
+  (`dataflow.FunctionFacts`, the ones the category definitions read), so the network
+  weighs them with everything else: `short_time_window`, `stored_underflow`,
+  `stored_party_failure`, `drawn_reduction`, `drawn_number`, `revealed_secret_claim`,
+  `caller_chosen_delegatecall`, `handled_result`, `assembly`, `unguarded_subtraction`,
+  and over the file's call graph (`context.FileFacts`) `callback_before_update`,
+  `unguarded_authority_write`, `unbounded_shared_loop`; and of the function,
+  `fn:open_to_anyone` (public or external, no restricting modifier, no sender check,
+  not a constructor), `fn:lock_held`, `fn:settled_before_calls`, `fn:effect_free`,
+  `fn:setup_only`.
 - optional `detector:<argument>`: Slither detector hits (`DETECTORS`), switchable.
 """
 
@@ -49,7 +59,7 @@ import hashlib
 import json
 from enum import IntEnum
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 NODE_TYPES: tuple[str, ...] = (
     "ENTRY_POINT", "EXPRESSION", "RETURN", "IF", "NEW VARIABLE", "INLINE ASM",
@@ -97,6 +107,18 @@ SOLC_LINES: tuple[str, ...] = ("0.4", "0.5", "0.6", "0.7", "0.8", "other")
 FLOW: tuple[str, ...] = (
     "chain", "input", "chain_modulo", "chain_decides", "input_arith",
     "input_arith_unbounded", "arith_to_state", "input_target",
+)
+
+#: Taxonomy facts of the analysis layer (`dataflow.FunctionFacts`), per node.
+FACTS: tuple[str, ...] = (
+    "short_time_window", "stored_underflow", "stored_party_failure", "drawn_reduction",
+    "drawn_number", "revealed_secret_claim", "caller_chosen_delegatecall", "handled_result",
+    "assembly", "unguarded_subtraction", "callback_before_update",
+    "unguarded_authority_write", "unbounded_shared_loop",
+)
+#: Function facts over the file's call graph (`context.FileFacts`), on every node.
+FUNCTION_FACTS: tuple[str, ...] = (
+    "open_to_anyone", "lock_held", "settled_before_calls", "effect_free", "setup_only",
 )
 
 LOOP_BOUNDS: tuple[str, ...] = (
@@ -176,6 +198,7 @@ BASE_FEATURES: tuple[str, ...] = tuple(
     + _names("fn:visibility", VISIBILITIES) + _names("fn:kind", FUNCTION_KINDS)
     + ["fn:payable", "fn:view_or_pure", "fn:has_modifiers", "fn:guarded"]
     + _names("flow", FLOW)
+    + _names("fact", FACTS) + _names("fn", FUNCTION_FACTS)
 )
 DETECTOR_FEATURES: tuple[str, ...] = tuple(_names("detector", DETECTORS))
 
