@@ -266,29 +266,44 @@ def test_a_statement_over_ten_lines_gives_a_region_of_ten(tmp_path: Path, cache:
 
 def test_a_detector_proposal_the_network_confirms_is_reported_and_explained(
         tmp_path: Path, cache: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    # DailyJackpot.sol (development set), line 42: `now % 86400`. The network scores it
-    # below the bad-randomness threshold; Slither's weak-prng reports it; the
-    # confirmation rule keeps it. The mechanism is what this tests: the set labels that
-    # line time-manipulation, so this finding counts as false there (devset.md).
-    # (ScratchCard.sol 52 and DividendRelay.sol 62 are named by the bad-randomness and
-    # denial-of-service definitions; no true development-set finding rests on the
-    # confirmation alone.)
+    # DailyJackpot.sol (development set), line 42: `now % 86400`, which Slither's
+    # weak-prng reports. The shipped model confirms no proposal, so a copy of it gets
+    # `detector_confirm` (every mapped detector at 0.5 x the node thresholds) and a
+    # bad-randomness threshold above the network's score there: only the confirmation
+    # rule can keep the statement. The mechanism is what this tests: the set labels that
+    # line time-manipulation, so such a finding counts as false there.
+    from contractml.detector_rules import default_confirmation
+
+    model = tmp_path / "confirming"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "contractml" / "model" / "default",
+                    model)
+    meta = json.loads((model / "model.json").read_text(encoding="utf-8"))
+    meta["detector_confirm"] = default_confirmation(0.5)
+    threshold = 0.9
+    meta["thresholds"]["node"]["bad-randomness"] = threshold
+    (model / "model.json").write_text(json.dumps(meta), encoding="utf-8")
     source = Path(__file__).resolve().parents[2] / "datasets" / "devset" / "contracts" / \
         "DailyJackpot.sol"
     target = tmp_path / "DailyJackpot.sol"
     shutil.copy(source, target)
-    code, out, _ = scan([str(target), "--format", "json", "--fail-on", "none"], cache, capsys)
-    assert code == 0
-    found = [f for f in json.loads(out)["findings"]
-             if f["category"] == "bad-randomness" and f["start_line"] <= 42 <= f["end_line"]]
+
+    def bad_randomness_at_42(*extra: str) -> list[dict]:
+        code, out, _ = scan([str(target), "--format", "json", "--fail-on", "none", *extra],
+                            cache, capsys)
+        assert code == 0
+        return [f for f in json.loads(out)["findings"]
+                if f["category"] == "bad-randomness" and f["start_line"] <= 42 <= f["end_line"]]
+
+    found = bad_randomness_at_42("--model", str(model))
     assert len(found) == 1
     assert "network" in found[0]["sources"] and "slither:weak-prng" in found[0]["sources"]
     assert not any(s.startswith("definition:") for s in found[0]["sources"])
     assert "weak-prng" in found[0]["explanation"]
-    from contractml.model.handle import ModelHandle
-
-    threshold = ModelHandle().thresholds["node"]["bad-randomness"]
     assert 0.5 * threshold <= found[0]["confidence"] < threshold
+    # without the confirmation, the same threshold keeps nothing there
+    del meta["detector_confirm"]
+    (model / "model.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert bad_randomness_at_42("--model", str(model)) == []
 
 
 def test_evidence_picks_the_sources_of_every_finding(project: Path, cache: Path,
