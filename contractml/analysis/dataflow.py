@@ -866,8 +866,9 @@ class FunctionFacts:
 
         compared = [{of(k) for k in ir.reads} for ir in irs if ir.op == "Binary"
                     and ir.attrs.get("operator") in COMPARISONS]
-        growing = {f"env:{name}" for name in CHAIN_ENV} | {
-            ir.lvalue for ir in irs if ir.op == "Length" and ir.lvalue}
+        carries = _through(ARITHMETIC | {"/", "%"})
+        grown = propagate({f"env:{name}" for name in CHAIN_ENV} | {
+            ir.lvalue for ir in irs if ir.op == "Length" and ir.lvalue}, irs, carries)
         subtractions = [(node, ir) for node in self.function.nodes if not node.checked
                         for ir in node.irs if ir.op == "Binary"
                         and ir.attrs.get("operator") == "-" and len(ir.reads) == 2]
@@ -888,16 +889,15 @@ class FunctionFacts:
             return of(minuend) == minuend and minuend.startswith("state:") and (
                 subtrahend.startswith("const:") or (of(subtrahend) != subtrahend
                                                     and stored(subtrahend)))
+
         named: set[int] = set()
         for node, ir in subtractions:
             minuend, subtrahend = ir.reads
             if (guarded(minuend, subtrahend) or of(subtrahend) in taken
                     or total_less_entry(minuend, subtrahend)
                     or all(k.startswith("const:") for k in ir.reads)
-                    or propagate(growing, irs, _through(ARITHMETIC | {"/", "%"}))
-                    & {minuend}
-                    or subtrahend in propagate({minuend}, irs,
-                                               _through(ARITHMETIC | {"/", "%"}))):
+                    or minuend in grown
+                    or subtrahend in propagate({minuend}, irs, carries)):
                 continue
             named.add(node.id)
         return frozenset(named)

@@ -88,8 +88,11 @@ class FunctionIndex:
 
     @cached_property
     def _sender_free(self) -> frozenset[str]:
-        """Modifiers that never read the sender, as the definitions see them
-        (`FileFacts.sender_free`)."""
+        """Modifiers that never read the sender (`callgraph.sender_free`) over every
+        function of the records, those without a body too: a modifier whose only
+        callee is a declared, unimplemented function counts as sender-free here, where
+        `FileFacts.sender_free` (over implemented functions) counts it as reading the
+        sender."""
         return sender_free({k: v.function for k, v in self.functions.items()})
 
     @cached_property
