@@ -354,7 +354,9 @@ def process(host: Host, out: Path, per_host: int = PER_HOST,
 
 
 def load_results(out: Path) -> dict[str, dict]:
-    """host id -> its latest result of this engine."""
+    """host id -> its latest result of this engine, its pair files (`vulnerable`,
+    `safe`) found under `out` when the folder has moved since they were written
+    (`_located`)."""
     path = out / "results.jsonl"
     found: dict[str, dict] = {}
     if path.is_file():
@@ -362,6 +364,9 @@ def load_results(out: Path) -> dict[str, dict]:
             if line.strip():
                 item = json.loads(line)
                 if item.get("engine") == ENGINE:
+                    for key in ("vulnerable", "safe"):
+                        if item.get(key):
+                            item[key] = str(_located(out, item[key]))
                     found[item["host"]] = item
     return found
 
@@ -457,7 +462,7 @@ def labelled_files(out: Path) -> list[LabelledFile]:
                 "operators": ",".join(p["operator"] for p in result["pairs"])}
         files.append(LabelledFile(
             id=f"realhosts/{result['host']}.injected.sol", corpus="realhosts",
-            path=_located(out, result["vulnerable"]),
+            path=Path(result["vulnerable"]),
             labels={c: frozenset(v) for c, v in labels.items()}, groups=groups,
             meta={**meta, "variant": "vulnerable", "keep_prefix": "\n".join(keep)}))
         twin_meta = {**meta, "variant": "safe"}
@@ -466,7 +471,7 @@ def labelled_files(out: Path) -> list[LabelledFile]:
             twin_meta["weak_negatives"] = "yes"
         files.append(LabelledFile(
             id=f"realhosts/{result['host']}.twin.sol", corpus="realhosts",
-            path=_located(out, result["safe"]), labels={}, groups=groups,
+            path=Path(result["safe"]), labels={}, groups=groups,
             meta=twin_meta))
     return files
 

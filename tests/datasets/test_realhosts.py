@@ -411,6 +411,10 @@ def test_wild_twins_give_weak_negatives_only_where_nothing_flags_them(tmp_path: 
     found = {f.id: f.path for f in realhosts.labelled_files(moved)}
     assert found == {f.id: moved / f.path.relative_to(tmp_path) for f in (vulnerable, twin)}
     assert all(path.is_file() for path in found.values())
+    # every reader of the results (the adversarial rounds too) gets the moved files
+    kept = [r for r in realhosts.load_results(moved).values() if r["pairs"]]
+    assert kept and all(Path(r[key]).is_file() and Path(r[key]).is_relative_to(moved)
+                        for r in kept for key in ("vulnerable", "safe"))
 
 
 def test_definitions_teach_the_deployed_functions_they_name(tmp_path: Path) -> None:
