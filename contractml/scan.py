@@ -257,7 +257,9 @@ def findings_for_files(scorer: ModelHandle, items: Sequence[tuple[FileRecord, st
     its own record only (so cached and fresh results agree)."""
     from contractml.graph.builder import function_graphs
 
-    facts = [FileFacts(node_index([record]), record.context) for record, _, _ in items]
+    indexes = [node_index([record]) for record, _, _ in items]
+    facts = [FileFacts(nodes, record.context)
+             for (record, _, _), nodes in zip(items, indexes, strict=True)]
     per_file = [function_graphs([record], with_detectors=scorer.needs_detectors,
                                 file_facts=file_facts)
                 for (record, _, _), file_facts in zip(items, facts, strict=True)]
@@ -266,8 +268,8 @@ def findings_for_files(scorer: ModelHandle, items: Sequence[tuple[FileRecord, st
     thresholds = Thresholds(node=scorer.thresholds["node"], function=scorer.thresholds["function"])
     detectors = DetectorEvidence(scorer.detector_rules, scorer.detector_confirm)
     out: list[list[Finding]] = []
-    for (record, rel, lines), graphs, file_facts in zip(items, per_file, facts, strict=True):
-        nodes = node_index([record])
+    for (_, rel, lines), graphs, nodes, file_facts in zip(items, per_file, indexes, facts,
+                                                          strict=True):
         definitions = Definitions(facts=file_facts)
         regions: list[Region] = []
         for graph in graphs:

@@ -76,28 +76,28 @@ contract NewCredits {
 """
 
 
+SOURCES = {"Credits04.sol": SUBTRACTIONS04, "Credits08.sol": SUBTRACTIONS08}
+
+
 @pytest.fixture(scope="module")
 def subtractions(tmp_path_factory: pytest.TempPathFactory) -> list[FileRecord]:
-    return compiled_records(tmp_path_factory.mktemp("subtractions"),
-                            {"Credits04.sol": SUBTRACTIONS04,
-                             "Credits08.sol": SUBTRACTIONS08})
+    return compiled_records(tmp_path_factory.mktemp("subtractions"), SOURCES)
 
 
-def _commented(source: str, answer: str) -> set[int]:
-    return {number for number, line in enumerate(source.splitlines(), 1)
-            if f"// {answer}" in line}
+def _commented(answer: str) -> set[tuple[str, int]]:
+    """(file, line) of every statement whose comment gives `answer`."""
+    return {(name, number) for name, source in SOURCES.items()
+            for number, line in enumerate(source.splitlines(), 1) if f"// {answer}" in line}
 
 
 def test_subtractions_nothing_bounds(subtractions: list[FileRecord]) -> None:
-    facts = FileFacts(node_index(subtractions))
+    nodes = node_index(subtractions)
+    facts = FileFacts(nodes)
     named = {(function.span.file.rsplit("/", 1)[-1], node.span.start_line)
-             for function, node in node_index(subtractions).values()
+             for function, node in nodes.values()
              if node.id in facts.of(function).unguarded_subtractions}
-    expected = ({("Credits04.sol", n) for n in _commented(SUBTRACTIONS04, "yes")}
-                | {("Credits08.sol", n) for n in _commented(SUBTRACTIONS08, "yes")})
-    assert named == expected
-    refused = ({("Credits04.sol", n) for n in _commented(SUBTRACTIONS04, "no")}
-               | {("Credits08.sol", n) for n in _commented(SUBTRACTIONS08, "no")})
+    assert named == _commented("yes")
+    refused = _commented("no")
     assert refused and not named & refused
 
 
@@ -121,4 +121,4 @@ def test_fact_columns_hold_where_the_facts_do(subtractions: list[FileRecord]) ->
             assert bool(row[anyone]) == facts.of(function).open_to_anyone
             checked += 1
     assert checked > 20
-    assert on == len(_commented(SUBTRACTIONS04, "yes")) + len(_commented(SUBTRACTIONS08, "yes"))
+    assert on == len(_commented("yes"))
