@@ -11,6 +11,10 @@ statement, as `datasets.labels.node_targets` counts it), over named + 1. This sc
 measures that for the training and validation splits of the dataset build, per corpus
 (SolidiFI, the generator), and lists false ones with `--show-false`.
 
+An `exclude` definition, named with `--definition`, is measured the same way: the
+statements it rules out and how many of them carry the category's label (the labelled
+statements it would drop; `--show-false` then lists the unlabelled ones).
+
 Needs the dataset build first (`python -m datasets.build`), whose manifest gives each
 file's split; the files are compiled through the same cache, so a build that has run
 makes this take seconds. SmartBugs and the development set are never read here.
@@ -67,8 +71,8 @@ def main(argv: list[str] | None = None) -> int:
                         choices=sorted({d.category for d in INCLUDING}),
                         help="the include definitions of this category (default: every one)")
     parser.add_argument("--definition", action="append",
-                        choices=[d.id for d in INCLUDING],
-                        help="one include definition (repeatable)")
+                        choices=[d.id for d in DEFINITIONS],
+                        help="one definition, include or exclude (repeatable)")
     parser.add_argument("--dataset", type=Path, default=None,
                         help="the dataset build's folder (default: the build's default)")
     parser.add_argument("--show-false", type=int, default=0, metavar="N",
@@ -94,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     for corpus in sorted({f.corpus for f in files}):
         compiled.update(compile_corpus([f for f in files if f.corpus == corpus], options,
                                        detectors=bool(manifest.get("with_detectors", True))))
-    chosen = [d for d in INCLUDING
+    chosen = [d for d in (DEFINITIONS if args.definition else INCLUDING)
               if (not args.category or d.category in args.category)
               and (not args.definition or d.id in args.definition)]
     print(f"dataset {out} (seed {manifest['seed']}); {len(files)} train/val files; "

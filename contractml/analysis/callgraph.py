@@ -330,16 +330,22 @@ _EFFECT_BUILTINS = frozenset({"selfdestruct", "suicide", "sstore", "tstore", "ca
                               "log0", "log1", "log2", "log3", "log4"})
 
 
+def node_has_effect(node: NodeRecord) -> bool:
+    """Whether the statement itself writes state or has an effect beyond the function's
+    own memory and stack (an external call, ether, a new contract, an event, a storage
+    or transient store, a log, a call or creation or `selfdestruct` in assembly)."""
+    return bool(node.state_written) or any(
+        ir.op in _EFFECTS or (ir.op == "SolidityCall" and builtin_name(ir) in _EFFECT_BUILTINS)
+        for ir in node.irs)
+
+
 def effect_free(functions: Mapping[str, FunctionRecord]) -> frozenset[str]:
     """Ids of the functions that write no state, call out to no one (no external,
     low-level or library call to code not at hand), send no ether, emit nothing and
     never `selfdestruct`, themselves or through what they call internally: whatever
     their checks say, calling them changes nothing (`revert NotImplemented();`)."""
     def effects(function: FunctionRecord) -> bool:
-        return any(n.state_written or any(
-            ir.op in _EFFECTS or (ir.op == "SolidityCall" and builtin_name(ir)
-                                  in _EFFECT_BUILTINS) for ir in n.irs)
-            for n in function.nodes)
+        return any(node_has_effect(n) for n in function.nodes)
 
     has = _over_calls(functions, effects, unknown=True)
     return frozenset(fid for fid, yes in has.items() if not yes)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from contractml.analysis.callgraph import node_has_effect
 from contractml.analysis.context import FileFacts
 from contractml.analysis.dataflow import (
+    builtin_name,
     origin_authorisation,
     origin_only_compared_with_sender_or_constant,
 )
@@ -23,6 +25,16 @@ def _unguarded_authority_write(facts: FileFacts, function: FunctionRecord,
 def _no_effect(facts: FileFacts, function: FunctionRecord, node: NodeRecord) -> bool:
     return function.id in facts.effect_free and not any(
         "env:tx.origin" in ir.reads for n in function.nodes for ir in n.irs)
+
+
+def _memory_only_assembly(facts: FileFacts, function: FunctionRecord,
+                          node: NodeRecord) -> bool:
+    return (node.id in facts.of(function).assembly_nodes and not node.state_written
+            and not node_has_effect(node)
+            and not any("env:tx.origin" in ir.reads
+                        or (ir.op == "SolidityCall" and builtin_name(ir) == "origin")
+                        or ir.op in ("InternalCall", "LibraryCall")
+                        for ir in node.irs))
 
 
 def _origin_check(facts: FileFacts, function: FunctionRecord, node: NodeRecord) -> bool:
@@ -78,3 +90,14 @@ NO_EFFECT = Definition(
     precision=None, measured_on="the taxonomy's definition (a privileged action reachable "
                                 "by anyone)",
     matches=_no_effect)
+
+MEMORY_ONLY_ASSEMBLY = Definition(
+    id="access-control.memory-only-assembly", category="access-control", kind="exclude",
+    summary="An inline assembly statement that works only on memory and the stack "
+            "(`mstore(0x40, m)`, `let v := mload(p)`): no storage write, call, contract "
+            "creation, log or `selfdestruct`, no call of a function, and no `origin()` "
+            "or `tx.origin`. Nothing privileged happens there, whoever runs it.",
+    explanation="is inline assembly that only works on memory",
+    precision=None, measured_on="the taxonomy's definition (a privileged action reachable "
+                                "by anyone)",
+    matches=_memory_only_assembly)

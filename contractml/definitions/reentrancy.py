@@ -35,6 +35,24 @@ def _assembly_without_call(facts: FileFacts, function: FunctionRecord,
                    for ir in node.irs)
 
 
+_OTHER_CALLS = frozenset({"LowLevelCall", "InternalCall", "LibraryCall", "Send", "Transfer",
+                          "NewContract"})
+
+
+def _static_calls_only(facts: FileFacts, function: FunctionRecord,
+                       node: NodeRecord) -> bool:
+    if node.state_written:
+        return False
+    external = [ir for ir in node.irs if ir.op == "HighLevelCall"]
+    return bool(external) and all(
+        ir.attrs.get("static") and not ir.attrs.get("library") for ir in external
+    ) and not any(
+        ir.op in _OTHER_CALLS or (ir.op == "SolidityCall"
+                                  and str(ir.attrs.get("function", "")).split("(")[0]
+                                  in _ASSEMBLY_CALLS)
+        for ir in node.irs)
+
+
 def _effects_before_interactions(facts: FileFacts, function: FunctionRecord,
                                  node: NodeRecord) -> bool:
     return function.id in facts.settled_before_calls
@@ -74,6 +92,19 @@ ASSEMBLY_WITHOUT_CALL = Definition(
     precision=None, measured_on="the taxonomy's definition (an external call that can "
                                 "call back)",
     matches=_assembly_without_call)
+
+STATIC_CALLS_ONLY = Definition(
+    id="reentrancy.static-calls-only", category="reentrancy", kind="exclude",
+    summary="A statement whose only calls are to other contracts' view or pure "
+            "functions or public getters (a STATICCALL, solc 0.5.0 on), with no "
+            "low-level, internal or library call, no ether sent and no state written "
+            "(`uint256 price = oracle.price();`), hands control only to code that "
+            "cannot change state and updates nothing: it is neither the call a "
+            "re-entry comes through nor a stale write.",
+    explanation="only calls view or pure functions (STATICCALL) and writes no state",
+    precision=None, measured_on="the taxonomy's definition (an external call that can "
+                                "call back, or state used after one)",
+    matches=_static_calls_only)
 
 EFFECTS_BEFORE_INTERACTIONS = Definition(
     id="reentrancy.effects-before-interactions", category="reentrancy", kind="exclude",

@@ -1127,6 +1127,8 @@ DEFINITION_CASES: dict[str, tuple[str, tuple[str, int | None], tuple[str, int | 
     "reentrancy.effects-before-interactions": ("credits", ("claim", 8), ("claimLate", 13)),
     "access-control.no-effect": ("credits", ("notImplemented", 27), ("setOwner", 29)),
     "reentrancy.assembly-without-call": ("assembly", ("size", 6), ("forward", 22)),
+    "reentrancy.static-calls-only": ("cross_file", ("liquidate", 25), ("recordPoked", 21)),
+    "access-control.memory-only-assembly": ("assembly", ("stash", 26), ("stash", 27)),
     "arithmetic.in-assembly": ("assembly", ("revertData", 11), ("plain", 16)),
     "access-control.tx-origin-authorisation": ("origins", ("pay", 11), ("humansOnly", 15)),
     "access-control.origin-eoa-or-simulation-check": ("origins", ("humansOnly", 15),

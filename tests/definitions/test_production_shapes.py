@@ -103,6 +103,13 @@ def test_inline_assembly_is_no_overflow_and_no_reentrancy_without_a_call(
     assert 20 in reentrancy  # a call in assembly
 
 
+def test_inline_assembly_on_memory_alone_is_no_access_control(
+        assembly: list[FileRecord]) -> None:
+    found = {(f, line) for _, f, line in _found(assembly, "access-control")}
+    assert ("stash", 26) not in found  # mstore(0x40, v)
+    assert {("stash", 27), ("stash", 29)} <= found  # sstore in assembly, a state write
+
+
 def test_effects_before_interactions_is_no_reentrancy(credits: list[FileRecord]) -> None:
     found = _found(credits, "reentrancy")
     assert not {(f, line) for _, f, line in found if f == "claim"}
@@ -162,6 +169,11 @@ def test_a_view_call_cannot_call_back_to_change_state(cross_file: list[FileRecor
     found = _found_per_file(cross_file, "reentrancy", "Vault.sol")
     assert not {line for f, line in found if f == "record"}
     assert {("recordPoked", 21), ("recordPoked", 22)} & found
+    # in a function that does write after a call, the view call itself is still no
+    # reentrancy; the call that can call back and the write after it are
+    liquidate = {line for f, line in found if f == "liquidate"}
+    assert 25 not in liquidate
+    assert {26, 28} <= liquidate
 
 
 def test_a_block_number_that_picks_whose_turn_it_is_is_no_randomness(
