@@ -654,6 +654,11 @@ S|    $u $answer = $u(keccak256(abi.encodePacked({ent}, msg.sender))) % $range;
 
 
 def d_loop(b: Builder) -> None:
+    """Pays every member of a list anyone grows in one loop: the loop and the payment
+    are labelled (one failing member, or enough members to exhaust the gas, blocks
+    the distribution). The safe twin pages: it credits the members of a caller-chosen,
+    capped range for a pull withdrawal, so no loop runs over the whole list and no
+    payment happens in it."""
     S = b.style
     people = K.people(b)
     owed = b.name("d_owed", ("dividendOf", "owedShare", "entitlement", "shareOf", "accrual"))
@@ -667,11 +672,20 @@ def d_loop(b: Builder) -> None:
         v = f"{people}[{i}].transfer({share});"
     else:
         v = S.req(f"{people}[{i}].send({share})", K.msg(b, "call"))
-    lines = [f"function {fn}() public payable {b['only']} {{",
+    start = b.name("d_from", ("from", "start", "first", "offset"))
+    end = b.name("d_to", ("to", "end", "stop", "until"))
+    cap = b.rng.choice((20, 25, 50, 100))
+    bounded = K.req(b, f"{end} <= {people}.length && {start} < {end} "
+                       f"&& {end} - {start} <= {cap}", "input")
+    lines = [f"V|function {fn}() public payable {b['only']} {{",
+             f"S|function {fn}({u} {start}, {u} {end}) public payable {b['only']} {{",
+             f"S|{_indent(bounded)}",
              _indent(K.req(b, f"{people}.length > 0", "state")),
-             f"    {u} {share} = msg.value / {people}.length;",
-             f"    for ({u} {i} = 0; {i} < {people}.length; {i}++) {{",
+             f"V|    {u} {share} = msg.value / {people}.length;",
+             f"V!|    for ({u} {i} = 0; {i} < {people}.length; {i}++) {{",
              f"V!|        {v}",
+             f"S|    {u} {share} = msg.value / ({end} - {start});",
+             f"S|    for ({u} {i} = {start}; {i} < {end}; {i}++) {{",
              f"S|        {owed}[{people}[{i}]] += {share};", "    }", "}"]
     b.function("\n".join(lines), key="d:loop")
     K.pull(b, owed, "d:pull")
