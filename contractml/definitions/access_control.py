@@ -29,8 +29,7 @@ def _no_effect(facts: FileFacts, function: FunctionRecord, node: NodeRecord) -> 
 
 def _memory_only_assembly(facts: FileFacts, function: FunctionRecord,
                           node: NodeRecord) -> bool:
-    return (node.id in facts.of(function).assembly_nodes and not node.state_written
-            and not node_has_effect(node)
+    return (node.id in facts.of(function).assembly_nodes and not node_has_effect(node)
             and not any("env:tx.origin" in ir.reads
                         or (ir.op == "SolidityCall" and builtin_name(ir) == "origin")
                         or ir.op in ("InternalCall", "LibraryCall")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contractml.analysis.context import FileFacts
+from contractml.analysis.dataflow import builtin_name
 from contractml.definitions.base import Definition
 from contractml.records import FunctionRecord, NodeRecord
 
@@ -47,9 +48,7 @@ def _static_calls_only(facts: FileFacts, function: FunctionRecord,
     return bool(external) and all(
         ir.attrs.get("static") and not ir.attrs.get("library") for ir in external
     ) and not any(
-        ir.op in _OTHER_CALLS or (ir.op == "SolidityCall"
-                                  and str(ir.attrs.get("function", "")).split("(")[0]
-                                  in _ASSEMBLY_CALLS)
+        ir.op in _OTHER_CALLS or (ir.op == "SolidityCall" and builtin_name(ir) in _ASSEMBLY_CALLS)
         for ir in node.irs)
 
 
