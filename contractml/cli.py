@@ -153,6 +153,9 @@ _SEVERITY_CHOICES = ("low", "medium", "high")
 @click.option("--evidence", type=click.Choice(("all", "network", "rules")), default=None,
               help="Which evidence reports: all (default), the network alone, or the "
                    "category definitions and Slither's detector rules alone.")
+@click.option("--sort", type=click.Choice(("location", "anomaly")), default=None,
+              help="List findings by location (default) or by anomaly: the finding's "
+                   "function least like deployed code first (text, JSON, Markdown).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress on stderr (default: only on a terminal with text output).")
 def scan_cmd(paths: tuple[str, ...], fmt: str | None, output: str | None, **flags: Any

@@ -37,6 +37,8 @@ FORMATS: tuple[str, ...] = ("text", "json", "sarif", "markdown")
 FAIL_ON: tuple[str, ...] = ("none", *SEVERITIES)
 #: The values of `evidence` (as `contractml.fusion.EVIDENCE_MODES`, which imports numpy).
 EVIDENCE: tuple[str, ...] = ("all", "network", "rules")
+#: The values of `sort` (as `contractml.reporters.SORTS`).
+SORTS: tuple[str, ...] = ("location", "anomaly")
 _VERSION_RE = re.compile(r"\d+\.\d+\.\d+")
 
 
@@ -68,6 +70,7 @@ class ScanSettings:
     model: Path | None = None  # None: the bundled model
     severity: Mapping[str, str] = field(default_factory=dict)  # category -> level
     evidence: str = "all"  # all | network | rules
+    sort: str = "location"  # location | anomaly: the order findings are listed in
     # Command line only (not config keys):
     write_baseline: Path | None = None
     diff_base: str | None = None
@@ -83,7 +86,7 @@ CONFIG_KEYS: dict[str, str] = {
         "format", "output", "fail-on", "min-severity", "min-confidence", "include",
         "exclude", "categories", "exit-zero", "baseline", "warn-unused-ignores", "jobs",
         "offline", "solc", "solc-version", "remappings", "include-tests", "max-file-size",
-        "timeout", "analysis-memory", "model", "severity", "evidence",
+        "timeout", "analysis-memory", "model", "severity", "evidence", "sort",
     )
 }
 _PATH_KEYS = frozenset({"output", "baseline", "solc", "model", "write_baseline"})
@@ -120,6 +123,8 @@ def _check(key: str, value: Any, base: Path | None) -> Any:
         return one_of(FAIL_ON)
     if key == "evidence":
         return one_of(EVIDENCE)
+    if key == "sort":
+        return one_of(SORTS)
     if key == "min_severity":
         return one_of(SEVERITIES)
     if key in ("exit_zero", "warn_unused_ignores", "offline", "include_tests"):

@@ -55,6 +55,9 @@ class Finding:
     fingerprint: str = ""
     suppressed: bool = False
     suppression: str = ""  # the comment that suppressed it, e.g. "contractml-disable-line"
+    #: how unlike deployed code the finding's function looks (`contractml.model.anomaly`:
+    #: Mahalanobis distance, larger is stranger); None when the model has no anomaly model
+    anomaly: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

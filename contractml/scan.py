@@ -218,8 +218,8 @@ def _explanation(hit: NodeHit, node: NodeRecord, category: str,
     return f"Line {line} {seen}; found by {_found_by(sources)}."
 
 
-def _finding(region: Region, records: Mapping[tuple[str, int], Any], lines: list[str]
-             ) -> Finding:
+def _finding(region: Region, records: Mapping[tuple[str, int], Any], lines: list[str],
+             anomaly: float | None = None) -> Finding:
     from contractml.rules import rule_for
 
     rule = rule_for(region.category)
@@ -246,7 +246,7 @@ def _finding(region: Region, records: Mapping[tuple[str, int], Any], lines: list
         contract=region.contract, function=region.function,
         excerpt=_excerpt(lines, region.start_line, region.end_line),
         explanation=explanation, recommendation=rule.recommendation, evidence=evidence,
-        sources=list(region.sources))
+        sources=list(region.sources), anomaly=anomaly)
 
 
 def findings_for_files(scorer: ModelHandle, items: Sequence[tuple[FileRecord, str, list[str]]],
@@ -272,12 +272,15 @@ def findings_for_files(scorer: ModelHandle, items: Sequence[tuple[FileRecord, st
                                                           strict=True):
         definitions = Definitions(facts=file_facts)
         regions: list[Region] = []
+        anomaly: dict[int, float | None] = {}  # by region: its graph's seed function's
         for graph in graphs:
             score = next(scores)
-            regions.extend(fuse(graph, score.node, score.function, thresholds,
-                                scorer.categories, nodes, detectors=detectors,
-                                definitions=definitions, evidence=evidence))
-        out.append([_finding(region, nodes, lines)
+            for region in fuse(graph, score.node, score.function, thresholds,
+                               scorer.categories, nodes, detectors=detectors,
+                               definitions=definitions, evidence=evidence):
+                regions.append(region)
+                anomaly[id(region)] = score.anomaly
+        out.append([_finding(region, nodes, lines, anomaly.get(id(region)))
                     for region in dedupe(r for r in regions if r.file == rel)])
     return out
 

@@ -171,9 +171,11 @@ def render(result: ScanResult, fmt: str, settings: Any,
     from contractml.rules import effective_rules
 
     options: dict[str, Any] = {
-        "json": {}, "sarif": {"rules": effective_rules(settings.severity)},
-        "markdown": {"fail_on": settings.fail_on},
-        "text": {"color": output_is_terminal, "show_evidence": verbose > 0}}.get(fmt, {})
+        "json": {"sort": settings.sort},
+        "sarif": {"rules": effective_rules(settings.severity)},
+        "markdown": {"fail_on": settings.fail_on, "sort": settings.sort},
+        "text": {"color": output_is_terminal, "show_evidence": verbose > 0,
+                 "sort": settings.sort}}.get(fmt, {})
     return reporters.render(result, fmt, **options)
 
 

@@ -4,6 +4,7 @@
     for graph, scores in zip(graphs, scorer.score(graphs)):
         scores.node      # numpy float32 [num_nodes, 9], calibrated probabilities
         scores.function  # numpy float32 [num_functions, 9]
+        scores.anomaly   # the seed function's anomaly, or None (`contractml.model.anomaly`)
 
 Columns follow `contractml.model.CATEGORIES`. Graphs built with detector features can be
 scored by a model trained without them (the extra columns are dropped); the reverse is
@@ -25,6 +26,7 @@ from contractml.errors import ModelError
 from contractml.graph import schema
 from contractml.graph.builder import CodeGraph
 from contractml.model import CATEGORIES, DEFAULT_MODEL_DIR, checkpoint
+from contractml.model.anomaly import AnomalyScorer
 from contractml.model.batching import PackedGraphs
 from contractml.model.training import apply_calibration, forward_batch
 
@@ -33,11 +35,16 @@ from contractml.model.training import apply_calibration, forward_batch
 class GraphScores:
     node: np.ndarray  # float32 [num_nodes, len(CATEGORIES)]
     function: np.ndarray  # float32 [num_functions, len(CATEGORIES)]
+    #: how unlike deployed code the graph's own function looks; None when the model
+    #: carries no anomaly model
+    anomaly: float | None = None
 
 
 class Scorer:
-    def __init__(self, loaded: checkpoint.Checkpoint) -> None:
+    def __init__(self, loaded: checkpoint.Checkpoint,
+                 anomaly: AnomalyScorer | None = None) -> None:
         self._checkpoint = loaded
+        self._anomaly = anomaly
         self._model = loaded.model
         self._model.eval()
         self._in_dim = len(schema.feature_names(loaded.with_detectors))
@@ -50,7 +57,8 @@ class Scorer:
         target = Path(path) if path is not None else DEFAULT_MODEL_DIR
         if not target.exists():
             raise ModelError(f"{target}: no model there.")
-        return cls(checkpoint.load(target))
+        loaded = checkpoint.load(target)
+        return cls(loaded, AnomalyScorer.load(target, loaded.meta))
 
     @property
     def with_detectors(self) -> bool:
@@ -95,8 +103,11 @@ class Scorer:
                 node_p = apply_calibration(node, calibration["node"]).numpy()
                 fn_p = apply_calibration(function, calibration["function"]).numpy()
                 node_ptr, fn_ptr = batch.node_ptr.tolist(), batch.fn_ptr.tolist()
+                anomaly: list[float | None] = (
+                    list(self._anomaly.score(chunk, batch_size=len(chunk)))
+                    if self._anomaly is not None else [None] * len(chunk))
                 for i in range(len(chunk)):
-                    results.append(GraphScores(
+                    results.append(GraphScores(anomaly=anomaly[i],
                         node=np.ascontiguousarray(node_p[node_ptr[i]:node_ptr[i + 1]],
                                                   dtype=np.float32),
                         function=np.ascontiguousarray(fn_p[fn_ptr[i]:fn_ptr[i + 1]],

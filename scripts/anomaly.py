@@ -39,6 +39,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--smartbugs", action="store_true",
                         help="also measure on SmartBugs curated (evaluation: once per trunk)")
     parser.add_argument("--out", type=Path, default=None, help="Markdown report")
+    parser.add_argument("--attach", type=Path, default=None, metavar="MODEL_DIR",
+                        help="write the trunk and the fitted Gaussian into this model "
+                             "folder (anomaly.safetensors and the `anomaly` entry of its "
+                             "model.json, with the AUCs measured here)")
     args = parser.parse_args(argv)
 
     import numpy as np
@@ -114,6 +118,17 @@ def main(argv: list[str] | None = None) -> int:
 
     command = "python scripts/anomaly.py " + " ".join(argv if argv is not None
                                                        else sys.argv[1:])
+    if args.attach is not None:
+        from contractml.model.anomaly import attach
+
+        entry = attach(args.attach, state, anomaly, {
+            "in_dim": in_dim, "hparams": hparams, "trunk_sha256": config["trunk_sha256"],
+            "fitted_on": len(train),
+            "measured": {name: {"vulnerable": p, "safe": n, "roc_auc": round(auc, 4)}
+                         for name, p, n, auc, _, _ in rows},
+            "command": command})
+        print(f"attached to {args.attach}: anomaly.safetensors sha256 "
+              f"{entry['weights_sha256'][:12]}", file=sys.stderr)
     lines = [f"Command: `{command}`  ",
              f"Date: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC; "
              f"{time.perf_counter() - started:.0f} s wall.  ",

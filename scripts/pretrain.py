@@ -1,8 +1,8 @@
 """Pretrain the network's trunk on deployed code (masked node features) and save it for
 `scripts/train.py --pretrained DIR`.
 
-    .venv/bin/python scripts/pretrain.py --out DIR [--data DIR] [--minutes M] [--seed N]
-        [--no-detectors] [--hparams FILE] [--mask-rate R]
+    .venv/bin/python scripts/pretrain.py --out DIR [--data DIR] [--minutes M] [--epochs E]
+        [--seed N] [--no-detectors] [--hparams FILE] [--mask-rate R]
 
 The graphs are the dataset's real-host graphs (`realhosts/...`: deployed contracts of
 the SmartBugs wild sample and the training packages' files, with and without an
@@ -38,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mask-rate", type=float, default=0.15)
     parser.add_argument("--no-detectors", action="store_true")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--epochs", type=int, default=30,
+                        help="at most this many epochs (with a --minutes budget that does "
+                             "not bind, a run is reproducible from its seed)")
     args = parser.parse_args(argv)
 
     import torch
@@ -59,10 +62,12 @@ def main(argv: list[str] | None = None) -> int:
     val_graphs = deployed(store.load(data / "val"))
     print(f"{len(train_graphs)} train and {len(val_graphs)} validation real-host graphs",
           file=sys.stderr)
+    torch.manual_seed(args.seed)  # the trunk's starting weights follow the seed too
     model = make_model(in_dim, hparams)
     result = pretrain(model, train_graphs, val_graphs,
                       reverse_edges=bool(hparams.get("reverse_edges", True)), seed=args.seed,
-                      max_minutes=args.minutes, mask_rate=args.mask_rate,
+                      max_minutes=args.minutes, max_epochs=args.epochs,
+                      mask_rate=args.mask_rate,
                       batch_nodes=int(hparams.get("batch_nodes", 4096)),
                       log=lambda m: print(m, file=sys.stderr, flush=True))
     save_pretrained(args.out, result.state, {

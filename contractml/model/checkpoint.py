@@ -27,6 +27,9 @@ from contractml.model import CATEGORIES
 FORMAT_VERSION = 1
 WEIGHTS = "model.safetensors"
 META = "model.json"
+#: the optional anomaly model of a model folder (`contractml.model.anomaly`)
+ANOMALY_FILE = "anomaly.safetensors"
+ANOMALY_KEY = "anomaly"
 HEADS = ("node", "function")
 #: safetensors headers larger than this are not plausible for our models
 _MAX_HEADER = 16 * 1024 * 1024
@@ -135,7 +138,7 @@ def _paths(path: Path) -> tuple[Path, Path]:
     raise ModelError(f"{path}: not a model folder (expected {WEIGHTS} and {META} in it).")
 
 
-def _check_safetensors_header(weights: Path) -> None:
+def check_safetensors_header(weights: Path) -> None:
     """Refuse anything whose first bytes are not a safetensors header (pickles, zips)."""
     size = weights.stat().st_size
     with weights.open("rb") as handle:
@@ -203,7 +206,7 @@ def verify(path: Path) -> dict[str, Any]:
     meta = read_meta(path)
     if not weights.is_file():
         raise ModelError(f"{weights}: model weights not found.")
-    _check_safetensors_header(weights)
+    check_safetensors_header(weights)
     digest = sha256_file(weights)
     if digest != meta["weights_sha256"]:
         raise ModelError(f"{weights}: SHA-256 {digest[:12]}... does not match the "
@@ -228,7 +231,29 @@ def verify(path: Path) -> dict[str, Any]:
                                  "every category.")
     if not isinstance(meta.get("function_gate", True), bool):
         raise ModelError(f"{meta_path}: function_gate must be true or false.")
+    verify_anomaly(path, meta)
     return meta
+
+
+def verify_anomaly(path: Path, meta: dict[str, Any]) -> None:
+    """The checks of the model's optional anomaly entry that need no torch: its keys,
+    the file, its safetensors header and its pinned SHA-256. Nothing without an entry."""
+    entry = meta.get(ANOMALY_KEY)
+    if entry is None:
+        return
+    if not isinstance(entry, dict) or not all(
+            k in entry for k in ("weights_sha256", "in_dim", "hparams")):
+        raise ModelError(f"{path / META}: the anomaly entry needs weights_sha256, in_dim "
+                         "and hparams.")
+    weights = path / ANOMALY_FILE
+    if not weights.is_file():
+        raise ModelError(f"{weights}: anomaly weights not found (named in {META}).")
+    check_safetensors_header(weights)
+    digest = sha256_file(weights)
+    if digest != entry["weights_sha256"]:
+        raise ModelError(f"{weights}: SHA-256 {digest[:12]}... does not match the "
+                         f"{str(entry['weights_sha256'])[:12]}... pinned in {META}; the "
+                         "anomaly weights were changed or damaged.")
 
 
 def _build(meta: dict[str, Any], weights: Path, meta_path: Path) -> Any:

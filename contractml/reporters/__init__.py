@@ -37,8 +37,19 @@ def location_key(finding: Finding) -> tuple[Any, ...]:
             -finding.confidence, finding.fingerprint)
 
 
-def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
-    return sorted(findings, key=location_key)
+#: How findings can be listed: by location, or by anomaly (the finding's function least
+#: like deployed code first; findings without an anomaly score last), location breaking ties.
+SORTS: tuple[str, ...] = ("location", "anomaly")
+
+
+def sorted_findings(findings: Iterable[Finding], sort: str = "location") -> list[Finding]:
+    """`findings` in the order `sort` (one of SORTS) names."""
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort {sort!r}; expected one of {', '.join(SORTS)}")
+    by_location = sorted(findings, key=location_key)
+    if sort == "anomaly":
+        return sorted(by_location, key=lambda f: (f.anomaly is None, -(f.anomaly or 0.0)))
+    return by_location
 
 
 def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:

@@ -28,7 +28,8 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     return data
 
 
-def document(result: ScanResult, *, show_time: bool = False) -> dict[str, Any]:
+def document(result: ScanResult, *, show_time: bool = False,
+             sort: str = "location") -> dict[str, Any]:
     """The JSON document as a dict. `show_time` adds `seconds` (not deterministic)."""
     active = result.active
     summary: dict[str, Any] = {
@@ -49,7 +50,7 @@ def document(result: ScanResult, *, show_time: bool = False) -> dict[str, Any]:
         "model": dict(result.model),
         "summary": summary,
         "files_scanned": sorted(result.files_scanned),
-        "findings": [finding_dict(f) for f in sorted_findings(result.findings)],
+        "findings": [finding_dict(f) for f in sorted_findings(result.findings, sort)],
         "failures": [{"file": f.file, "stage": f.stage, "message": f.message}
                      for f in sorted(result.failures,
                                      key=lambda f: (f.file, f.stage, f.message))],
@@ -57,6 +58,7 @@ def document(result: ScanResult, *, show_time: bool = False) -> dict[str, Any]:
     }
 
 
-def render(result: ScanResult, *, show_time: bool = False, indent: int | None = 2) -> str:
-    return json.dumps(document(result, show_time=show_time), indent=indent,
+def render(result: ScanResult, *, show_time: bool = False, indent: int | None = 2,
+           sort: str = "location") -> str:
+    return json.dumps(document(result, show_time=show_time, sort=sort), indent=indent,
                       ensure_ascii=False, sort_keys=False) + "\n"

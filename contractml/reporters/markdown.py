@@ -46,7 +46,8 @@ def _location(finding: Finding, link_base: str | None) -> str:
 
 
 def render(result: ScanResult, *, fail_on: str = "medium", max_rows: int = 50,
-           link_base: str | None = None, title: str = "contractml") -> str:
+           link_base: str | None = None, title: str = "contractml",
+           sort: str = "location") -> str:
     """The Markdown comment. `link_base`: a URL that relative file paths are appended to
     (e.g. ``https://github.com/OWNER/REPO/blob/SHA``) to link each location."""
     active = result.active
@@ -69,7 +70,7 @@ def render(result: ScanResult, *, fail_on: str = "medium", max_rows: int = 50,
     lines.append("")
     lines.append(" · ".join(f"{_ICONS[s]} {s.capitalize()}: **{n}**" for s, n in counts.items()))
 
-    shown = [f for f in sorted_findings(active)]
+    shown = [f for f in sorted_findings(active, sort)]
     shown.sort(key=lambda f: -severity_rank(f.severity))  # stable: location order within
     if shown:
         lines += ["", "| Severity | Category | Location | Function | Confidence |",

@@ -135,6 +135,8 @@ def _result(finding: Finding, rules: Mapping[str, Rule], index: dict[str, int],
             "sources": list(finding.sources),
         },
     }
+    if finding.anomaly is not None:
+        result["properties"]["anomaly"] = finding.anomaly
     if not result["partialFingerprints"]:
         del result["partialFingerprints"]
     if snippets and finding.evidence:

@@ -1,7 +1,8 @@
 """Human-readable report: each finding as one header line (severity, category,
-`file:line`, contract.function, confidence), its code excerpt, one sentence of why
-naming its sources, and the fix; with `show_evidence` (`scan -v`) also the statements
-that drove it. Then the files that could not be analysed, notices and a summary line.
+`file:line`, contract.function, confidence, and the anomaly where the model gives one),
+its code excerpt, one sentence of why naming its sources, and the fix; with
+`show_evidence` (`scan -v`) also the statements that drove it. Then the files that
+could not be analysed, notices and a summary line.
 
 Output is deterministic (no timings, no absolute paths) unless `show_time` is set, and
 holds ANSI colour codes only with ``color=True`` (the CLI passes it on a terminal).
@@ -43,6 +44,8 @@ def _finding(console: Console, finding: Finding, show_evidence: bool) -> None:
                   style="underline")
     header.append(f"  {_where(finding)}  ")
     header.append(f"confidence {finding.confidence:.2f}", style="dim")
+    if finding.anomaly is not None:
+        header.append(f"  anomaly {finding.anomaly:.1f}", style="dim")
     if finding.suppressed:
         header.append("  ")
         header.append(f"suppressed ({finding.suppression})", style="magenta")
@@ -90,13 +93,14 @@ def summary_line(result: ScanResult, *, show_time: bool = False) -> str:
 
 
 def render(result: ScanResult, *, color: bool = False, show_suppressed: bool = False,
-           show_time: bool = False, show_evidence: bool = False, width: int = 100) -> str:
+           show_time: bool = False, show_evidence: bool = False, width: int = 100,
+           sort: str = "location") -> str:
     """The text report. `show_suppressed` lists suppressed findings too (marked);
     `show_time` adds the scan time to the summary (not deterministic); `show_evidence`
     lists the statements behind each finding with their scores and sources."""
     buffer = io.StringIO()
     console = _console(buffer, color, width)
-    for finding in sorted_findings(result.findings):
+    for finding in sorted_findings(result.findings, sort):
         if finding.suppressed and not show_suppressed:
             continue
         _finding(console, finding, show_evidence)

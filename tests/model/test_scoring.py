@@ -35,7 +35,7 @@ def graphs(scorer: Scorer, tmp_path_factory: pytest.TempPathFactory) -> list[Cod
 
 def test_default_model_is_small_and_described(scorer: Scorer) -> None:
     size = sum((DEFAULT_MODEL_DIR / f).stat().st_size
-               for f in (checkpoint.WEIGHTS, checkpoint.META))
+               for f in (checkpoint.WEIGHTS, checkpoint.META, checkpoint.ANOMALY_FILE))
     assert size <= 10 * 1024 * 1024
     info = scorer.info
     assert info["sha256"] == checkpoint.sha256_file(DEFAULT_MODEL_DIR / checkpoint.WEIGHTS)
@@ -95,3 +95,47 @@ def test_ablation_model_at_the_repo_root(graphs: list[CodeGraph]) -> None:
     assert size <= 10 * 1024 * 1024
     for graph, score in zip(graphs, other.score(graphs), strict=True):
         assert score.node.shape == (graph.num_nodes, len(CATEGORIES))
+        assert score.anomaly is None  # this model carries no anomaly model
+
+
+def test_the_default_model_gives_each_function_an_anomaly(scorer: Scorer,
+                                                          graphs: list[CodeGraph]) -> None:
+    scores = [s.anomaly for s in scorer.score(graphs, batch_size=3)]
+    assert all(isinstance(a, float) and a >= 0 for a in scores)
+    assert len(set(scores)) > 1  # functions differ
+    # independent of the batch (up to rounding), and the same on every run
+    alone = [s.anomaly for s in scorer.score(graphs, batch_size=1)]
+    np.testing.assert_allclose(scores, alone, atol=2e-3)
+    assert scores == [s.anomaly for s in scorer.score(graphs, batch_size=3)]
+
+
+def _copy_default(tmp_path: Path) -> Path:
+    import shutil
+
+    target = tmp_path / "model"
+    shutil.copytree(DEFAULT_MODEL_DIR, target)
+    return target
+
+
+def test_a_changed_anomaly_byte_is_refused(tmp_path: Path) -> None:
+    model = _copy_default(tmp_path)
+    weights = model / checkpoint.ANOMALY_FILE
+    data = bytearray(weights.read_bytes())
+    data[-3] ^= 0x01  # inside the last tensor, the header stays valid
+    weights.write_bytes(bytes(data))
+    with pytest.raises(ModelError, match="anomaly weights were changed"):
+        checkpoint.verify(model)
+    weights.unlink()
+    with pytest.raises(ModelError, match="anomaly weights not found"):
+        Scorer.load(model)
+
+
+def test_an_anomaly_entry_without_its_keys_is_refused(tmp_path: Path) -> None:
+    import json
+
+    model = _copy_default(tmp_path)
+    meta = json.loads((model / checkpoint.META).read_text(encoding="utf-8"))
+    del meta[checkpoint.ANOMALY_KEY]["in_dim"]
+    (model / checkpoint.META).write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(ModelError, match="anomaly entry needs"):
+        checkpoint.verify(model)

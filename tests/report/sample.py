@@ -1,6 +1,6 @@
 """A hand-built ScanResult for the report tests: findings across categories, one
-suppressed, one contract-level, a path with a space and non-ASCII characters, a file that
-failed to compile with solc's message, and a notice."""
+suppressed, one contract-level, three with an anomaly score, a path with a space and
+non-ASCII characters, a file that failed to compile with solc's message, and a notice."""
 
 from __future__ import annotations
 
@@ -37,14 +37,14 @@ def sample_result() -> ScanResult:
                 evidence=[Evidence(14, 14, 0.91, "external call with value"),
                           Evidence(16, 16, 0.77, "state written after the call")],
                 sources=["network", "definition:reentrancy.callback-before-update",
-                         "slither:reentrancy-eth"]),
+                         "slither:reentrancy-eth"], anomaly=12.5),
         finding("unchecked-call", "medium", 0.714, UNICODE_FILE, 8, "Trésor", "pay",
                 "        to.send(amount);",
                 explanation="The result of send at line 8 is not used.",
-                evidence=[Evidence(8, 8, 0.7, "send result ignored")]),
+                evidence=[Evidence(8, 8, 0.7, "send result ignored")], anomaly=31.25),
         finding("time-manipulation", "low", 0.55, "src/Lottery.sol", 21, "Lottery", "play",
                 "        if (block.timestamp % 15 == 0) {",
-                explanation="Branch on block.timestamp at line 21."),
+                explanation="Branch on block.timestamp at line 21.", anomaly=8.0),
         finding("bad-randomness", "medium", 0.66, "src/Lottery.sol", 30, "Lottery", "draw",
                 "        uint256 r = uint256(blockhash(block.number - 1));",
                 explanation="Value derived from blockhash at line 30.",

@@ -42,6 +42,7 @@ timeout = 30
 analysis-memory = 4096
 model = "models/custom"
 evidence = "network"
+sort = "anomaly"
 
 [severity]
 time-manipulation = "medium"
@@ -69,7 +70,8 @@ def test_contractml_toml_every_key(tmp_path: Path) -> None:
         remappings=("@oz/=lib/openzeppelin-contracts/",), include_tests=True,
         max_file_size=500000, timeout=30.0, analysis_memory=4096,
         model=tmp_path / "models/custom",
-        severity={"time-manipulation": "medium"}, evidence="network", config_file=config)
+        severity={"time-manipulation": "medium"}, evidence="network", sort="anomaly",
+        config_file=config)
     assert isinstance(settings.timeout, float)
     assert set(CONFIG_KEYS) == {line.split(" =")[0] for line in FULL.strip().splitlines()
                                 if " = " in line and not line.startswith("time-")} | {

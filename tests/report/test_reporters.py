@@ -95,9 +95,16 @@ def test_json_validates_against_documented_schema() -> None:
     assert document["summary"]["by_severity"] == {"high": 2, "medium": 1, "low": 1}
     assert document["summary"]["suppressed"] == 1
     assert [f["suppressed"] for f in document["findings"]].count(True) == 1
+    assert reentrancy["anomaly"] == 12.5
+    assert sorted(f["anomaly"] for f in document["findings"] if f["anomaly"] is not None) \
+        == [8.0, 12.5, 31.25]
     # the schema is not vacuous
     broken = copy.deepcopy(document)
     broken["findings"][0]["severity"] = "critical"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(schema).validate(broken)
+    broken = copy.deepcopy(document)
+    broken["findings"][0]["anomaly"] = "high"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(schema).validate(broken)
     for sources in ([], ["the network"], ["definition:"], ["network", "network"]):
@@ -133,7 +140,8 @@ def test_sarif_validates_and_maps_every_field() -> None:
         "category": "reentrancy", "severity": "high", "confidence": 0.93,
         "security-severity": "8.0",
         "sources": ["network", "definition:reentrancy.callback-before-update",
-                    "slither:reentrancy-eth"]}
+                    "slither:reentrancy-eth"], "anomaly": 12.5}
+    assert "anomaly" not in by_rule["contractml/access-control"]["properties"]  # none given
     assert all(r["properties"]["sources"] for r in results)
     location = reentrancy["locations"][0]
     assert location["physicalLocation"]["artifactLocation"] == {
@@ -280,3 +288,25 @@ def test_unknown_format() -> None:
 def test_unicode_file_in_every_format() -> None:
     for fmt in ("text", "json", "markdown"):
         assert UNICODE_FILE in render(sample_result(), fmt)
+
+
+def test_sort_by_anomaly_lists_the_strangest_function_first() -> None:
+    by_location = [(f["file"], f["start_line"])
+                   for f in json.loads(render(sample_result(), "json"))["findings"]]
+    document = json.loads(render(sample_result(), "json", sort="anomaly"))
+    ranked = [(f["anomaly"], f["category"]) for f in document["findings"]]
+    # scored findings first, the largest anomaly first; then the rest in location order
+    assert ranked[:3] == [(31.25, "unchecked-call"), (12.5, "reentrancy"),
+                          (8.0, "time-manipulation")]
+    rest = [(f["file"], f["start_line"]) for f in document["findings"][3:]]
+    assert [f["anomaly"] for f in document["findings"][3:]] == [None, None]
+    assert rest == [key for key in by_location if key in rest]
+    text = render(sample_result(), "text", sort="anomaly")
+    assert text.index("Trésor.sol:8") < text.index("Bank.sol:14") < text.index("Lottery.sol:21")
+    # Markdown keeps its severity groups; within them the anomaly order
+    markdown = render(sample_result(), "markdown", sort="anomaly")
+    assert markdown.index("src/Bank.sol:14") < markdown.index("src/Bank.sol:5`")
+    located = render(sample_result(), "markdown")
+    assert located.index("src/Bank.sol:5`") < located.index("src/Bank.sol:14")
+    with pytest.raises(ValueError, match="unknown sort"):
+        render(sample_result(), "json", sort="confidence")

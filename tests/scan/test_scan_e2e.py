@@ -77,9 +77,38 @@ def test_sarif_validates_and_reports_the_reentrancy(project: Path, cache: Path,
     assert region["startLine"] <= VULNERABLE_LINE <= region["endLine"]
     assert hits[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == \
         "Vault.sol"
+    # the shipped model carries an anomaly model: every result says how unlike deployed
+    # code its function looks
+    assert all(isinstance(r["properties"]["anomaly"], float)
+               and r["properties"]["anomaly"] >= 0 for r in results)
     notes = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
     assert any("Unfinished.sol" in json.dumps(n) and "ParserError" in json.dumps(n)
                for n in notes)
+
+
+def test_sort_by_anomaly(project: Path, cache: Path,
+                         capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "Extra.sol").write_text(
+        "pragma solidity ^0.8.20;\n"
+        "contract Extra {\n"
+        "    address public owner;\n"
+        "    function take() external { owner = msg.sender; }\n"
+        "    function pay(address to) external { payable(to).send(1); }\n"
+        "}\n", encoding="utf-8")
+    code, out, _ = scan([str(project), "--format", "json", "--fail-on", "none", "--sort",
+                         "anomaly", "--evidence", "all"], cache, capsys)
+    assert code == 0
+    findings = json.loads(out)["findings"]
+    assert len(findings) >= 2, findings
+    anomalies = [f["anomaly"] for f in findings]
+    assert all(isinstance(a, float) for a in anomalies)
+    assert anomalies == sorted(anomalies, reverse=True)
+    code, out, _ = scan([str(project), "--format", "json", "--fail-on", "none"], cache,
+                        capsys)
+    located = [(f["file"], f["start_line"]) for f in json.loads(out)["findings"]]
+    assert located == sorted(located)
+    code, _, err = scan([str(project), "--sort", "confidence"], cache, capsys)
+    assert code == 2 and "confidence" in err
 
 
 def test_exit_codes(project: Path, tmp_path: Path, cache: Path,
