@@ -27,7 +27,13 @@ import torch
 from contractml.errors import ModelError
 from contractml.graph.builder import CodeGraph
 from contractml.model.batching import PackedGraphs
-from contractml.model.checkpoint import ANOMALY_FILE, ANOMALY_KEY, META, verify_anomaly
+from contractml.model.checkpoint import (
+    ANOMALY_FILE,
+    ANOMALY_KEY,
+    META,
+    sha256_file,
+    verify_anomaly,
+)
 from contractml.model.pretrain import (
     TRUNK_PREFIXES,
     AnomalyModel,
@@ -45,8 +51,6 @@ def attach(model_dir: Path, trunk: dict[str, torch.Tensor], gaussian: AnomalyMod
     (`entry` must hold `in_dim` and `hparams`; it gains the file's SHA-256). Returns the
     entry written."""
     from safetensors.torch import save_file
-
-    from contractml.model.checkpoint import sha256_file
 
     for key in ("in_dim", "hparams"):
         if key not in entry:

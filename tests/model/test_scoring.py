@@ -139,3 +139,37 @@ def test_an_anomaly_entry_without_its_keys_is_refused(tmp_path: Path) -> None:
     (model / checkpoint.META).write_text(json.dumps(meta), encoding="utf-8")
     with pytest.raises(ModelError, match="anomaly entry needs"):
         checkpoint.verify(model)
+
+
+def test_attach_writes_a_loadable_anomaly_model(tmp_path: Path,
+                                                graphs: list[CodeGraph]) -> None:
+    import json
+
+    import torch
+
+    from contractml.model.anomaly import AnomalyScorer, attach
+    from contractml.model.pretrain import AnomalyModel, trunk_state
+    from contractml.model.training import make_model
+
+    model = _copy_default(tmp_path)
+    meta = json.loads((model / checkpoint.META).read_text(encoding="utf-8"))
+    hparams = meta[checkpoint.ANOMALY_KEY]["hparams"]
+    in_dim = len(schema.feature_names(False))
+    torch.manual_seed(5)
+    trunk = trunk_state(make_model(in_dim, hparams))
+    gaussian = AnomalyModel.fit(torch.randn(50, int(hparams["hidden"])))
+    entry = attach(model, trunk, gaussian, {"in_dim": in_dim, "hparams": hparams})
+    assert entry["weights_sha256"] == checkpoint.sha256_file(model / checkpoint.ANOMALY_FILE)
+    written = json.loads((model / checkpoint.META).read_text(encoding="utf-8"))
+    assert written[checkpoint.ANOMALY_KEY] == entry
+    assert written["weights_sha256"] == meta["weights_sha256"]  # the network is untouched
+    fresh = Scorer.load(model).score(graphs)
+    shipped = Scorer.load().score(graphs)
+    assert all(isinstance(s.anomaly, float) for s in fresh)
+    assert [s.anomaly for s in fresh] != [s.anomaly for s in shipped]
+    for a, b in zip(fresh, shipped, strict=True):
+        assert np.array_equal(a.node, b.node)
+    # a trunk made for another input width is refused with a clear message
+    attach(model, trunk, gaussian, {"in_dim": in_dim + 1, "hparams": hparams})
+    with pytest.raises(ModelError, match="input columns"):
+        AnomalyScorer.load(model, checkpoint.verify(model))
