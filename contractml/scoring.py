@@ -103,9 +103,13 @@ class Scorer:
                 node_p = apply_calibration(node, calibration["node"]).numpy()
                 fn_p = apply_calibration(function, calibration["function"]).numpy()
                 node_ptr, fn_ptr = batch.node_ptr.tolist(), batch.fn_ptr.tolist()
-                anomaly: list[float | None] = (
-                    list(self._anomaly.score(chunk, batch_size=len(chunk)))
-                    if self._anomaly is not None else [None] * len(chunk))
+                anomaly: list[float | None] = [None] * len(chunk)
+                if self._anomaly is not None:
+                    same = (self._anomaly.in_dim, self._anomaly.reverse_edges) == (
+                        self._in_dim, self._reverse)
+                    anomaly = list(self._anomaly.score_batch(batch if same else PackedGraphs(
+                        chunk, self._anomaly.in_dim, self._anomaly.reverse_edges,
+                        with_targets=False).batch(np.arange(len(chunk)))))
                 for i in range(len(chunk)):
                     results.append(GraphScores(anomaly=anomaly[i],
                         node=np.ascontiguousarray(node_p[node_ptr[i]:node_ptr[i + 1]],

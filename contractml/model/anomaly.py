@@ -17,7 +17,6 @@ writes both.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +24,7 @@ import numpy as np
 import torch
 
 from contractml.errors import ModelError
-from contractml.graph.builder import CodeGraph
-from contractml.model.batching import PackedGraphs
+from contractml.model.batching import GraphBatch
 from contractml.model.checkpoint import (
     ANOMALY_FILE,
     ANOMALY_KEY,
@@ -37,7 +35,7 @@ from contractml.model.checkpoint import (
 from contractml.model.pretrain import (
     TRUNK_PREFIXES,
     AnomalyModel,
-    function_embeddings,
+    batch_embeddings,
     load_trunk,
 )
 
@@ -111,17 +109,20 @@ class AnomalyScorer:
                                 precision=tensors[_PRECISION].float())
         return cls(model, gaussian, in_dim, bool(hparams.get("reverse_edges", True)))
 
-    def score(self, graphs: Sequence[CodeGraph], batch_size: int = 64) -> list[float]:
-        """The Mahalanobis distance of each graph's seed function to deployed code."""
-        out: list[float] = []
-        with torch.no_grad():
-            for start in range(0, len(graphs), batch_size):
-                chunk = graphs[start:start + batch_size]
-                packed = PackedGraphs(chunk, self._in_dim, self._reverse, with_targets=False)
-                embeddings = function_embeddings(self._model, packed)
-                if embeddings.size(0) != len(chunk):
-                    raise ModelError("a graph without exactly one seed function cannot be "
-                                     "given an anomaly score.")
-                out.extend(np.asarray(self._gaussian.score(embeddings), dtype=np.float64)
-                           .round(4).tolist())
-        return out
+    @property
+    def in_dim(self) -> int:
+        return self._in_dim
+
+    @property
+    def reverse_edges(self) -> bool:
+        return self._reverse
+
+    def score_batch(self, batch: GraphBatch) -> list[float]:
+        """The Mahalanobis distance of each graph's seed function to deployed code, for a
+        batch packed with `in_dim` columns and `reverse_edges` (one seed function per
+        graph, in batch order)."""
+        embeddings = batch_embeddings(self._model, batch)
+        if embeddings.size(0) != batch.node_ptr.numel() - 1:
+            raise ModelError("a graph without exactly one seed function cannot be given an "
+                             "anomaly score.")
+        return np.asarray(self._gaussian.score(embeddings), dtype=np.float64).round(4).tolist()

@@ -204,14 +204,7 @@ def verify(path: Path) -> dict[str, Any]:
 
     weights, meta_path = _paths(path)
     meta = read_meta(path)
-    if not weights.is_file():
-        raise ModelError(f"{weights}: model weights not found.")
-    check_safetensors_header(weights)
-    digest = sha256_file(weights)
-    if digest != meta["weights_sha256"]:
-        raise ModelError(f"{weights}: SHA-256 {digest[:12]}... does not match the "
-                         f"{str(meta['weights_sha256'])[:12]}... pinned in {META}; the "
-                         "weights were changed or damaged.")
+    _check_pinned(weights, meta["weights_sha256"], "weights", "model weights not found.")
     if meta["schema_version"] != schema.SCHEMA_VERSION:
         raise ModelError(f"{meta_path}: model built for graph schema "
                          f"{meta['schema_version']}, this contractml uses "
@@ -245,15 +238,21 @@ def verify_anomaly(path: Path, meta: dict[str, Any]) -> None:
             k in entry for k in ("weights_sha256", "in_dim", "hparams")):
         raise ModelError(f"{path / META}: the anomaly entry needs weights_sha256, in_dim "
                          "and hparams.")
-    weights = path / ANOMALY_FILE
+    _check_pinned(path / ANOMALY_FILE, entry["weights_sha256"], "anomaly weights",
+                  f"anomaly weights not found (named in {META}).")
+
+
+def _check_pinned(weights: Path, pinned: object, name: str, missing: str) -> None:
+    """`weights` exists, is a safetensors file, and has the SHA-256 `pinned` in the
+    model's JSON; `name` and `missing` word the errors."""
     if not weights.is_file():
-        raise ModelError(f"{weights}: anomaly weights not found (named in {META}).")
+        raise ModelError(f"{weights}: {missing}")
     check_safetensors_header(weights)
     digest = sha256_file(weights)
-    if digest != entry["weights_sha256"]:
+    if digest != pinned:
         raise ModelError(f"{weights}: SHA-256 {digest[:12]}... does not match the "
-                         f"{str(entry['weights_sha256'])[:12]}... pinned in {META}; the "
-                         "anomaly weights were changed or damaged.")
+                         f"{str(pinned)[:12]}... pinned in {META}; the {name} were "
+                         "changed or damaged.")
 
 
 def _build(meta: dict[str, Any], weights: Path, meta_path: Path) -> Any:

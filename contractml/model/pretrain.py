@@ -214,14 +214,19 @@ def function_embeddings(model: ContractGNN, packed: PackedGraphs, batch_nodes: i
     of the seed functions with `seed_only`."""
     was_training = model.training
     model.eval()
-    out = []
-    for group in packed.batches_by_size(batch_nodes):
-        batch = packed.batch(group)
-        h, _ = model.embed(batch.x, batch.edge_index, batch.edge_type)
-        pooled = global_mean_pool(h, batch.fn_of_node, size=batch.num_functions)
-        out.append(pooled[batch.seed_function] if seed_only else pooled)
+    out = [batch_embeddings(model, packed.batch(group), seed_only)
+           for group in packed.batches_by_size(batch_nodes)]
     model.train(was_training)
     return torch.cat(out) if out else torch.zeros((0, model.config.hidden))
+
+
+@torch.no_grad()
+def batch_embeddings(model: ContractGNN, batch: GraphBatch, seed_only: bool = True) -> Tensor:
+    """`function_embeddings` of one batch ([F, H] in batch order), `model` as it is set
+    (train or eval)."""
+    h, _ = model.embed(batch.x, batch.edge_index, batch.edge_type)
+    pooled = global_mean_pool(h, batch.fn_of_node, size=batch.num_functions)
+    return pooled[batch.seed_function] if seed_only else pooled
 
 
 @dataclass
