@@ -457,7 +457,8 @@ def _function(function: Function, where: _Where, hits: _Hits) -> FunctionRecord:
                         if isinstance(m.modifier, Function)),
         span=span,
         entry=function.entry_point.node_id if function.entry_point else None,
-        nodes=node_records)
+        nodes=node_records,
+        parameters=tuple(f"local:{p.name}" for p in function.parameters))
 
 
 def _checked(node: Node) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 #: Bump when a record's fields change; part of every front-end cache key.
-RECORDS_VERSION = 5
+RECORDS_VERSION = 6
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,9 @@ class FunctionRecord:
     span: Span
     entry: int | None
     nodes: tuple[NodeRecord, ...]
+    #: the parameters' local keys (`local:<name>`) in declaration order; an unnamed
+    #: parameter is `local:` (nothing reads it)
+    parameters: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,7 @@ class FileRecord:
         def function(d: dict[str, Any]) -> FunctionRecord:
             return FunctionRecord(**{**d, "span": span(d["span"]),
                                      "modifiers": tuple(d["modifiers"]),
+                                     "parameters": tuple(d.get("parameters", ())),
                                      "nodes": tuple(node(n) for n in d["nodes"])})
 
         def contract(d: dict[str, Any]) -> ContractRecord:

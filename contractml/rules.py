@@ -473,8 +473,11 @@ storage, same balance, same `msg.sender`. Whoever chooses the target or the call
 chooses what runs with your contract's authority. contractml always reports a
 `delegatecall` or `callcode` whose target comes from the caller's input (a parameter or
 `msg.data`, also through locals) in a public or external function that checks no sender
-(a modifier that never reads `msg.sender` is no check), whatever the network scores;
-other shapes are reported when the network scores them.
+(a modifier that never reads `msg.sender` is no check), whatever the network scores,
+and one whose target the caller placed another way: passed on to an internal helper,
+answered by a contract the caller names, or stored by anyone in a mapping or array
+(a hook each caller sets for itself). Other shapes are reported when the network
+scores them.
 
 ### Why it matters
 

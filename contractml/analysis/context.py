@@ -26,6 +26,7 @@ from contractml.analysis.callgraph import (
     state_writers,
     updates_after_calls,
 )
+from contractml.analysis.control import CallerControl, caller_control
 from contractml.analysis.dataflow import (
     ARITHMETIC,
     FunctionFacts,
@@ -182,6 +183,17 @@ class FileFacts:
         they call."""
         return lock_held(self.reachable, once_modifiers(self._modifier_state),
                          constructors=True)
+
+    @cached_property
+    def caller_control(self) -> CallerControl:
+        """What a caller controls through helpers, answers of contracts it names and
+        storage anyone writes (`control.caller_control`), over the reachable functions."""
+        return caller_control(self.reachable, self.of, self.setup_only)
+
+    def caller_placed_delegatecalls(self, function: FunctionRecord) -> frozenset[int]:
+        """`delegatecall`s of the function whose target a caller controls
+        (`CallerControl.delegatecalls`)."""
+        return self.caller_control.delegatecalls(function)
 
     @cached_property
     def _modifier_state(self) -> dict[str, tuple[set[str], set[str], set[str]]]:

@@ -48,6 +48,7 @@ DEFINITIONS: tuple[Definition, ...] = (
     front_running.REVEALED_SECRET_CLAIM,
     time_manipulation.SHORT_TIMESTAMP_WINDOW,
     unsafe_delegatecall.CALLER_CHOSEN_TARGET,
+    unsafe_delegatecall.CALLER_PLACED_TARGET,
     unsafe_delegatecall.SETUP_ONLY,
 )
 

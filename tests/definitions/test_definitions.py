@@ -1150,6 +1150,8 @@ DEFINITION_CASES: dict[str, tuple[str, tuple[str, int | None], tuple[str, int | 
     "time-manipulation.short-timestamp-window": ("clocks", ("move", 9), ("weekly", 20)),
     "unsafe-delegatecall.caller-chosen-target": ("delegating", ("direct", 8),
                                                  ("guardedByModifier", 16)),
+    "unsafe-delegatecall.caller-placed-target": ("placed", ("_step", 45),
+                                                 ("_ownerStep", 50)),
 }
 
 
@@ -1181,3 +1183,119 @@ def test_each_definition_fires_where_it_should_and_not_beside_it(
     records = request.getfixturevalue(fixture)
     assert _matched_at(records, definition_id, fires)
     assert not _matched_at(records, definition_id, quiet)
+
+
+# A target the caller places another way than a parameter of the delegating function:
+# through a helper, as the answer of a contract it names, or in storage anyone writes.
+PLACED = """\
+pragma solidity ^0.8.20;
+interface IResolver { function implementationFor(bytes32 key) external view returns (address); }
+contract Placed {
+    struct Step { address adapter; bytes data; }
+    address private owner;
+    address private logic;
+    mapping(address => address) private hookOf;
+    mapping(uint256 => address) private plugins;
+    mapping(uint256 => address) private vetted;
+    uint256 private count;
+    modifier onlyOwner() { require(msg.sender == owner); _; }
+    modifier withHook() {
+        _;
+        address hook = hookOf[msg.sender];
+        if (hook != address(0)) {
+            (bool ok, ) = hook.delegatecall("");  // yes: each caller stores its own hook
+            require(ok);
+        }
+    }
+    constructor() { owner = msg.sender; }
+    function setHook(address hook) external { hookOf[msg.sender] = hook; }
+    function publish(address implementation) external {
+        count += 1;
+        plugins[count] = implementation;
+    }
+    function vet(uint256 id, address impl) external onlyOwner { vetted[id] = impl; }
+    function setLogic(address next) external onlyOwner { logic = next; }
+    function save() external withHook {}
+    function runPlugin(uint256 id) external {
+        (bool ok, ) = plugins[id].delegatecall("");  // yes: anyone publishes plugins
+        require(ok);
+    }
+    function runVetted(uint256 id) external {
+        (bool ok, ) = vetted[id].delegatecall("");  // no: the caller only picks an entry
+        require(ok);
+    }
+    function runLogic() external {
+        (bool ok, ) = logic.delegatecall("");  // no: only the owner sets it
+        require(ok);
+    }
+    function zap(Step[] calldata steps) external {
+        for (uint256 i = 0; i < steps.length; i++) { _step(steps[i]); }
+    }
+    function _step(Step calldata step) internal {
+        (bool ok, ) = step.adapter.delegatecall(step.data);  // yes: through a helper
+        require(ok);
+    }
+    function ownerZap(Step calldata step) external onlyOwner { _ownerStep(step); }
+    function _ownerStep(Step calldata step) internal {
+        (bool ok, ) = step.adapter.delegatecall(step.data);  // no: only the owner gets here
+        require(ok);
+    }
+    function resolve(address resolver, bytes32 key) external {
+        address impl = IResolver(resolver).implementationFor(key);
+        (bool ok, ) = impl.delegatecall("");  // yes: a contract the caller names answers
+        require(ok);
+    }
+    function resolveFixed(bytes32 key) external {
+        address impl = IResolver(logic).implementationFor(key);
+        (bool ok, ) = impl.delegatecall("");  // no: the owner's resolver answers
+        require(ok);
+    }
+    address private spare;
+    function setSpare(address next) external { spare = next; }
+    function runSpare() external {
+        (bool ok, ) = spare.delegatecall("");  // no: the unguarded setter is the defect
+        require(ok);
+    }
+}
+"""
+PLACED_LINES = {n for n, line in enumerate(PLACED.splitlines(), 1) if "// yes" in line}
+
+
+placed = _compiled("placed", {"Placed.sol": PLACED})
+
+
+def test_a_delegatecall_target_the_caller_placed(placed: list[FileRecord]) -> None:
+    """Caller control reaches exactly the `// yes` delegatecalls: a hook each caller
+    stores (delegated to from a modifier), a plugin anyone publishes, a step passed to a
+    helper, a resolver's answer; not an entry of an owner-filled table the caller picks,
+    an owner-set target, a helper only the owner reaches, the owner's resolver, or a
+    plain variable anyone overwrites (access-control's defect, at the write). The
+    caller-placed definition names those the caller-chosen one does not."""
+    nodes = node_index(placed)
+    facts = Definitions(nodes).facts
+    reached = {node.span.start_line for function, node in nodes.values()
+               if node.id in facts.caller_placed_delegatecalls(function)}
+    assert reached == PLACED_LINES
+
+    def named(definition_id: str) -> set[int]:
+        definition = BY_ID[definition_id]
+        return {node.span.start_line for function, node in nodes.values()
+                if definition.matches(facts, function, node)}
+
+    placed_lines = named("unsafe-delegatecall.caller-placed-target")
+    assert placed_lines == PLACED_LINES - named("unsafe-delegatecall.caller-chosen-target")
+    # the hook, the helper, the resolver's answer: no parameter of their own function
+    assert {n for n, line in enumerate(PLACED.splitlines(), 1)
+            if "// yes" in line and "plugins" not in line} <= placed_lines
+    # the parameters are recorded in order; the helper's step is the caller's
+    functions = {f.name: f for f, _ in nodes.values()}
+    assert functions["resolve"].parameters == ("local:resolver", "local:key")
+    control = facts.caller_control
+    assert "local:step" in control.controlled[functions["_step"].id]
+    assert functions["_ownerStep"].id not in control.runnable
+    assert {key for _, key in control.stored} >= {"state:Placed.hookOf",
+                                                  "state:Placed.plugins"}
+    assert not {key for _, key in control.stored} & {"state:Placed.vetted",
+                                                      "state:Placed.logic",
+                                                      "state:Placed.spare"}
+
