@@ -307,8 +307,9 @@ for example to hit an exact second, win a time-based game or skew an interest
 calculation. Coarse deadlines (hours or days) are usually fine. contractml always
 reports a comparison between a value derived from the timestamp and a window of at most
 15 minutes (`block.timestamp <= lastMove + 60`, `now % 60 < 10`), and a timestamp-derived
-value divided or taken modulo by such a constant, whatever the network scores; other
-uses are reported when the network scores them.
+value divided or taken modulo by such a constant, and a race ranked by durations of the
+chain clock (`reaction = now - goAt; if (reaction < best) leader = msg.sender;`),
+whatever the network scores; other uses are reported when the network scores them.
 
 ### Example
 

@@ -34,6 +34,7 @@ from contractml.analysis.dataflow import (
     authority_writes,
     callbacks_before_updates,
 )
+from contractml.analysis.races import timed_races
 from contractml.records import FileRecord, FunctionRecord, NodeRecord
 
 #: (function id, node id) -> (function, node), over the functions of one compilation.
@@ -194,6 +195,15 @@ class FileFacts:
         """`delegatecall`s of the function whose target a caller controls
         (`CallerControl.delegatecalls`)."""
         return self.caller_control.delegatecalls(function)
+
+    @cached_property
+    def _timed_races(self) -> dict[str, frozenset[int]]:
+        return timed_races(self.reachable)
+
+    def timed_races(self, function: FunctionRecord) -> frozenset[int]:
+        """Comparisons of two durations of the chain clock that decide control flow, in
+        a function that stores the sender (`races.timed_races`)."""
+        return self._timed_races.get(function.id, frozenset())
 
     @cached_property
     def _modifier_state(self) -> dict[str, tuple[set[str], set[str], set[str]]]:

@@ -24,3 +24,23 @@ SHORT_TIMESTAMP_WINDOW = Definition(
     measured_on="training split: 367 of 374 statements labelled (Laplace 367/375); "
                 "validation 70 of 70",
     matches=_short_window)
+
+
+def _timed_race(facts: FileFacts, function: FunctionRecord, node: NodeRecord) -> bool:
+    return node.id in facts.timed_races(function)
+
+
+TIMED_RACE = Definition(
+    id="time-manipulation.timed-race", category="time-manipulation", kind="include",
+    summary="A comparison of two durations measured with `block.timestamp` (a `-` with "
+            "a timestamp among its operands, kept in locals or storage, also returned "
+            "by a helper) that decides control flow, in a function a caller can run "
+            "that stores the sender: a race ranked by seconds of the chain clock "
+            "(`reaction = now - goAt; if (reaction < best) leader = msg.sender;`).",
+    explanation="ranks callers by durations measured with block.timestamp, which a block "
+                "producer can move by seconds",
+    precision=0.75,
+    measured_on="development set: 3 of 3 statements labelled (Laplace 3/4); names none "
+                "in the training or validation split, none in the 156 deployed contracts "
+                "of the wild sample that subtract timestamps",
+    matches=_timed_race)

@@ -1152,6 +1152,7 @@ DEFINITION_CASES: dict[str, tuple[str, tuple[str, int | None], tuple[str, int | 
                                                  ("guardedByModifier", 16)),
     "unsafe-delegatecall.caller-placed-target": ("placed", ("_step", 45),
                                                  ("_ownerStep", 50)),
+    "time-manipulation.timed-race": ("races", ("tap", 13), ("measure", 39)),
 }
 
 
@@ -1299,3 +1300,63 @@ def test_a_delegatecall_target_the_caller_placed(placed: list[FileRecord]) -> No
                                                       "state:Placed.logic",
                                                       "state:Placed.spare"}
 
+
+
+# Durations of the chain clock ranked against each other, beside the timestamp uses that
+# are not a race: a deadline, a cooldown against a constant, a duration nobody is ranked by.
+RACES = """\
+pragma solidity ^0.8.20;
+contract Races {
+    uint256 private goAt;
+    uint256 private best = type(uint256).max;
+    uint256 private target;
+    uint256 private closest = type(uint256).max;
+    uint256 private deadline;
+    address private leader;
+    mapping(address => uint256) private lastSeen;
+    function arm(uint256 delay) external { goAt = block.timestamp + delay; }
+    function tap() external {
+        uint256 reaction = block.timestamp - goAt;
+        if (reaction < best) {  // yes: two durations rank the callers
+            best = reaction;
+            leader = msg.sender;
+        }
+    }
+    function ring() external {
+        uint256 gap = _gap(block.timestamp);
+        if (gap < closest) {  // yes: the gap comes back from a helper
+            closest = gap;
+            leader = msg.sender;
+        }
+    }
+    function _gap(uint256 at) internal view returns (uint256) {
+        return at > target ? at - target : target - at;
+    }
+    function bid() external {
+        require(block.timestamp < deadline);  // no: a deadline, moment against moment
+        leader = msg.sender;
+    }
+    function poke() external {
+        require(block.timestamp - lastSeen[msg.sender] > 60);  // no: a cooldown
+        lastSeen[msg.sender] = block.timestamp;
+        leader = msg.sender;
+    }
+    function measure() external view returns (bool) {
+        uint256 reaction = block.timestamp - goAt;
+        return reaction < best;  // no: decides nothing, stores no one
+    }
+}
+"""
+
+
+races = _compiled("races", {"Races.sol": RACES})
+
+
+def test_a_race_ranked_by_the_chain_clock(races: list[FileRecord]) -> None:
+    """The definition names exactly the `// yes` lines."""
+    expected = {n for n, line in enumerate(RACES.splitlines(), 1) if "// yes" in line}
+    nodes = node_index(races)
+    facts = Definitions(nodes).facts
+    definition = BY_ID["time-manipulation.timed-race"]
+    assert {node.span.start_line for function, node in nodes.values()
+            if definition.matches(facts, function, node)} == expected
