@@ -132,7 +132,7 @@ def caller_control(functions: Mapping[str, FunctionRecord],
                     # a write of a controlled value into the contract's storage
                     if (ir.lvalue and ir.op not in _SELECTS and ir.op not in CALL_OPS
                             and _reads_controlled(function, ir.reads, held, stored)):
-                        for state in _written(node, ir.lvalue, pointers[fid]):
+                        for state in stored_into(node, ir.lvalue, pointers[fid]):
                             if state in node.state_written and state in collections \
                                     and (function.contract, state) not in stored:
                                 stored.add((function.contract, state))
@@ -172,8 +172,8 @@ def _collections(functions: Mapping[str, FunctionRecord]) -> frozenset[str]:
         if key.startswith("state:") and (kind.startswith("mapping(") or kind.endswith("]")))
 
 
-def _written(node: NodeRecord, key: str, pointers: Mapping[str, set[str]],
-             depth: int = 0) -> set[str]:
+def stored_into(node: NodeRecord, key: str, pointers: Mapping[str, set[str]],
+                depth: int = 0) -> set[str]:
     """The state variables an assignment to `key` in `node` stores into: the variable
     itself, the mapping or array of an entry (`hookOf[msg.sender]`), the struct of a
     member (`plugins[n].implementation`), through the node's references and a local
@@ -186,7 +186,7 @@ def _written(node: NodeRecord, key: str, pointers: Mapping[str, set[str]],
         return set()
     for ir in node.irs:
         if ir.lvalue == key and ir.op in _SELECTS and ir.reads:
-            return _written(node, ir.reads[0], pointers, depth + 1)
+            return stored_into(node, ir.reads[0], pointers, depth + 1)
     return set()
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from contractml.analysis.control import stored_into
 from contractml.analysis.dataflow import TIMESTAMP, is_check, local_sources
 from contractml.records import FunctionRecord, IROp, NodeRecord
 
@@ -122,17 +123,7 @@ def _spread(function: FunctionRecord, moment: set[str], duration: set[str],
                     changed = True
 
 
-def _stored(node: NodeRecord, key: str, pointers: Mapping[str, set[str]],
-            depth: int = 0) -> set[str]:
-    """The state variables an assignment to `key` stores into (through entries, members
-    and local storage pointers); index keys are read, not written."""
-    if key.startswith("state:"):
-        return {key} if key in node.state_written else set()
-    if key.startswith("local:"):
-        return set(pointers.get(key, ())) & set(node.state_written)
-    if depth > 8 or not key.startswith("tmp:"):
-        return set()
-    for ir in node.irs:
-        if ir.lvalue == key and ir.op in ("Index", "Member") and ir.reads:
-            return _stored(node, ir.reads[0], pointers, depth + 1)
-    return set()
+def _stored(node: NodeRecord, key: str, pointers: Mapping[str, set[str]]) -> set[str]:
+    """The state variables the node writes through an assignment to `key`
+    (`control.stored_into`)."""
+    return stored_into(node, key, pointers) & set(node.state_written)
