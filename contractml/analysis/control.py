@@ -64,6 +64,14 @@ class CallerControl:
             and isinstance(ir.attrs.get("destination"), str)
             and self._holds(function, held, ir.attrs["destination"]))
 
+    def holds(self, function: FunctionRecord, node: NodeRecord) -> bool:
+        """Some call of the node has a caller-controlled destination, whoever can run
+        the function."""
+        held = self.controlled.get(function.id, frozenset())
+        return any(isinstance(ir.attrs.get("destination"), str)
+                   and self._holds(function, held, ir.attrs["destination"])
+                   for ir in node.irs)
+
     def _holds(self, function: FunctionRecord, held: frozenset[str], key: str) -> bool:
         return key in held or (function.contract, key) in self.stored
 

@@ -10,15 +10,20 @@ from contractml.records import FunctionRecord, NodeRecord
 
 def _caller_chosen_target(facts: FileFacts, function: FunctionRecord,
                           node: NodeRecord) -> bool:
+    """The function's own data flow finds the caller's input in the target
+    (`caller_chosen_delegatecalls`), and caller control holds it too: an entry of a
+    table only the owner fills, which the caller merely picks by index, is not the
+    caller's target."""
     return any(ir.op == "LowLevelCall" and ir.attrs.get("function") in DELEGATING
                for ir in node.irs) \
-        and node.id in facts.of(function).caller_chosen_delegatecalls
+        and node.id in facts.of(function).caller_chosen_delegatecalls \
+        and facts.caller_control.holds(function, node)
 
 
 def _caller_placed_target(facts: FileFacts, function: FunctionRecord,
                           node: NodeRecord) -> bool:
     return node.id in facts.caller_placed_delegatecalls(function) \
-        and not _caller_chosen_target(facts, function, node)
+        and node.id not in facts.of(function).caller_chosen_delegatecalls
 
 
 def _setup_only(facts: FileFacts, function: FunctionRecord, node: NodeRecord) -> bool:
@@ -28,9 +33,10 @@ def _setup_only(facts: FileFacts, function: FunctionRecord, node: NodeRecord) ->
 CALLER_CHOSEN_TARGET = Definition(
     id="unsafe-delegatecall.caller-chosen-target", category="unsafe-delegatecall",
     kind="include",
-    summary="A `delegatecall` or `callcode` whose target derives from the caller's input, "
-            "in a public or external function that checks no sender (a modifier that "
-            "never reads `msg.sender` is no check) and runs more than once.",
+    summary="A `delegatecall` or `callcode` whose target derives from the caller's input "
+            "(not an entry of a table only the owner fills that the caller merely picks "
+            "by index), in a public or external function that checks no sender (a "
+            "modifier that never reads `msg.sender` is no check) and runs more than once.",
     explanation="delegates to a target the caller chooses, in a function that checks no "
                 "sender",
     precision=0.9804,

@@ -271,7 +271,7 @@ delegating = _compiled("delegating",
 
 
 def test_delegatecalls_to_a_caller_chosen_address(delegating: list[FileRecord]) -> None:
-    definitions = Definitions()
+    definitions = Definitions(node_index(delegating))
     included = set()
     for name, record in _functions(delegating).items():
         for node in record.nodes:
@@ -1284,7 +1284,11 @@ def test_a_delegatecall_target_the_caller_placed(placed: list[FileRecord]) -> No
                 if definition.matches(facts, function, node)}
 
     placed_lines = named("unsafe-delegatecall.caller-placed-target")
-    assert placed_lines == PLACED_LINES - named("unsafe-delegatecall.caller-chosen-target")
+    chosen_lines = named("unsafe-delegatecall.caller-chosen-target")
+    assert placed_lines == PLACED_LINES - chosen_lines
+    # the caller only picks an entry of the owner's table: neither definition names it
+    vetted = {n for n, line in enumerate(PLACED.splitlines(), 1) if "vetted[id]." in line}
+    assert len(vetted) == 1 and not vetted & (placed_lines | chosen_lines)
     # the hook, the helper, the resolver's answer: no parameter of their own function
     assert {n for n, line in enumerate(PLACED.splitlines(), 1)
             if "// yes" in line and "plugins" not in line} <= placed_lines
