@@ -33,7 +33,7 @@ from contractml.analysis.dataflow import (
     callees,
     local_sources,
 )
-from contractml.records import FunctionRecord, NodeRecord
+from contractml.records import FunctionRecord, IROp, NodeRecord
 
 #: Environment values a caller chooses outright (an address can be encoded in them).
 _CALLER_DATA = frozenset({"env:msg.data"})
@@ -57,23 +57,21 @@ class CallerControl:
         destination is caller-controlled."""
         if function.id not in self.runnable:
             return frozenset()
-        held = self.controlled.get(function.id, frozenset())
         return frozenset(
             node.id for node in function.nodes for ir in node.irs
             if ir.op == "LowLevelCall" and ir.attrs.get("function") in DELEGATING
-            and isinstance(ir.attrs.get("destination"), str)
-            and self._holds(function, held, ir.attrs["destination"]))
+            and self._controlled_destination(function, ir))
 
     def holds(self, function: FunctionRecord, node: NodeRecord) -> bool:
         """Some call of the node has a caller-controlled destination, whoever can run
         the function."""
-        held = self.controlled.get(function.id, frozenset())
-        return any(isinstance(ir.attrs.get("destination"), str)
-                   and self._holds(function, held, ir.attrs["destination"])
-                   for ir in node.irs)
+        return any(self._controlled_destination(function, ir) for ir in node.irs)
 
-    def _holds(self, function: FunctionRecord, held: frozenset[str], key: str) -> bool:
-        return key in held or (function.contract, key) in self.stored
+    def _controlled_destination(self, function: FunctionRecord, ir: IROp) -> bool:
+        key = ir.attrs.get("destination")
+        return isinstance(key, str) and (
+            key in self.controlled.get(function.id, frozenset())
+            or (function.contract, key) in self.stored)
 
 
 def callable_by_anyone(facts: FunctionFacts, setup_only: frozenset[str],

@@ -21,13 +21,17 @@ from contractml.analysis.control import stored_into
 from contractml.analysis.dataflow import TIMESTAMP, is_check, local_sources
 from contractml.records import FunctionRecord, IROp, NodeRecord
 
-_ORDER = frozenset({"<", "<=", ">", ">="})
+#: Comparisons that rank.
+ORDER = frozenset({"<", "<=", ">", ">="})
 _PASSES = frozenset({"Assignment", "TypeConversion"})
 
 
 def timed_races(functions: Mapping[str, FunctionRecord]) -> dict[str, frozenset[int]]:
     """Function id -> nodes with a comparison of two durations that decides control
     flow (module doc), to a fixed point over `functions`."""
+    if not any(TIMESTAMP & set(ir.reads) for f in functions.values() for node in f.nodes
+               for ir in node.irs):
+        return {}
     moments: dict[str, set[str]] = {fid: set(TIMESTAMP) for fid in functions}
     durations: dict[str, set[str]] = {fid: set() for fid in functions}
     stored_moments: set[str] = set()
@@ -85,7 +89,7 @@ def _ranks_sender(function: FunctionRecord, pointers: Mapping[str, set[str]]) ->
 
 
 def _race(ir: IROp, node: NodeRecord, duration: set[str]) -> bool:
-    return (ir.op == "Binary" and ir.attrs.get("operator") in _ORDER
+    return (ir.op == "Binary" and ir.attrs.get("operator") in ORDER
             and len(ir.reads) == 2 and all(r in duration for r in ir.reads)
             and ir.lvalue is not None
             and any(is_check(other) and ir.lvalue in other.reads for other in node.irs))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contractml.analysis.context import FileFacts
+from contractml.analysis.races import ORDER
 from contractml.definitions.base import Definition
 from contractml.records import FunctionRecord, NodeRecord
 
@@ -27,7 +28,9 @@ SHORT_TIMESTAMP_WINDOW = Definition(
 
 
 def _timed_race(facts: FileFacts, function: FunctionRecord, node: NodeRecord) -> bool:
-    return node.id in facts.timed_races(function)
+    # the file-wide analysis runs only for a statement with a ranking comparison
+    return any(ir.op == "Binary" and ir.attrs.get("operator") in ORDER for ir in node.irs) \
+        and node.id in facts.timed_races(function)
 
 
 TIMED_RACE = Definition(

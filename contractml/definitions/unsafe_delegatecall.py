@@ -8,21 +8,26 @@ from contractml.definitions.base import Definition
 from contractml.records import FunctionRecord, NodeRecord
 
 
+def _delegates(node: NodeRecord) -> bool:
+    return any(ir.op == "LowLevelCall" and ir.attrs.get("function") in DELEGATING
+               for ir in node.irs)
+
+
 def _caller_chosen_target(facts: FileFacts, function: FunctionRecord,
                           node: NodeRecord) -> bool:
     """The function's own data flow finds the caller's input in the target
     (`caller_chosen_delegatecalls`), and caller control holds it too: an entry of a
     table only the owner fills, which the caller merely picks by index, is not the
     caller's target."""
-    return any(ir.op == "LowLevelCall" and ir.attrs.get("function") in DELEGATING
-               for ir in node.irs) \
+    return _delegates(node) \
         and node.id in facts.of(function).caller_chosen_delegatecalls \
         and facts.caller_control.holds(function, node)
 
 
 def _caller_placed_target(facts: FileFacts, function: FunctionRecord,
                           node: NodeRecord) -> bool:
-    return node.id in facts.caller_placed_delegatecalls(function) \
+    # the file-wide analysis runs only for a statement that delegates
+    return _delegates(node) and node.id in facts.caller_placed_delegatecalls(function) \
         and node.id not in facts.of(function).caller_chosen_delegatecalls
 
 
