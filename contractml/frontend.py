@@ -562,6 +562,9 @@ def _ir(ir: ops.Operation, static_calls: bool = False) -> IROp:
         attrs = {"operator": str(ir.type.value)}
     elif isinstance(ir, ops.NewContract):
         attrs = {"value": ir.call_value is not None}
+    elif isinstance(ir, ops.Member):
+        # which field: the analyses tell a struct's fields apart by it, never read it
+        attrs = {"member": str(ir.variable_right)}
     lvalue = getattr(ir, "lvalue", None)
     reads = [v for v in ir.read if v is not None]
     constants = [[i, value] for i, v in enumerate(reads)

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 #: Bump when a record's fields change; part of every front-end cache key.
-RECORDS_VERSION = 6
+RECORDS_VERSION = 7
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,9 @@ class IROp:
     #: Kind-specific facts, e.g. {"function": "delegatecall", "value": True} for a
     #: LowLevelCall, {"operator": "+"} for a Binary, {"callee": "<function id>"} for calls;
     #: any operation: {"constants": [[read index, value], ...]} for each read that is an
-    #: integer literal or an integer `constant` state variable (values, never names).
+    #: integer literal or an integer `constant` state variable (values, never names);
+    #: a Member: {"member": "<field>"}, so that analyses can tell a struct's fields
+    #: apart (compared for identity only, never read for meaning).
     attrs: dict[str, Any] = field(default_factory=dict)
 
 

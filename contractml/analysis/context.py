@@ -34,6 +34,7 @@ from contractml.analysis.dataflow import (
     authority_writes,
     callbacks_before_updates,
 )
+from contractml.analysis.prices import price_races
 from contractml.analysis.races import timed_races
 from contractml.records import FileRecord, FunctionRecord, NodeRecord
 
@@ -204,6 +205,16 @@ class FileFacts:
         """Comparisons of two durations of the chain clock that decide control flow, in
         a function that stores the sender (`races.timed_races`)."""
         return self._timed_races.get(function.id, frozenset())
+
+    @cached_property
+    def _price_races(self) -> dict[str, frozenset[int]]:
+        return price_races(self.reachable, self.caller_control.entries, self.setup_only,
+                           self.effect_free, self.of)
+
+    def price_races(self, function: FunctionRecord) -> frozenset[int]:
+        """Statements that apply a price another transaction can move to the caller's
+        amount, with no bound from the caller (`prices.price_races`)."""
+        return self._price_races.get(function.id, frozenset())
 
     @cached_property
     def _modifier_state(self) -> dict[str, tuple[set[str], set[str], set[str]]]:

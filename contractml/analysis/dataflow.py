@@ -804,42 +804,18 @@ class FunctionFacts:
                     and ir.reads[1] in chosen for ir in node.irs))
 
     @cached_property
-    def _denoted(self) -> dict[str, object]:
+    def denoted(self) -> dict[str, object]:
         """Variable key -> what it denotes, for matching a subtraction's operands with a
         comparison's: an element `m[k]` (an `Index` temporary) is its base and key, a
-        member its base (the records keep no field names), a temporary copy or a local
-        assigned exactly once what it was assigned; anything else itself."""
-        defined: dict[str, int] = {}
-        for ir in self.irs:
-            if ir.lvalue:
-                defined[ir.lvalue] = defined.get(ir.lvalue, 0) + 1
-        sources: dict[str, tuple[str, tuple[str, ...]]] = {}
-        for ir in self.irs:
-            key = ir.lvalue
-            if not key or not ir.reads or key in sources:
-                continue
-            if ir.op == "Index" and len(ir.reads) == 2:
-                sources[key] = ("[]", ir.reads)
-            elif ir.op == "Member":
-                sources[key] = (".", ir.reads[:1])
-            elif ir.op in _PASSES and (key.startswith("tmp:") or defined[key] == 1):
-                sources[key] = ("=", ir.reads[:1])
-        out: dict[str, object] = {}
+        member its base (fields not told apart), a temporary copy or a local assigned
+        exactly once what it was assigned; anything else itself."""
+        return _denotations(self.irs, fields=False)
 
-        def denote(key: str, depth: int = 0) -> object:
-            if key in out:
-                return out[key]
-            if key not in sources or depth > 16:
-                return key
-            kind, reads = sources[key]
-            inner = tuple(denote(r, depth + 1) for r in reads)
-            value: object = inner[0] if kind == "=" else (kind, *inner)
-            out[key] = value
-            return value
-
-        for key in sources:
-            denote(key)
-        return out
+    @cached_property
+    def denoted_fields(self) -> dict[str, object]:
+        """As `denoted`, with a member its base and its field (`best.price` and
+        `best.amount` differ)."""
+        return _denotations(self.irs, fields=True)
 
     @cached_property
     def unguarded_subtractions(self) -> frozenset[int]:
@@ -849,7 +825,7 @@ class FunctionFacts:
         Bounded: a comparison reads both operands (`require(balance >= amount)` guards
         `balance - amount`; a comparison of the result, `balance - amount >= 0`, or of
         one operand with something else guards nothing); operands are matched by what
-        they denote (`_denoted`), so a check on `balances[from]` guards a later
+        they denote (`denoted`), so a check on `balances[from]` guards a later
         `balances[from] -= value`. Also bounded: a subtrahend made from the minuend
         (`msg.value - msg.value / 10`, `pot - cut` with `cut = pot * bps / 1e4`), a
         subtrahend the function also takes, bounded, from another value (the total
@@ -859,7 +835,7 @@ class FunctionFacts:
         less a stored entry or member, or less a constant (`totalStake -= f.stake`,
         `memberCount -= 1`), which the entries' own accounting bounds."""
         irs = self.irs
-        denoted = self._denoted
+        denoted = self.denoted
 
         def of(key: str) -> object:
             return denoted.get(key, key)
@@ -948,6 +924,43 @@ class FunctionFacts:
         # a check with nothing for the sender after it is a commitment (a keeper or
         # oracle callback verifying what was committed): copying it wins nothing
         return frozenset(named | checks) if named else frozenset()
+
+
+def _denotations(irs: list[IROp], fields: bool) -> dict[str, object]:
+    """`FunctionFacts.denoted` (and `denoted_fields`, with `fields`)."""
+    defined: dict[str, int] = {}
+    for ir in irs:
+        if ir.lvalue:
+            defined[ir.lvalue] = defined.get(ir.lvalue, 0) + 1
+    sources: dict[str, tuple[str, tuple[str, ...], str]] = {}
+    for ir in irs:
+        key = ir.lvalue
+        if not key or not ir.reads or key in sources:
+            continue
+        if ir.op == "Index" and len(ir.reads) == 2:
+            sources[key] = ("[]", ir.reads, "")
+        elif ir.op == "Member":
+            sources[key] = (".", ir.reads[:1],
+                            str(ir.attrs.get("member", "")) if fields else "")
+        elif ir.op in _PASSES and (key.startswith("tmp:") or defined[key] == 1):
+            sources[key] = ("=", ir.reads[:1], "")
+    out: dict[str, object] = {}
+
+    def denote(key: str, depth: int = 0) -> object:
+        if key in out:
+            return out[key]
+        if key not in sources or depth > 16:
+            return key
+        kind, reads, field_name = sources[key]
+        inner = tuple(denote(r, depth + 1) for r in reads)
+        value: object = inner[0] if kind == "=" else (
+            (kind, *inner, field_name) if field_name else (kind, *inner))
+        out[key] = value
+        return value
+
+    for key in sources:
+        denote(key)
+    return out
 
 
 def _elements(starts: Iterable[str], irs: list[IROp]) -> set[str]:

@@ -46,6 +46,7 @@ DEFINITIONS: tuple[Definition, ...] = (
     bad_randomness.CHAIN_DATA_NUMBER,
     bad_randomness.TURN_TAKING,
     front_running.REVEALED_SECRET_CLAIM,
+    front_running.UNBOUNDED_PRICE,
     time_manipulation.SHORT_TIMESTAMP_WINDOW,
     time_manipulation.TIMED_RACE,
     unsafe_delegatecall.CALLER_CHOSEN_TARGET,

@@ -1,8 +1,10 @@
-"""front-running: a revealed secret that pays whoever sends it first."""
+"""front-running: a revealed secret that pays whoever sends it first, and a price a
+racing transaction sets."""
 
 from __future__ import annotations
 
 from contractml.analysis.context import FileFacts
+from contractml.analysis.prices import SCALING
 from contractml.definitions.base import Definition
 from contractml.records import FunctionRecord, NodeRecord
 
@@ -27,3 +29,32 @@ REVEALED_SECRET_CLAIM = Definition(
     measured_on="training split: 1,212 of 1,300 statements labelled (Laplace "
                 "1,212/1,301); validation 264 of 300",
     matches=_revealed_secret)
+
+
+def _unbounded_price(facts: FileFacts, function: FunctionRecord, node: NodeRecord) -> bool:
+    # the file-wide analysis runs only for a statement that could apply a rate
+    return any((ir.op == "Binary" and ir.attrs.get("operator") in SCALING)
+               or ir.op in ("InternalCall", "LibraryCall") for ir in node.irs) \
+        and node.id in facts.price_races(function)
+
+
+UNBOUNDED_PRICE = Definition(
+    id="front-running.unbounded-price", category="front-running", kind="include",
+    summary="The caller's amount (`msg.value`, an integer parameter) multiplied or "
+            "divided by a price another transaction can move (a variable, or a struct "
+            "field, written outside set-up with a value that is neither a constant nor a "
+            "capped setting: a price an owner or maker resets, reserves or a supply that "
+            "trades change), also through a helper whose code scales it, in a function "
+            "anyone can call that changes something, with no bound from the caller "
+            "(`require(out >= minOut)`, `require(price <= maxPrice)`, `require(msg.value "
+            "== price * n)`); a share of a pool (`assets * totalShares / totalAssets`) is "
+            "no price.",
+    explanation="converts the caller's amount at a price another transaction can move "
+                "first, and the caller sets no bound on what it gets or pays",
+    precision=0.8431,
+    measured_on="deployed code: 43 of the 50 statements it names in 100 contracts of the "
+                "wild sample that hold msg.value (seed 64), read as a price another party "
+                "moves with no bound (Laplace 43/51); training split: the generator's 30 of "
+                "30 labelled, and SolidiFI's 49 the owner-set prices of its host contracts, "
+                "which it does not label; development set 8 of 10 labelled",
+    matches=_unbounded_price)

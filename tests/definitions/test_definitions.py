@@ -1153,6 +1153,7 @@ DEFINITION_CASES: dict[str, tuple[str, tuple[str, int | None], tuple[str, int | 
     "unsafe-delegatecall.caller-placed-target": ("placed", ("_step", 45),
                                                  ("_ownerStep", 50)),
     "time-manipulation.timed-race": ("races", ("tap", 13), ("measure", 39)),
+    "front-running.unbounded-price": ("prices", ("buy", 29), ("buyCapped", 57)),
 }
 
 
@@ -1364,3 +1365,130 @@ def test_a_race_ranked_by_the_chain_clock(races: list[FileRecord]) -> None:
     definition = BY_ID["time-manipulation.timed-race"]
     assert {node.span.start_line for function, node in nodes.values()
             if definition.matches(facts, function, node)} == expected
+
+
+# The caller's amount converted at a price another transaction can move, beside the same
+# arithmetic with a bound from the caller, at a capped fee, as a share of a pool, at a
+# price set once when the entry is created, and where no caller can reach it.
+PRICES = """\
+pragma solidity ^0.8.20;
+contract Prices {
+    struct Offer { address maker; uint256 remaining; uint256 price; }
+    struct Listing { address seller; uint256 price; }
+    address private owner;
+    uint256 private price;
+    uint256 private feeBps;
+    uint256 private reserveIn;
+    uint256 private reserveOut;
+    uint256 private totalShares;
+    uint256 private totalAssets;
+    uint256 private listed;
+    mapping(uint256 => Offer) private offers;
+    mapping(uint256 => Listing) private listings;
+    mapping(address => uint256) private credit;
+    modifier onlyOwner() { require(msg.sender == owner); _; }
+    constructor() { owner = msg.sender; }
+    function setPrice(uint256 p) external onlyOwner { price = p; }
+    function setFee(uint256 bps) external onlyOwner { require(bps <= 500); feeBps = bps; }
+    function post(uint256 amount, uint256 p) external {
+        offers[amount] = Offer(msg.sender, amount, p);
+    }
+    function reprice(uint256 id, uint256 p) external {
+        require(offers[id].maker == msg.sender);
+        offers[id].price = p;
+    }
+    function list(uint256 p) external { listings[++listed] = Listing(msg.sender, p); }
+    function buy() external payable {
+        uint256 units = msg.value / price;  // yes: the owner reprices first
+        credit[msg.sender] += units;
+    }
+    function fill(uint256 id, uint256 amount) external {
+        Offer storage o = offers[id];
+        require(amount <= o.remaining);
+        uint256 cost = amount * o.price / 1e18;  // yes: the maker reprices first
+        credit[msg.sender] -= cost;
+        o.remaining -= amount;
+    }
+    function swap(uint256 amountIn) external {
+        uint256 out = _quote(amountIn, reserveIn, reserveOut);  // yes: trades move it
+        reserveIn += amountIn;
+        reserveOut -= out;
+        credit[msg.sender] += out;
+    }
+    function _quote(uint256 a, uint256 rIn, uint256 rOut) internal pure returns (uint256) {
+        return a * rOut / (rIn + a);
+    }
+    function swapAtLeast(uint256 amountIn, uint256 minOut) external {
+        uint256 out = _quote(amountIn, reserveIn, reserveOut);  // no: a minimum out
+        require(out >= minOut);
+        reserveIn += amountIn;
+        reserveOut -= out;
+        credit[msg.sender] += out;
+    }
+    function buyCapped(uint256 maxPrice) external payable {
+        require(price <= maxPrice);
+        uint256 units = msg.value / price;  // no: a maximum price
+        credit[msg.sender] += units;
+    }
+    function buyExact(uint256 n) external payable {
+        require(msg.value == price * n);  // no: the payment is exact
+        credit[msg.sender] += n;
+    }
+    function payFee(uint256 amount) external {
+        uint256 fee = amount * feeBps / 10000;  // no: the fee setter is capped
+        credit[msg.sender] -= amount + fee;
+    }
+    function deposit(uint256 assets) external {
+        uint256 shares = assets * totalShares / totalAssets;  // no: a share of a pool
+        totalShares += shares;
+        totalAssets += assets;
+        credit[msg.sender] += shares;
+    }
+    function take(uint256 id) external payable {
+        uint256 units = msg.value / listings[id].price;  // no: set once, at listing
+        credit[msg.sender] += units;
+    }
+    function preview(uint256 amount) external view returns (uint256) {
+        return amount / price;  // no: a view changes nothing
+    }
+    function ownerBuy() external payable onlyOwner {
+        credit[msg.sender] += msg.value / price;  // no: only the owner runs it
+    }
+    function depositLib(uint256 assets) external {
+        uint256 shares = Ratio.div(assets * totalShares, totalAssets);  // no: a share
+        totalShares += shares;
+        credit[msg.sender] += shares;
+    }
+    function quote(uint256 amount) external returns (uint256) {
+        return amount / price;  // no: changes nothing, though not declared view
+    }
+    function depositMulDiv(uint256 assets) external {
+        uint256 shares = _mulDiv(assets, totalShares, totalAssets);  // no: a share
+        totalShares += shares;
+        credit[msg.sender] += shares;
+    }
+    function _mulDiv(uint256 x, uint256 y, uint256 d) internal pure returns (uint256) {
+        return x * y / d;
+    }
+}
+library Ratio {
+    function div(uint256 a, uint256 b) internal pure returns (uint256) { return a / b; }
+}
+"""
+
+
+prices = _compiled("prices", {"Prices.sol": PRICES})
+
+
+def test_a_price_a_racing_transaction_sets(prices: list[FileRecord]) -> None:
+    """The definition names exactly the `// yes` lines, and the members of a struct are
+    told apart: the bound on `o.remaining` is none on `o.price`."""
+    expected = {n for n, line in enumerate(PRICES.splitlines(), 1) if "// yes" in line}
+    nodes = node_index(prices)
+    facts = Definitions(nodes).facts
+    definition = BY_ID["front-running.unbounded-price"]
+    assert {node.span.start_line for function, node in nodes.values()
+            if definition.matches(facts, function, node)} == expected
+    members = {ir.attrs.get("member") for _, node in nodes.values() for ir in node.irs
+               if ir.op == "Member"}
+    assert {"remaining", "price"} <= members
