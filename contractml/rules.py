@@ -436,12 +436,13 @@ raced.
 
 An attacker copies a revealed answer and claims the reward first, spends an old
 allowance just before `approve` replaces it, or moves a price so the victim's trade runs
-at a worse rate. contractml always reports, in a function anyone can call, a comparison
-of the hash of a value the caller sends (not bound to `msg.sender`) and the statements
-that then pay or record `msg.sender`, and the caller's amount converted at a price that
-another transaction can move first (an owner's price setter, reserves that trades change)
-with no bound from the caller, whatever the network scores; other shapes are reported
-when the network scores them.
+at a worse rate. contractml always reports, in a function anyone can call, a proof that
+does not name the claimant (a hash of a value the caller sends, not bound to
+`msg.sender`, compared or picking the prize; a signed voucher that names no payee) and
+the statements that then pay or record `msg.sender`, and the caller's amount converted at
+a price that another transaction can move first (an owner's price setter, reserves that
+trades change) with no bound from the caller, whatever the network scores; other shapes
+are reported when the network scores them.
 
 ### Example
 

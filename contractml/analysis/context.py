@@ -26,6 +26,7 @@ from contractml.analysis.callgraph import (
     state_writers,
     updates_after_calls,
 )
+from contractml.analysis.claims import unbound_claims
 from contractml.analysis.control import CallerControl, caller_control
 from contractml.analysis.dataflow import (
     ARITHMETIC,
@@ -205,6 +206,15 @@ class FileFacts:
         """Comparisons of two durations of the chain clock that decide control flow, in
         a function that stores the sender (`races.timed_races`)."""
         return self._timed_races.get(function.id, frozenset())
+
+    @cached_property
+    def _unbound_claims(self) -> dict[str, frozenset[int]]:
+        return unbound_claims(self.reachable, self.caller_control.entries)
+
+    def unbound_claims(self, function: FunctionRecord) -> frozenset[int]:
+        """Proofs that do not name the claimant, and the rewards they earn the sender
+        (`claims.unbound_claims`)."""
+        return self._unbound_claims.get(function.id, frozenset())
 
     @cached_property
     def _price_races(self) -> dict[str, frozenset[int]]:

@@ -47,6 +47,7 @@ DEFINITIONS: tuple[Definition, ...] = (
     bad_randomness.TURN_TAKING,
     front_running.REVEALED_SECRET_CLAIM,
     front_running.UNBOUNDED_PRICE,
+    front_running.UNBOUND_CLAIM,
     time_manipulation.SHORT_TIMESTAMP_WINDOW,
     time_manipulation.TIMED_RACE,
     unsafe_delegatecall.CALLER_CHOSEN_TARGET,

@@ -58,3 +58,32 @@ UNBOUNDED_PRICE = Definition(
                 "30 labelled, and SolidiFI's 49 the owner-set prices of its host contracts, "
                 "which it does not label; development set 8 of 10 labelled",
     matches=_unbounded_price)
+
+
+def _unbound_claim(facts: FileFacts, function: FunctionRecord, node: NodeRecord) -> bool:
+    # the file-wide analysis runs only for a statement that could compare, pick or pay
+    return any(ir.op in _CLAIM_OPS for ir in node.irs) \
+        and node.id in facts.unbound_claims(function)
+
+
+_CLAIM_OPS = frozenset({"Binary", "Index", "Assignment", "Transfer", "Send", "LowLevelCall",
+                        "InternalCall"})
+
+UNBOUND_CLAIM = Definition(
+    id="front-running.unbound-claim", category="front-running", kind="include",
+    summary="In a function anyone can call, a proof that does not name the claimant "
+            "(a hash of the caller's input with nothing of the sender, also through a "
+            "helper such as `keyOf(handle)`) that is compared, or that picks the entry "
+            "paid out or recording the sender (`prizes[keccak256(code)]`), or an address "
+            "`ecrecover` recovers from a digest with nothing of the sender compared with "
+            "a stored signer where the sender is paid (a voucher anyone may submit), and "
+            "the statements that then pay or record the sender; a commitment with the "
+            "sender in it binds the claim.",
+    explanation="rewards the sender for a proof that does not name who may use it: "
+                "whoever copies the pending transaction first is rewarded",
+    precision=0.9091,
+    measured_on="deployed code: 10 of the 10 statements it names in 300 contracts of the "
+                "wild sample that hold keccak256 or ecrecover (seed 66) read as a "
+                "first-come claim (Laplace 10/11); training split: 1,212 of 1,272 "
+                "statements labelled (Laplace 1,212/1,273); validation 264 of 300",
+    matches=_unbound_claim)

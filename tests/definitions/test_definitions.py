@@ -511,8 +511,8 @@ contract Riddles {
         msg.sender.transfer(1);  // yes: pays the sender
     }
     function redeem(string code) public {
-        uint prize = prizes[keccak256(abi.encodePacked(code))];  // no: a key, not a secret
-        msg.sender.transfer(prize);  // no
+        uint prize = prizes[keccak256(abi.encodePacked(code))];  // yes: the code picks
+        msg.sender.transfer(prize);  // yes: the prize paid to whoever sends the code
     }
     function reveal(string answer) public {
         require(answerHash == keccak256(abi.encodePacked(answer, msg.sender)));  // no
@@ -536,7 +536,14 @@ riddles = _compiled("riddles", {"Riddles.sol": RIDDLES})
 
 
 def test_a_revealed_secret_that_pays_the_sender(riddles: list[FileRecord]) -> None:
-    assert _named(riddles, "front-running") == {("solve", 8), ("solve", 9), ("solve", 10)}
+    assert _named(riddles, "front-running") == {("solve", 8), ("solve", 9), ("solve", 10),
+                                                 ("redeem", 13), ("redeem", 14)}
+    # the revealed secret alone: a hash used as a key is the unbound claim's
+    nodes = node_index(riddles)
+    facts = Definitions(nodes).facts
+    secret = BY_ID["front-running.revealed-secret-claim"]
+    assert {(f.name, n.span.start_line) for f, n in nodes.values()
+            if secret.matches(facts, f, n)} == {("solve", 8), ("solve", 9), ("solve", 10)}
 
 
 # Uses of the timestamp; the comment says whether the rule names the statement.
@@ -1154,6 +1161,7 @@ DEFINITION_CASES: dict[str, tuple[str, tuple[str, int | None], tuple[str, int | 
                                                  ("_ownerStep", 50)),
     "time-manipulation.timed-race": ("races", ("tap", 13), ("measure", 39)),
     "front-running.unbounded-price": ("prices", ("buy", 29), ("buyCapped", 57)),
+    "front-running.unbound-claim": ("claims", ("cash", 31), ("cashMine", 38)),
 }
 
 
@@ -1492,3 +1500,89 @@ def test_a_price_a_racing_transaction_sets(prices: list[FileRecord]) -> None:
     members = {ir.attrs.get("member") for _, node in nodes.values() for ir in node.irs
                if ir.op == "Member"}
     assert {"remaining", "price"} <= members
+
+
+# First-come claims whose proof does not name the claimant, beside claims bound to the
+# sender: a commitment with the sender in it, a request signed by the party it names.
+CLAIMS = """\
+pragma solidity ^0.8.20;
+contract Claims {
+    struct Prize { uint256 amount; address winner; }
+    address private signer;
+    mapping(bytes32 => Prize) private prizes;
+    mapping(bytes32 => address) private holders;
+    mapping(bytes32 => uint256) private committedAt;
+    mapping(address => uint256) private credit;
+    mapping(bytes32 => bool) private used;
+    mapping(bytes32 => address) private bettors;
+    bytes32 private answerHash;
+    address private host;
+    constructor(address s) { signer = s; }
+    function keyOf(string memory name) public pure returns (bytes32) {
+        return keccak256(bytes(name));
+    }
+    function redeem(string calldata code) external {
+        Prize storage p = prizes[keccak256(bytes(code))];  // yes: the code picks the prize
+        require(p.amount > 0 && p.winner == address(0));
+        p.winner = msg.sender;  // yes: the copier is recorded
+        payable(msg.sender).transfer(p.amount);  // yes: and paid
+    }
+    function take(string calldata name) external {
+        bytes32 key = keyOf(name);
+        require(holders[key] == address(0));
+        holders[key] = msg.sender;  // yes: the entry a helper's hash of the name picks
+    }
+    function cash(bytes32 id, uint256 amount, uint8 v, bytes32 r, bytes32 s) external {
+        bytes32 digest = keccak256(abi.encodePacked(address(this), id, amount));
+        require(!used[digest]);
+        require(ecrecover(digest, v, r, s) == signer);  // yes: a voucher for whoever sends it
+        used[digest] = true;
+        payable(msg.sender).transfer(amount);  // yes
+    }
+    function cashMine(bytes32 id, uint256 amount, uint8 v, bytes32 r, bytes32 s) external {
+        bytes32 digest = keccak256(abi.encodePacked(address(this), id, amount, msg.sender));
+        require(!used[digest]);
+        require(ecrecover(digest, v, r, s) == signer);  // no: the voucher names its payee
+        used[digest] = true;
+        payable(msg.sender).transfer(amount);
+    }
+    function relay(address from, uint256 fee, uint8 v, bytes32 r, bytes32 s) external {
+        bytes32 digest = keccak256(abi.encodePacked(address(this), from, fee));
+        require(ecrecover(digest, v, r, s) == from);  // no: its own signer's request
+        credit[from] -= fee;
+        credit[msg.sender] += fee;
+    }
+    function commit(bytes32 c) external { committedAt[c] = block.timestamp; }
+    function register(string calldata name, bytes32 salt) external {
+        bytes32 c = keccak256(abi.encodePacked(name, msg.sender, salt));
+        require(committedAt[c] != 0 && committedAt[c] < block.timestamp);
+        bytes32 key = keccak256(bytes(name));
+        require(holders[key] == address(0));  // no: the claimant committed first
+        holders[key] = msg.sender;
+    }
+    function bet(bytes32 ticket, uint8 v, bytes32 r, bytes32 s) external payable {
+        bytes32 digest = keccak256(abi.encodePacked(ticket));
+        require(ecrecover(digest, v, r, s) == signer);  // no: records a bet it funds
+        bettors[ticket] = msg.sender;
+    }
+    function setGame(string calldata answer) external {
+        if (answerHash == 0) {  // no: a stored hash is no proof compared
+            answerHash = keccak256(bytes(answer));
+            host = msg.sender;
+        }
+    }
+}
+"""
+
+
+claims = _compiled("claims", {"Claims.sol": CLAIMS})
+
+
+def test_a_claim_that_does_not_say_who_may_make_it(claims: list[FileRecord]) -> None:
+    """The definition names exactly the `// yes` lines."""
+    expected = {n for n, line in enumerate(CLAIMS.splitlines(), 1) if "// yes" in line}
+    nodes = node_index(claims)
+    facts = Definitions(nodes).facts
+    definition = BY_ID["front-running.unbound-claim"]
+    assert {node.span.start_line for function, node in nodes.values()
+            if definition.matches(facts, function, node)} == expected
