@@ -27,7 +27,7 @@ copies the pending proof first is rewarded.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from contractml.analysis.dataflow import HASHES, SENDERS, builtin_name
 from contractml.records import FunctionRecord, IROp, NodeRecord
@@ -38,16 +38,24 @@ _EQUALITY = frozenset({"==", "!="})
 
 
 def unbound_claims(functions: Mapping[str, FunctionRecord],
-                   entries: frozenset[str]) -> dict[str, frozenset[int]]:
-    """Function id -> the named statements (module doc) of the functions among `entries`
-    that are neither view nor pure."""
-    candidates = [fid for fid in sorted(entries) if fid in functions
-                  and not functions[fid].view and not functions[fid].pure
-                  and _may_prove(functions[fid])]
+                   entries: Callable[[], frozenset[str]]) -> dict[str, frozenset[int]]:
+    """Function id -> the named statements (module doc) of the functions among
+    `entries()` that are neither view nor pure. A file with no hash and no `ecrecover`
+    has no proof: `entries` is not asked for."""
+    if not any(ir.op == "SolidityCall" and (builtin_name(ir) in HASHES
+                                            or builtin_name(ir).startswith("ecrecover"))
+               for f in functions.values() for node in f.nodes for ir in node.irs):
+        return {}
+    payers = _payers(functions)
+    rewarding = {fid for fid, f in functions.items()
+                 if f.visibility in ("public", "external") and not f.view and not f.pure
+                 and _may_prove(f) and _holds_reward(f, payers)}
+    if not rewarding:
+        return {}
+    candidates = sorted(rewarding & entries())
     if not candidates:
         return {}
     hashers = _hashers(functions)
-    payers = _payers(functions)
     out: dict[str, frozenset[int]] = {}
     for fid in candidates:
         named = _claims(functions[fid], hashers, payers)
@@ -137,6 +145,12 @@ def _payers(functions: Mapping[str, FunctionRecord]) -> dict[str, frozenset[int]
         if positions:
             out[fid] = frozenset(positions)
     return out
+
+
+def _holds_reward(function: FunctionRecord, payers: Mapping[str, frozenset[int]]) -> bool:
+    sender = _reach({"env:msg.sender"}, _irs(function))
+    return any(_rewards(ir, node, sender, payers) for node in function.nodes
+               for ir in node.irs)
 
 
 def _pays(ir: IROp) -> bool:

@@ -209,7 +209,7 @@ class FileFacts:
 
     @cached_property
     def _unbound_claims(self) -> dict[str, frozenset[int]]:
-        return unbound_claims(self.reachable, self.caller_control.entries)
+        return unbound_claims(self.reachable, lambda: self.caller_control.entries)
 
     def unbound_claims(self, function: FunctionRecord) -> frozenset[int]:
         """Proofs that do not name the claimant, and the rewards they earn the sender
@@ -218,8 +218,8 @@ class FileFacts:
 
     @cached_property
     def _price_races(self) -> dict[str, frozenset[int]]:
-        return price_races(self.reachable, self.caller_control.entries, self.setup_only,
-                           self.effect_free, self.of)
+        return price_races(self.reachable, lambda: self.caller_control.entries,
+                           lambda: self.setup_only, lambda: self.effect_free, self.of)
 
     def price_races(self, function: FunctionRecord) -> frozenset[int]:
         """Statements that apply a price another transaction can move to the caller's

@@ -53,22 +53,30 @@ _INTEGER = re.compile(r"u?int\d*$")
 _ANSWERS = frozenset({"InternalCall", "LibraryCall", "HighLevelCall", "SolidityCall"})
 
 
-def price_races(functions: Mapping[str, FunctionRecord], entries: frozenset[str],
-                setup_only: frozenset[str], effect_free: frozenset[str],
+def price_races(functions: Mapping[str, FunctionRecord],
+                entries: Callable[[], frozenset[str]],
+                setup_only: Callable[[], frozenset[str]],
+                effect_free: Callable[[], frozenset[str]],
                 facts_of: Callable[[FunctionRecord], FunctionFacts]
                 ) -> dict[str, frozenset[int]]:
     """Function id -> nodes with an unbounded rate applied (module doc), for the
-    functions among `entries` (anyone can call them) that change something: neither
-    view nor pure, nor among `effect_free` (a quote declared without `view`)."""
-    candidates = [fid for fid in sorted(entries) if fid in functions
-                  and not functions[fid].view and not functions[fid].pure
-                  and fid not in effect_free and _may_scale(functions[fid])]
+    functions among `entries()` (anyone can call them) that change something: neither
+    view nor pure, nor among `effect_free()` (a quote declared without `view`). The
+    file-wide facts are asked for only once some public function scales a caller
+    amount at all (most files: never)."""
+    scaling = _scaling(functions)
+    scalers = [fid for fid, f in sorted(functions.items())
+               if f.visibility in ("public", "external") and not f.view and not f.pure
+               and _scales_amount(f, scaling)]
+    if not scalers:
+        return {}
+    callable_by_anyone, free = entries(), effect_free()
+    candidates = [fid for fid in scalers if fid in callable_by_anyone and fid not in free]
     if not candidates:
         return {}
-    movable = _movable(functions, setup_only)
+    movable = _movable(functions, setup_only())
     if not movable:
         return {}
-    scaling = _scaling(functions)
     dividing = _dividing(functions)
     returns_price = _returns_price(functions, movable)
     compares = frozenset(fid for fid, f in functions.items() if any(
@@ -83,9 +91,12 @@ def price_races(functions: Mapping[str, FunctionRecord], entries: frozenset[str]
     return out
 
 
-def _may_scale(function: FunctionRecord) -> bool:
-    return any((ir.op == "Binary" and ir.attrs.get("operator") in SCALING)
-               or ir.op in _CALLS for node in function.nodes for ir in node.irs)
+def _scales_amount(function: FunctionRecord, scaling: Mapping[str, frozenset[int]]) -> bool:
+    """Some `*`, `/` or scaling call of the function takes a caller amount (`msg.value`
+    or an integer parameter, passed on), whatever the other operand is."""
+    irs = _irs(function)
+    amount = _spread({*_integers(set(function.parameters) - {"local:"}, irs), _AMOUNT}, irs)
+    return any(_scales(ir, amount, scaling) for ir in irs)
 
 
 def _is_comparison(ir: IROp) -> bool:
@@ -142,7 +153,8 @@ def _movable(functions: Mapping[str, FunctionRecord],
                 written = stored_into(node, ir.lvalue, pointers) & set(node.state_written)
                 if not written:
                     continue
-                values = [k for k in ir.reads if not k.startswith("const:")]
+                values = [k for i, k in enumerate(ir.reads)
+                          if not k.startswith("const:") and not _constant(ir, i)]
                 if ir.op in _PASSES and (not values or set(values) <= capped):
                     continue
                 member = members.get(ir.lvalue)
@@ -176,21 +188,36 @@ def _scaling(functions: Mapping[str, FunctionRecord]) -> dict[str, frozenset[int
     `return`, in the function or through a callee that scales the value it is passed.
     Code the records cannot read (inline assembly: a `mulDiv` done in assembly) gives no
     evidence of a rate."""
-    out: dict[str, frozenset[int]] = {}
+    # only functions that hold a `*` or `/`, or call one that may, can scale
+    may = {fid for fid, f in functions.items() if any(
+        ir.op == "Binary" and ir.attrs.get("operator") in SCALING
+        for node in f.nodes for ir in node.irs)}
     changed = True
     while changed:
         changed = False
         for fid, function in functions.items():
-            irs = _irs(function)
-            returned = _feeding({key for ir in irs if ir.op == "Return" for key in ir.reads},
-                                irs, through_arithmetic=True)
-            positions: set[int] = set()
-            for position, parameter in enumerate(function.parameters):
-                if parameter == "local:":
-                    continue
-                made = _spread({parameter}, irs)
-                if any(ir.lvalue in returned and _scales(ir, made, out) for ir in irs):
-                    positions.add(position)
+            if fid not in may and any(ir.op in _CALLS and ir.attrs.get("callee") in may
+                                      for node in function.nodes for ir in node.irs):
+                may.add(fid)
+                changed = True
+    # per function: its operations, what reaches a `return`, what each parameter makes
+    facts: dict[str, tuple[list[IROp], set[str], list[tuple[int, set[str]]]]] = {}
+    for fid in may:
+        function = functions[fid]
+        irs = _irs(function)
+        returned = _feeding({key for ir in irs if ir.op == "Return" for key in ir.reads},
+                            irs, through_arithmetic=True)
+        made = [(position, _spread({parameter}, irs))
+                for position, parameter in enumerate(function.parameters)
+                if parameter != "local:"]
+        facts[fid] = ([ir for ir in irs if ir.lvalue in returned], returned, made)
+    out: dict[str, frozenset[int]] = {}
+    changed = True
+    while changed:
+        changed = False
+        for fid, (returning, _, made) in facts.items():
+            positions = {position for position, values in made
+                         if any(_scales(ir, values, out) for ir in returning)}
             if positions and frozenset(positions) != out.get(fid):
                 out[fid] = frozenset(positions)
                 changed = True
@@ -471,8 +498,9 @@ def _divides_shares(ir: IROp, amount: set[str], foreign: set[str],
             or (ir.op in _CALLS and ir.attrs.get("callee") in dividing))):
         return False
     dividend, divisor = operands[:2]
+    at = len(ir.reads) - len(operands) + 1  # the divisor's place among the reads
     return dividend in foreign and not divisor.startswith("const:") \
-        and divisor not in amount and not _constant(ir, 1)
+        and divisor not in amount and not _constant(ir, at)
 
 
 def _constant(ir: IROp, position: int) -> bool:
