@@ -29,10 +29,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from contractml.analysis.dataflow import HASHES, SENDERS, builtin_name
+from contractml.analysis.dataflow import (
+    HASHES,
+    PASSES,
+    SENDERS,
+    builtin_name,
+    function_irs,
+    propagate,
+)
 from contractml.records import FunctionRecord, IROp, NodeRecord
 
-_PASSES = frozenset({"Assignment", "TypeConversion"})
 _PAYS = frozenset({"Transfer", "Send"})
 _EQUALITY = frozenset({"==", "!="})
 
@@ -64,10 +70,6 @@ def unbound_claims(functions: Mapping[str, FunctionRecord],
     return out
 
 
-def _irs(function: FunctionRecord) -> list[IROp]:
-    return [ir for node in function.nodes for ir in node.irs]
-
-
 def _may_prove(function: FunctionRecord) -> bool:
     return any(ir.op in ("SolidityCall", "InternalCall") for node in function.nodes
                for ir in node.irs)
@@ -75,28 +77,26 @@ def _may_prove(function: FunctionRecord) -> bool:
 
 def _carries(ir: IROp) -> bool:
     """Passes a value on into what it makes: assignments, conversions, `abi.encode*`."""
-    return ir.op in _PASSES or (ir.op == "SolidityCall"
+    return ir.op in PASSES or (ir.op == "SolidityCall"
                                 and builtin_name(ir).startswith("abi.encode"))
 
 
-def _reach(starts: set[str], irs: list[IROp], through: object = _carries,
-           hashes: bool = False) -> set[str]:
+def _hashes(ir: IROp) -> bool:
+    return ir.op == "SolidityCall" and builtin_name(ir) in HASHES
+
+
+def _selects(ir: IROp) -> bool:
+    """Passes a value on, or reads an element or member of it."""
+    return ir.op in PASSES or ir.op in ("Index", "Member")
+
+
+def _reach(starts: set[str], irs: list[IROp],
+           through: Callable[[IROp], bool] = _carries, hashes: bool = False) -> set[str]:
     """`starts` and the locals and temporaries the operations `through` accepts (and
-    hashes, with `hashes`) make of them, to a fixed point."""
-    reached = set(starts)
-    changed = True
-    while changed:
-        changed = False
-        for ir in irs:
-            # a state variable is not reached: storing a hash is not comparing it later
-            if not ir.lvalue or ir.lvalue in reached or ir.lvalue.startswith("state:"):
-                continue
-            accepts = through(ir) or (hashes and ir.op == "SolidityCall"  # type: ignore[operator]
-                                      and builtin_name(ir) in HASHES)
-            if accepts and reached.intersection(ir.reads):
-                reached.add(ir.lvalue)
-                changed = True
-    return reached
+    hashes, with `hashes`) make of them, to a fixed point (`propagate`). A state variable
+    is not reached: storing a hash is not comparing it later."""
+    return propagate(starts, irs, lambda ir: not str(ir.lvalue).startswith("state:") and (
+        through(ir) or (hashes and _hashes(ir))))
 
 
 def _parameters(function: FunctionRecord) -> set[str]:
@@ -105,8 +105,8 @@ def _parameters(function: FunctionRecord) -> set[str]:
 
 def _hashes_of(irs: list[IROp], inputs: set[str], senders: set[str]) -> set[str]:
     """Results of a hash of values made from `inputs` and from no value in `senders`."""
-    return {ir.lvalue for ir in irs if ir.op == "SolidityCall" and ir.lvalue
-            and builtin_name(ir) in HASHES and inputs.intersection(ir.reads)
+    return {ir.lvalue for ir in irs if _hashes(ir) and ir.lvalue
+            and inputs.intersection(ir.reads)
             and not senders.intersection(ir.reads)}
 
 
@@ -115,8 +115,8 @@ def _hashers(functions: Mapping[str, FunctionRecord]) -> dict[str, frozenset[int
     it returns (`keyOf(handle)`)."""
     out: dict[str, frozenset[int]] = {}
     for fid, function in functions.items():
-        irs = _irs(function)
-        if not any(ir.op == "SolidityCall" and builtin_name(ir) in HASHES for ir in irs):
+        irs = function_irs(function)
+        if not any(map(_hashes, irs)):
             continue
         senders = _reach(set(SENDERS), irs)
         positions = set()
@@ -135,7 +135,7 @@ def _payers(functions: Mapping[str, FunctionRecord]) -> dict[str, frozenset[int]
     """Function id -> the parameter positions it sends ether to (`_pay(to, amount)`)."""
     out: dict[str, frozenset[int]] = {}
     for fid, function in functions.items():
-        irs = _irs(function)
+        irs = function_irs(function)
         destinations = {str(ir.attrs.get("destination")) for ir in irs if _pays(ir)}
         if not destinations:
             continue
@@ -148,7 +148,7 @@ def _payers(functions: Mapping[str, FunctionRecord]) -> dict[str, frozenset[int]
 
 
 def _holds_reward(function: FunctionRecord, payers: Mapping[str, frozenset[int]]) -> bool:
-    sender = _reach({"env:msg.sender"}, _irs(function))
+    sender = _reach({"env:msg.sender"}, function_irs(function))
     return any(_rewards(ir, node, sender, payers) for node in function.nodes
                for ir in node.irs)
 
@@ -159,7 +159,7 @@ def _pays(ir: IROp) -> bool:
 
 def _claims(function: FunctionRecord, hashers: Mapping[str, frozenset[int]],
             payers: Mapping[str, frozenset[int]]) -> frozenset[int]:
-    irs = _irs(function)
+    irs = function_irs(function)
     senders = _reach(set(SENDERS), irs, hashes=True)
     sender = _reach({"env:msg.sender"}, irs)
     rewarding = [(node, ir) for node in function.nodes for ir in node.irs
@@ -172,8 +172,8 @@ def _claims(function: FunctionRecord, hashers: Mapping[str, frozenset[int]],
     touched = {key for _, ir in rewarding for key in (*ir.reads, ir.lvalue) if key}
     inputs = _reach(_parameters(function), irs)
     made = _hashes_of(irs, inputs, senders)
-    bound: set[str] = {ir.lvalue for ir in irs if ir.op == "SolidityCall" and ir.lvalue
-                       and builtin_name(ir) in HASHES and senders.intersection(ir.reads)}
+    bound: set[str] = {ir.lvalue for ir in irs if _hashes(ir) and ir.lvalue
+                       and senders.intersection(ir.reads)}
     for ir in irs:
         positions = hashers.get(str(ir.attrs.get("callee")), frozenset())
         if ir.op != "InternalCall" or not ir.lvalue or not positions:
@@ -192,7 +192,7 @@ def _claims(function: FunctionRecord, hashers: Mapping[str, frozenset[int]],
                         and builtin_name(ir).startswith("ecrecover") and ir.reads
                         and ir.reads[0] not in senders}, irs)
     stored = _reach({key for ir in irs for key in ir.reads if key.startswith("state:")},
-                    irs, through=lambda ir: ir.op in _PASSES or ir.op in ("Index", "Member"))
+                    irs, through=_selects)
     pays = any(_pays(ir) or ir.op == "InternalCall" for _, ir in rewarding)
     checks = {node.id for node in function.nodes for ir in node.irs
               if _compares(ir, proofs)
@@ -216,7 +216,7 @@ def _rewarded_entry(pick: IROp, irs: list[IROp], touched: set[str]) -> bool:
     """The entry `pick` selects, or a member of it (through local storage pointers), is
     what a reward pays out or records the sender in."""
     entry = _reach({str(pick.lvalue)}, irs,
-                   through=lambda ir: ir.op in _PASSES or ir.op in ("Index", "Member"))
+                   through=_selects)
     return bool(entry & touched)
 
 

@@ -31,6 +31,7 @@ from contractml.analysis.dataflow import (
     SENDERS,
     FunctionFacts,
     callees,
+    function_irs,
     local_sources,
 )
 from contractml.records import FunctionRecord, IROp, NodeRecord
@@ -204,7 +205,7 @@ def _reads_controlled(function: FunctionRecord, reads: tuple[str, ...],
 def _spread(function: FunctionRecord, held: set[str],
             stored: set[tuple[str, str]]) -> None:
     """Add to `held` every variable of the function a controlled value reaches."""
-    irs = [ir for node in function.nodes for ir in node.irs]
+    irs = function_irs(function)
     changed = True
     while changed:
         changed = False

@@ -41,9 +41,11 @@ HASHES = frozenset({"keccak256", "sha3", "sha256", "ripemd160"})
 ENTROPY_ENV = frozenset({"env:block.difficulty", "env:block.prevrandao",
                          "env:block.coinbase"})
 #: Integer types (`uint8`, `uint256`, `int`).
-_INTEGER = re.compile(r"u?int\d*$")
+#: An integer type as the records name it.
+INTEGER = re.compile(r"u?int\d*$")
 #: Operations that carry a value on unchanged (to a local, a temporary, a new type).
-_PASSES = frozenset({"Assignment", "TypeConversion"})
+#: Operations that pass a value on unchanged (but for its type).
+PASSES = frozenset({"Assignment", "TypeConversion"})
 #: Arithmetic that shifts a time by an offset.
 _OFFSETS = frozenset({"+", "-"})
 
@@ -68,6 +70,11 @@ def is_check(ir: IROp) -> bool:
     """A condition that decides control flow or reverts."""
     return ir.op == "Condition" or (ir.op == "SolidityCall"
                                     and builtin_name(ir) in ("require", "assert"))
+
+
+def function_irs(function: FunctionRecord) -> list[IROp]:
+    """Every operation of the function, node by node."""
+    return [ir for node in function.nodes for ir in node.irs]
 
 
 def propagate(starts: Iterable[str], irs: Iterable[IROp],
@@ -113,7 +120,7 @@ def short_constants(ir: IROp) -> frozenset[int]:
 
 def _through(operators: frozenset[str]) -> Callable[[IROp], bool]:
     """Accepts the operations that pass a value on, and binary `operators`."""
-    return lambda ir: ir.op in _PASSES or (ir.op == "Binary"
+    return lambda ir: ir.op in PASSES or (ir.op == "Binary"
                                            and ir.attrs.get("operator") in operators)
 
 
@@ -158,7 +165,7 @@ class FunctionFacts:
     @cached_property
     def irs(self) -> list[IROp]:
         """Every operation of the function, node by node."""
-        return [ir for n in self.function.nodes for ir in n.irs]
+        return function_irs(self.function)
 
     @cached_property
     def successors(self) -> dict[int, tuple[int, ...]]:
@@ -602,7 +609,7 @@ class FunctionFacts:
         picked = propagate(
             {ir.lvalue for ir in irs if ir.op == "Index" and ir.lvalue and ir.reads
              and ir.reads[0].startswith("state:")}, irs,
-            lambda ir: ir.op in _PASSES or ir.op in ("Index", "Member"))
+            lambda ir: ir.op in PASSES or ir.op in ("Index", "Member"))
         named: set[int] = set()
         for node in self.function.nodes:
             if not node.in_loop:
@@ -656,10 +663,10 @@ class FunctionFacts:
         grown: set[str] = set()
         for source in set().union(*self.list_lengths.values()):
             lengths = {k for k, sources in self.list_lengths.items() if source in sources}
-            copies = propagate(lengths, self.irs, lambda ir: ir.op in _PASSES)
+            copies = propagate(lengths, self.irs, lambda ir: ir.op in PASSES)
             plus = {ir.lvalue for ir in self.irs if ir.op == "Binary" and ir.lvalue
                     and ir.attrs.get("operator") == "+" and copies & set(ir.reads)}
-            made = propagate(plus, self.irs, lambda ir: ir.op in _PASSES)
+            made = propagate(plus, self.irs, lambda ir: ir.op in PASSES)
             if any(ir.lvalue in lengths and (ir.lvalue in plus or made & set(ir.reads))
                    for ir in self.irs):
                 grown.add(source)
@@ -753,7 +760,7 @@ class FunctionFacts:
         random number made from block values. A hash kept as `bytes32` is an
         identifier and is not named."""
         return self._drawn_uses(lambda ir: ir.op == "TypeConversion"
-                                and bool(_INTEGER.match(ir.lvalue_type)))
+                                and bool(INTEGER.match(ir.lvalue_type)))
 
     def _drawn_uses(self, use: Callable[[IROp], bool]) -> frozenset[int]:
         """Nodes with an operation `use` accepts whose first read is `drawn`."""
@@ -895,7 +902,7 @@ class FunctionFacts:
             return frozenset()
 
         def carries(ir: IROp) -> bool:
-            return ir.op in _PASSES or (ir.op == "SolidityCall"
+            return ir.op in PASSES or (ir.op == "SolidityCall"
                                         and builtin_name(ir).startswith("abi.encode"))
 
         chosen = propagate(self._inputs, irs, carries)
@@ -942,7 +949,7 @@ def _denotations(irs: list[IROp], fields: bool) -> dict[str, object]:
         elif ir.op == "Member":
             sources[key] = (".", ir.reads[:1],
                             str(ir.attrs.get("member", "")) if fields else "")
-        elif ir.op in _PASSES and (key.startswith("tmp:") or defined[key] == 1):
+        elif ir.op in PASSES and (key.startswith("tmp:") or defined[key] == 1):
             sources[key] = ("=", ir.reads[:1], "")
     out: dict[str, object] = {}
 
@@ -1169,7 +1176,7 @@ def local_sources(function: FunctionRecord) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for node in function.nodes:
         for ir in node.irs:
-            if ir.lvalue and ir.lvalue.startswith("local:") and ir.op in _PASSES:
+            if ir.lvalue and ir.lvalue.startswith("local:") and ir.op in PASSES:
                 for read in ir.reads:
                     out.setdefault(ir.lvalue, set()).update(_state_sources(node, read))
     return out

@@ -34,21 +34,25 @@ contract's own storage moves a price here.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from contractml.analysis.control import stored_into
-from contractml.analysis.dataflow import COMPARISONS, FunctionFacts, local_sources
+from contractml.analysis.dataflow import (
+    COMPARISONS,
+    INTEGER,
+    PASSES,
+    FunctionFacts,
+    function_irs,
+    local_sources,
+)
 from contractml.records import FunctionRecord, IROp
 
 #: Operators that apply a rate.
 SCALING = frozenset({"*", "/"})
 _SELECTS = frozenset({"Index", "Member"})
-_PASSES = frozenset({"Assignment", "TypeConversion"})
 _CALLS = frozenset({"InternalCall", "LibraryCall"})
 _AMOUNT = "env:msg.value"
-_INTEGER = re.compile(r"u?int\d*$")
 #: Operations whose result is an answer the contract gets.
 _ANSWERS = frozenset({"InternalCall", "LibraryCall", "HighLevelCall", "SolidityCall"})
 
@@ -94,7 +98,7 @@ def price_races(functions: Mapping[str, FunctionRecord],
 def _scales_amount(function: FunctionRecord, scaling: Mapping[str, frozenset[int]]) -> bool:
     """Some `*`, `/` or scaling call of the function takes a caller amount (`msg.value`
     or an integer parameter, passed on), whatever the other operand is."""
-    irs = _irs(function)
+    irs = function_irs(function)
     amount = _spread({*_integers(set(function.parameters) - {"local:"}, irs), _AMOUNT}, irs)
     return any(_scales(ir, amount, scaling) for ir in irs)
 
@@ -155,7 +159,7 @@ def _movable(functions: Mapping[str, FunctionRecord],
                     continue
                 values = [k for i, k in enumerate(ir.reads)
                           if not k.startswith("const:") and not _constant(ir, i)]
-                if ir.op in _PASSES and (not values or set(values) <= capped):
+                if ir.op in PASSES and (not values or set(values) <= capped):
                     continue
                 member = members.get(ir.lvalue)
                 if member is not None:
@@ -204,7 +208,7 @@ def _scaling(functions: Mapping[str, FunctionRecord]) -> dict[str, frozenset[int
     facts: dict[str, tuple[list[IROp], set[str], list[tuple[int, set[str]]]]] = {}
     for fid in may:
         function = functions[fid]
-        irs = _irs(function)
+        irs = function_irs(function)
         returned = _feeding({key for ir in irs if ir.op == "Return" for key in ir.reads},
                             irs, through_arithmetic=True)
         made = [(position, _spread({parameter}, irs))
@@ -247,7 +251,7 @@ def _returns_price(functions: Mapping[str, FunctionRecord],
         for fid, function in functions.items():
             if fid in out:
                 continue
-            irs = _irs(function)
+            irs = function_irs(function)
             price = _spread(movable.roots(function), irs, frozenset(out))
             if any(ir.op == "Return" and price & set(ir.reads) for ir in irs):
                 out.add(fid)
@@ -264,7 +268,7 @@ def _dividing(functions: Mapping[str, FunctionRecord]) -> frozenset[str]:
         parameters = [p for p in function.parameters if p != "local:"]
         if len(parameters) != 2:
             continue
-        irs = _irs(function)
+        irs = function_irs(function)
         first, second = _spread({parameters[0]}, irs), _spread({parameters[1]}, irs)
         quotients = {ir.lvalue for ir in irs if ir.op == "Binary" and ir.lvalue
                      and ir.attrs.get("operator") == "/" and len(ir.reads) == 2
@@ -279,7 +283,7 @@ def _integers(keys: set[str], irs: list[IROp]) -> set[str]:
     """The keys among `keys` that the function reads as integers (an amount; a string
     or an address is none)."""
     return {key for ir in irs for key, kind in zip(ir.reads, ir.read_types, strict=False)
-            if key in keys and _INTEGER.match(kind)}
+            if key in keys and INTEGER.match(kind)}
 
 
 def _arguments(ir: IROp) -> tuple[str, ...]:
@@ -288,10 +292,6 @@ def _arguments(ir: IROp) -> tuple[str, ...]:
     if ir.op == "LibraryCall" and ir.reads and ir.reads[0] == ir.attrs.get("destination"):
         return ir.reads[1:]
     return ir.reads
-
-
-def _irs(function: FunctionRecord) -> list[IROp]:
-    return [ir for node in function.nodes for ir in node.irs]
 
 
 def _spread(reached: set[str], irs: list[IROp],
@@ -317,7 +317,7 @@ def _spread(reached: set[str], irs: list[IROp],
                 taken = ir.attrs.get("operator") not in COMPARISONS \
                     and bool(reached.intersection(ir.reads))
             else:
-                taken = ir.op in _PASSES and bool(reached.intersection(ir.reads))
+                taken = ir.op in PASSES and bool(reached.intersection(ir.reads))
             if taken:
                 reached.add(key)
                 changed = True
@@ -341,7 +341,7 @@ class _Races:
         self.returns_price = returns_price
         self.compares = compares
         self.denoted = denoted
-        self.irs = _irs(function)
+        self.irs = function_irs(function)
         self.price = _spread(set(self.roots), self.irs, returns_price)
         self.parameters = set(function.parameters) - {"local:"}
         self.amount = _spread({*_integers(self.parameters, self.irs), _AMOUNT}, self.irs)
@@ -436,7 +436,7 @@ class _Races:
             positions = {parameter for argument, parameter in zip(
                 arguments, target.parameters, strict=False)
                 if argument in amount and parameter != "local:"}
-            inner = _irs(target)
+            inner = function_irs(target)
             inner_amount = _spread(positions, inner)
             totals = [a for a in arguments if a in foreign and a not in amount]
             if positions and len(totals) >= 2 and not _divides_by_sum(inner, inner_amount):
@@ -453,7 +453,7 @@ def _divides_by_sum(irs: list[IROp], amount: set[str]) -> bool:
     sums = {ir.lvalue for ir in irs if ir.op == "Binary" and ir.lvalue
             and ir.attrs.get("operator") == "+" and len(ir.reads) == 2
             and sum(key in amount for key in ir.reads) == 1}
-    sums = _spread(sums, [ir for ir in irs if ir.op in _PASSES])
+    sums = _spread(sums, [ir for ir in irs if ir.op in PASSES])
     return any(ir.op == "Binary" and ir.attrs.get("operator") == "/" and len(ir.reads) == 2
                and ir.reads[1] in sums for ir in irs)
 
@@ -466,7 +466,7 @@ def _feeding(keys: set[str], irs: list[IROp], through_arithmetic: bool = False) 
     while changed:
         changed = False
         for ir in irs:
-            passes = ir.op in _PASSES or (through_arithmetic and ir.op == "Binary"
+            passes = ir.op in PASSES or (through_arithmetic and ir.op == "Binary"
                                           and ir.attrs.get("operator") not in COMPARISONS)
             if passes and ir.lvalue in reached:
                 new = set(ir.reads) - reached

@@ -18,12 +18,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from contractml.analysis.control import stored_into
-from contractml.analysis.dataflow import TIMESTAMP, is_check, local_sources
+from contractml.analysis.dataflow import PASSES, TIMESTAMP, is_check, local_sources
 from contractml.records import FunctionRecord, IROp, NodeRecord
 
 #: Comparisons that rank.
 ORDER = frozenset({"<", "<=", ">", ">="})
-_PASSES = frozenset({"Assignment", "TypeConversion"})
 
 
 def timed_races(functions: Mapping[str, FunctionRecord]) -> dict[str, frozenset[int]]:
@@ -83,7 +82,7 @@ def timed_races(functions: Mapping[str, FunctionRecord]) -> dict[str, frozenset[
 
 def _ranks_sender(function: FunctionRecord, pointers: Mapping[str, set[str]]) -> bool:
     """The function stores `msg.sender` (a new leader, a closest guess)."""
-    return any(ir.lvalue and "env:msg.sender" in ir.reads and ir.op in _PASSES
+    return any(ir.lvalue and "env:msg.sender" in ir.reads and ir.op in PASSES
                and _stored(node, ir.lvalue, pointers)
                for node in function.nodes for ir in node.irs)
 
@@ -115,10 +114,10 @@ def _spread(function: FunctionRecord, moment: set[str], duration: set[str],
                 moments_read = reads & (moment | stored_moments)
                 durations_read = reads & (duration | stored_durations)
                 operator = ir.attrs.get("operator") if ir.op == "Binary" else None
-                is_moment = bool(moments_read) and (ir.op in _PASSES or operator == "+") \
+                is_moment = bool(moments_read) and (ir.op in PASSES or operator == "+") \
                     and not durations_read
                 is_duration = (operator == "-" and bool(moments_read | durations_read)) \
-                    or (bool(durations_read) and (ir.op in _PASSES or operator == "+")) \
+                    or (bool(durations_read) and (ir.op in PASSES or operator == "+")) \
                     or (ir.op == "InternalCall"
                         and ir.attrs.get("callee") in returns_duration)
             for flag, held in ((is_moment, moment), (is_duration, duration)):

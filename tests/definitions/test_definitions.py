@@ -1315,6 +1315,21 @@ def test_a_delegatecall_target_the_caller_placed(placed: list[FileRecord]) -> No
 
 
 
+def _yes_lines(source: str) -> set[int]:
+    """The lines of a fixture marked `// yes`."""
+    return {n for n, line in enumerate(source.splitlines(), 1) if "// yes" in line}
+
+
+def _lines_named(records: list[FileRecord], definition_id: str) -> set[int]:
+    """First lines of the statements the definition names, built over the file's
+    functions as every caller in the code builds it."""
+    nodes = node_index(records)
+    facts = Definitions(nodes).facts
+    definition = BY_ID[definition_id]
+    return {node.span.start_line for function, node in nodes.values()
+            if definition.matches(facts, function, node)}
+
+
 # Durations of the chain clock ranked against each other, beside the timestamp uses that
 # are not a race: a deadline, a cooldown against a constant, a duration nobody is ranked by.
 RACES = """\
@@ -1367,12 +1382,7 @@ races = _compiled("races", {"Races.sol": RACES})
 
 def test_a_race_ranked_by_the_chain_clock(races: list[FileRecord]) -> None:
     """The definition names exactly the `// yes` lines."""
-    expected = {n for n, line in enumerate(RACES.splitlines(), 1) if "// yes" in line}
-    nodes = node_index(races)
-    facts = Definitions(nodes).facts
-    definition = BY_ID["time-manipulation.timed-race"]
-    assert {node.span.start_line for function, node in nodes.values()
-            if definition.matches(facts, function, node)} == expected
+    assert _lines_named(races, "time-manipulation.timed-race") == _yes_lines(RACES)
 
 
 # The caller's amount converted at a price another transaction can move, beside the same
@@ -1491,13 +1501,9 @@ prices = _compiled("prices", {"Prices.sol": PRICES})
 def test_a_price_a_racing_transaction_sets(prices: list[FileRecord]) -> None:
     """The definition names exactly the `// yes` lines, and the members of a struct are
     told apart: the bound on `o.remaining` is none on `o.price`."""
-    expected = {n for n, line in enumerate(PRICES.splitlines(), 1) if "// yes" in line}
-    nodes = node_index(prices)
-    facts = Definitions(nodes).facts
-    definition = BY_ID["front-running.unbounded-price"]
-    assert {node.span.start_line for function, node in nodes.values()
-            if definition.matches(facts, function, node)} == expected
-    members = {ir.attrs.get("member") for _, node in nodes.values() for ir in node.irs
+    assert _lines_named(prices, "front-running.unbounded-price") == _yes_lines(PRICES)
+    members = {ir.attrs.get("member") for _, node in node_index(prices).values()
+               for ir in node.irs
                if ir.op == "Member"}
     assert {"remaining", "price"} <= members
 
@@ -1580,9 +1586,4 @@ claims = _compiled("claims", {"Claims.sol": CLAIMS})
 
 def test_a_claim_that_does_not_say_who_may_make_it(claims: list[FileRecord]) -> None:
     """The definition names exactly the `// yes` lines."""
-    expected = {n for n, line in enumerate(CLAIMS.splitlines(), 1) if "// yes" in line}
-    nodes = node_index(claims)
-    facts = Definitions(nodes).facts
-    definition = BY_ID["front-running.unbound-claim"]
-    assert {node.span.start_line for function, node in nodes.values()
-            if definition.matches(facts, function, node)} == expected
+    assert _lines_named(claims, "front-running.unbound-claim") == _yes_lines(CLAIMS)
