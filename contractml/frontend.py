@@ -47,6 +47,7 @@ from contractml.records import (
     ContractRecord,
     FileRecord,
     FunctionRecord,
+    ImportHit,
     IROp,
     NodeRecord,
     Span,
@@ -245,8 +246,8 @@ def _analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None,
         raise FrontendError(f"Slither could not parse the compiler output: "
                             f"{type(exc).__name__}: {exc}".rstrip(": "),
                             culprit=_culprit(exc)) from exc
-    hits = _detector_hits(slither, None if detectors is True else detectors
-                          ) if detectors else {}
+    results = _detector_results(slither, None if detectors is True else detectors
+                                ) if detectors else []
     slither_seconds = time.perf_counter() - start
     by_path: dict[str, list[Contract]] = {}
     for compilation_unit in slither.compilation_units:
@@ -255,15 +256,23 @@ def _analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None,
     records: dict[str, FileRecord] = {}
     where = _Where(root, {str(unit.files[u]): text for u, text in unit.texts.items()},
                    static_calls=unit.compiler.version >= STATICCALL_FROM)
+    unit_names = {str(path): name for name, path in unit.files.items()}
     for unit_name in wanted:
         absolute = str(unit.files[unit_name])
         contracts = sorted(by_path.get(absolute, []),
                            key=lambda c: c.source_mapping.start)
+        closure = {absolute, *(str(unit.files[u]) for u in unit.closures.get(unit_name, ()))}
+        hits = _hits_within(results, closure)
         records[unit_name] = FileRecord(
             file=_relative(unit.files[unit_name], root), unit_name=unit_name,
             solc_version=str(unit.compiler.version),
             contracts=tuple(_contract(c, where, hits) for c in contracts),
-            context=tuple(_function(f, where, {}) for f in _context_functions(contracts)))
+            context=tuple(_function(f, where, {}) for f in _context_functions(contracts)),
+            import_hits=tuple(
+                ImportHit(file=unit_names[path], function=function, line=line,
+                          detectors=tuple(sorted(checks)))
+                for (path, function, line), checks in sorted(hits.items())
+                if path != absolute and path in unit_names))
     return FrontendResult(records=records, seconds=time.perf_counter() - start,
                           slither_seconds=slither_seconds)
 
@@ -334,9 +343,19 @@ def _span(obj: Any, where: _Where) -> Span:
 _Hits = dict[tuple[str, str, int], set[str]]
 
 
-def _detector_hits(slither: Slither, names: frozenset[str] | None) -> _Hits:
-    """Run Slither's detectors (all, or those with these arguments); index their
-    node-level results."""
+@dataclass(frozen=True)
+class _Result:
+    """One detector result: its check, the files its elements lie in, and its nodes
+    keyed as `_Hits` keys them."""
+
+    check: str
+    files: frozenset[str]
+    nodes: tuple[tuple[str, str, int], ...]
+
+
+def _detector_results(slither: Slither, names: frozenset[str] | None) -> list[_Result]:
+    """Run Slither's detectors (all, or those with these arguments); keep the results
+    that name nodes."""
     from slither.detectors import all_detectors
     from slither.detectors.abstract_detector import AbstractDetector
 
@@ -345,13 +364,17 @@ def _detector_hits(slither: Slither, names: frozenset[str] | None) -> _Hits:
         if (isinstance(obj, type) and issubclass(obj, AbstractDetector)
                 and (names is None or obj.ARGUMENT in names)):
             slither.register_detector(obj)
-    hits: _Hits = {}
+    found: list[_Result] = []
     for results in slither.run_detectors():
         for result in results:
+            files: set[str] = set()
+            nodes: list[tuple[str, str, int]] = []
             for element in result.get("elements", []):
+                mapping = element.get("source_mapping", {})
+                if mapping.get("filename_absolute"):
+                    files.add(mapping["filename_absolute"])
                 if element.get("type") != "node":
                     continue
-                mapping = element.get("source_mapping", {})
                 parent = element.get("type_specific_fields", {}).get("parent", {})
                 lines = mapping.get("lines") or []
                 if not lines or parent.get("type") != "function":
@@ -359,9 +382,22 @@ def _detector_hits(slither: Slither, names: frozenset[str] | None) -> _Hits:
                 signature = parent.get("type_specific_fields", {}).get("signature", "")
                 contract = (parent.get("type_specific_fields", {}).get("parent", {})
                             .get("name", ""))
-                key = (mapping.get("filename_absolute", ""), f"{contract}.{signature}",
-                       min(lines))
-                hits.setdefault(key, set()).add(result["check"])
+                nodes.append((mapping.get("filename_absolute", ""),
+                              f"{contract}.{signature}", min(lines)))
+            if nodes:
+                found.append(_Result(result["check"], frozenset(files), tuple(nodes)))
+    return found
+
+
+def _hits_within(results: list[_Result], closure: set[str]) -> _Hits:
+    """The node hits of the results whose elements all lie in `closure` (a target's
+    import closure): what Slither reports for that target whichever other files it
+    analyses beside it, so that a record does not depend on the batch it came from."""
+    hits: _Hits = {}
+    for result in results:
+        if result.files <= closure:
+            for key in result.nodes:
+                hits.setdefault(key, set()).add(result.check)
     return hits
 
 

@@ -8,9 +8,10 @@ re-run over unchanged files neither compiles nor imports Slither.
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -25,7 +26,7 @@ from contractml.compile.driver import (
 )
 from contractml.compile.project import Project
 from contractml.diskcache import read_json, write_json
-from contractml.records import RECORDS_VERSION, FileRecord
+from contractml.records import RECORDS_VERSION, FileRecord, ImportHit, with_import_hits
 
 
 @dataclass
@@ -40,6 +41,9 @@ class FileReport:
     #: the caller already holds what it needs for this file (see `build(reuse=...)`), so
     #: its record was not loaded
     reused: bool = False
+    #: what the file's results depend on: its compile key, and the detector hits the
+    #: other scanned files' analyses give its nodes (`FileRecord.import_hits`)
+    results_key: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -74,13 +78,14 @@ class _RecordCache:
         self._salt = (f"records-{RECORDS_VERSION}|slither-{_slither_version()}"
                       f"|detectors-{which}")
 
-    def _path(self, key: str) -> Path:
+    def _path(self, key: str, suffix: str = ".json.gz") -> Path:
         assert self.root is not None
         digest = hashlib.sha256(f"{self._salt}|{key}".encode()).hexdigest()
-        return self.root / digest[:2] / f"{digest}.json.gz"
+        return self.root / digest[:2] / f"{digest}{suffix}"
 
     def has(self, key: str) -> bool:
-        return self.root is not None and self._path(key).is_file()
+        return (self.root is not None and self._path(key).is_file()
+                and self._path(key, _HITS).is_file())
 
     def get(self, key: str | None) -> tuple[FileRecord, list[str]] | None:
         """A cached record and the warnings its analysis gave."""
@@ -92,11 +97,34 @@ class _RecordCache:
         except (OSError, ValueError, EOFError, KeyError, TypeError):
             return None
 
+    def import_hits(self, key: str) -> tuple[ImportHit, ...] | None:
+        """A cached record's `import_hits`, read without the record."""
+        try:
+            return tuple(ImportHit(**{**h, "detectors": tuple(h["detectors"])})
+                         for h in read_json(self._path(key, _HITS), compressed=False))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
     def put(self, key: str | None, record: FileRecord, warnings: list[str]) -> None:
         if self.root is None or key is None:
             return
         write_json(self._path(key), {"record": record.to_json(), "warnings": warnings},
                    compressed=True)
+        # written last: `has` needs both, so an entry cut short is not taken
+        write_json(self._path(key, _HITS), [asdict(h) for h in record.import_hits],
+                   compressed=False)
+
+
+#: A record cache entry's `import_hits`, beside it, so a scan that reuses its findings
+#: reads them without loading the record.
+_HITS = ".hits.json"
+
+
+def _results_key(key: str | None, hits: list[ImportHit]) -> str | None:
+    if key is None or not hits:
+        return key
+    text = json.dumps(sorted(asdict(h) for h in hits), sort_keys=True)
+    return f"{key}|hits-{hashlib.sha256(text.encode()).hexdigest()[:16]}"
 
 
 def build(project: Project, options: CompileOptions,
@@ -106,11 +134,14 @@ def build(project: Project, options: CompileOptions,
           on_work: Callable[[], None] | None = None) -> BuildResult:
     """Compile and parse every target. With `detectors`, Slither's detectors (True: all;
     a set: those named) run too and their node-level hits land in the records (the
-    model's optional feature block, and the model's detector rules).
+    model's optional feature block, and the model's detector rules). A file's hits are
+    those of its own analysis and those the analyses of the scanned files that import it
+    give its nodes, so they depend on the files scanned together, never on what the
+    record cache held.
 
-    `reuse(cache_key)` says the caller already has results for a compiled file with that
-    key (e.g. cached findings): its record is then neither loaded nor made, as long as
-    the record cache still holds it (so warnings are kept), and the report is `reused`.
+    `reuse(results_key)` says the caller already has results for a file with that
+    `FileReport.results_key`: its record is then neither loaded nor made, as long as the
+    record cache still holds it (so warnings are kept), and the report is `reused`.
 
     `on_work()` is called once, as soon as some file is known to need compiling or
     Slither (before either starts), so that the caller can start slow preparations
@@ -139,40 +170,79 @@ def build(project: Project, options: CompileOptions,
             report.error, report.stage = report.outcome.error, "compile"
 
     start = time.perf_counter()
-    slither_seconds = 0.0
-    jobs: list[tuple[CompiledUnit, list[str]]] = []
+    # Records the cache holds are read after the analyses, once every file's hits on
+    # the others are known (a file whose results the caller holds is not read at all).
+    lent: dict[str, tuple[ImportHit, ...]] = {}
+    in_cache: dict[str, CompiledUnit] = {}
+    todo: dict[str, list[str]] = {}
+    units: dict[str, CompiledUnit] = {}
     for unit in run.units:
-        todo = []
         for target in unit.targets:
-            report = reports[target]
-            key = report.outcome.cache_key
-            if reuse is not None and key is not None and cache.has(key) and reuse(key):
-                report.reused = True
-                continue
-            cached = cache.get(key)
-            if cached is not None:
-                report.record, report.frontend_cached = cached[0], True
-                report.warnings.extend(cached[1])
+            key = reports[target].outcome.cache_key
+            hits = cache.import_hits(key) if key is not None and cache.has(key) else None
+            if hits is not None:
+                lent[target], in_cache[target] = hits, unit
             else:
-                todo.append(target)
+                todo.setdefault(id(unit), []).append(target)
+                units[id(unit)] = unit
                 work()
-        for chunk in _chunks(unit, todo) if todo else []:
-            part = unit if len(chunk) == len(unit.targets) else unit.subset(chunk)
-            jobs.append((part, chunk))
-    if jobs and progress:
-        progress(f"analysing {sum(len(c) for _, c in jobs)} file(s) with Slither")
-    if jobs and _can_fork():
-        slither_seconds += _analyse_in_workers(jobs, project.root, reports, cache, options,
-                                               detectors)
-    else:
-        for part, chunk in jobs:
-            slither_seconds += _analyse(part, chunk, project.root, reports, cache,
-                                        options, detectors)
+    slither_seconds = _analyse_all([(units[u], targets) for u, targets in todo.items()],
+                                   project.root, reports, cache, options, detectors,
+                                   progress)
+    lent.update((t, r.record.import_hits) for t, r in reports.items()
+                if r.record is not None and t not in lent)
+    incoming: dict[str, list[ImportHit]] = {}
+    for hits in lent.values():
+        for hit in hits:
+            incoming.setdefault(hit.file, []).append(hit)
+    for report in reports.values():
+        report.results_key = _results_key(report.outcome.cache_key,
+                                          incoming.get(report.outcome.unit_name, []))
+    again: dict[int, list[str]] = {}
+    for target, unit in in_cache.items():
+        report = reports[target]
+        if reuse is not None and report.results_key is not None \
+                and reuse(report.results_key):
+            report.reused = True
+            continue
+        cached = cache.get(report.outcome.cache_key)
+        if cached is not None:
+            report.record, report.frontend_cached = cached[0], True
+            report.warnings.extend(cached[1])
+        else:  # unreadable: analysed again (its hits on others were read already)
+            again.setdefault(id(unit), []).append(target)
+            units[id(unit)] = unit
+    slither_seconds += _analyse_all([(units[u], targets) for u, targets in again.items()],
+                                    project.root, reports, cache, options, detectors,
+                                    progress)
+    for target, report in reports.items():
+        if report.record is not None and target in incoming:
+            report.record = with_import_hits(report.record, incoming[target])
     return BuildResult(project=project, files=[reports[project.unit_name(p)]
                                                for p in project.targets],
                        compile_seconds=run.seconds,
                        frontend_seconds=time.perf_counter() - start,
                        slither_seconds=slither_seconds)
+
+
+def _analyse_all(todo: list[tuple[CompiledUnit, list[str]]], root: Path,
+                 reports: dict[str, FileReport], cache: _RecordCache,
+                 options: CompileOptions, detectors: bool | frozenset[str],
+                 progress: Callable[[str], None] | None) -> float:
+    """Slither over these targets of these units, in chunks; returns Slither's seconds."""
+    jobs: list[tuple[CompiledUnit, list[str]]] = []
+    for unit, targets in todo:
+        for chunk in _chunks(unit, targets):
+            part = unit if len(chunk) == len(unit.targets) else unit.subset(chunk)
+            jobs.append((part, chunk))
+    if not jobs:
+        return 0.0
+    if progress:
+        progress(f"analysing {sum(len(c) for _, c in jobs)} file(s) with Slither")
+    if _can_fork():
+        return _analyse_in_workers(jobs, root, reports, cache, options, detectors)
+    return sum(_analyse(part, chunk, root, reports, cache, options, detectors)
+               for part, chunk in jobs)
 
 
 #: Targets that share no source are parsed by Slither in groups of about this many, so a

@@ -12,11 +12,12 @@ temporaries, references and tuples), `env:<msg.sender|block.timestamp|...>`,
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 #: Bump when a record's fields change; part of every front-end cache key.
-RECORDS_VERSION = 7
+RECORDS_VERSION = 8
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,20 @@ class ContractRecord:
 
 
 @dataclass(frozen=True)
+class ImportHit:
+    """A node of another file that Slither reported while analysing this record's file:
+    a result whose elements all lie in this file's import closure, on a node of a file
+    it imports (a base contract's state write that this file's function reaches after an
+    external call, say). The imported file's own analysis cannot see it; the build adds
+    it to that file's record when both are scanned together."""
+
+    file: str  # the imported file's unit name
+    function: str  # "<contract>.<signature>" as Slither reports the node's function
+    line: int  # the node's first line
+    detectors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class FileRecord:
     file: str  # path relative to the project root
     unit_name: str
@@ -113,6 +128,8 @@ class FileRecord:
     #: analysis facts read them (what a helper of a base contract writes or calls);
     #: they are never scored nor reported from this record.
     context: tuple[FunctionRecord, ...] = ()
+    #: Slither's hits, from this file's analysis, on nodes of the files it imports.
+    import_hits: tuple[ImportHit, ...] = ()
 
     @property
     def function_count(self) -> int:
@@ -155,4 +172,37 @@ class FileRecord:
         return cls(file=data["file"], unit_name=data["unit_name"],
                    solc_version=data["solc_version"],
                    contracts=tuple(contract(c) for c in data["contracts"]),
-                   context=tuple(function(f) for f in data.get("context", ())))
+                   context=tuple(function(f) for f in data.get("context", ())),
+                   import_hits=tuple(ImportHit(**{**h, "detectors": tuple(h["detectors"])})
+                                     for h in data.get("import_hits", ())))
+
+
+def _signature_key(function: FunctionRecord) -> str:
+    """`ImportHit.function` for a function declared in a record's contract."""
+    signature = function.id[len(function.declared_in) + 1:] if function.declared_in \
+        else function.id
+    return f"{function.contract}.{signature}"
+
+
+def with_import_hits(record: FileRecord, hits: Iterable[ImportHit]) -> FileRecord:
+    """The record with the detector hits other files' analyses gave its nodes added."""
+    wanted: dict[tuple[str, int], set[str]] = {}
+    for hit in hits:
+        if hit.file == record.unit_name:
+            wanted.setdefault((hit.function, hit.line), set()).update(hit.detectors)
+    if not wanted:
+        return record
+
+    def node(function_key: str, n: NodeRecord) -> NodeRecord:
+        extra = wanted.get((function_key, n.span.start_line))
+        if not extra or extra <= set(n.detectors):
+            return n
+        return replace(n, detectors=tuple(sorted(extra | set(n.detectors))))
+
+    def function(f: FunctionRecord) -> FunctionRecord:
+        key = _signature_key(f)
+        return replace(f, nodes=tuple(node(key, n) for n in f.nodes))
+
+    return replace(record, contracts=tuple(
+        replace(c, functions=tuple(function(f) for f in c.functions))
+        for c in record.contracts))

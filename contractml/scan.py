@@ -121,8 +121,10 @@ def select_targets(project: Project, options: ScanOptions
 
 
 class _FindingsCache:
-    """Findings (and the file's analysis warnings) per target, keyed by the compile
-    cache key (the file, its imports and the compiler) and the model's hash."""
+    """Findings (and the file's analysis warnings) per target, keyed by the file's
+    `results_key` (its compile key, i.e. the file, its imports and the compiler, and the
+    detector hits the scanned files that import it give its nodes) and the model's
+    hash."""
 
     def __init__(self, root: Path | None, model_sha: str, evidence: str = "all") -> None:
         self.root = root / "findings" if root else None
@@ -330,14 +332,14 @@ def scan(options: ScanOptions, progress: Callable[[str], None] | None = None,
                 failures.append(FileFailure(rel, stage, report.error or "failed"))
                 continue
             scanned.append(rel)
-            cached = cache.get(report.outcome.cache_key) if report.reused else None
+            cached = cache.get(report.results_key) if report.reused else None
             if cached is not None:
                 findings.extend(Finding.from_dict(f) for f in cached["findings"])
                 later[rel] = [f"{rel}: {w}" for w in cached["warnings"]]
                 continue
             assert report.record is not None
             pending.append((report.record, rel, split_lines(read_source(report.outcome.path)),
-                            report.outcome.cache_key, list(report.warnings)))
+                            report.results_key, list(report.warnings)))
         if pending:
             if progress:
                 progress(f"scoring {len(pending)} file(s)")

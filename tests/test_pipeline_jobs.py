@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from contractml.compile.driver import CompileOptions
 from contractml.compile.project import discover
 from contractml.pipeline import CHUNK_TARGETS, build
@@ -134,9 +132,6 @@ def _hits(result: object, name: str) -> dict[int, tuple[str, ...]]:
     raise AssertionError(name)
 
 
-@pytest.mark.xfail(strict=True, reason="known defect: a record cached from a scan of one "
-                   "folder keeps the detector hits of that context (docs/benchmarks/"
-                   "realcode.md, 'Slither's reentrancy hits depend on the cache here')")
 def test_a_file_cached_alone_is_analysed_again_beside_its_importers(tmp_path: Path) -> None:
     """A warm scan gives what a cold one gives. Slither reports the imported file's state
     write only when it sees the batch that calls it after sending ether; a record of the
