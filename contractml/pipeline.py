@@ -123,7 +123,7 @@ _HITS = ".hits.json"
 def _results_key(key: str | None, hits: list[ImportHit]) -> str | None:
     if key is None or not hits:
         return key
-    text = json.dumps(sorted(asdict(h) for h in hits), sort_keys=True)
+    text = json.dumps(sorted({(h.file, h.function, h.line, h.detectors) for h in hits}))
     return f"{key}|hits-{hashlib.sha256(text.encode()).hexdigest()[:16]}"
 
 

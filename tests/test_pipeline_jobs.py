@@ -105,7 +105,11 @@ _COUNTER = """// SPDX-License-Identifier: MIT
 pragma solidity ^0.8.0;
 abstract contract Counter {
     mapping(address => uint256) internal nonces;
-    function _bump(address a) internal { nonces[a] += 1; }
+    uint256 internal total;
+    function _bump(address a) internal {
+        nonces[a] += 1;
+        total += 1;
+    }
 }
 """
 _BATCH = """// SPDX-License-Identifier: MIT
