@@ -129,3 +129,21 @@ def test_single_threaded_setting_reaches_the_node_process(
     assert b"--single-threaded" in single_args
     assert b"--single-threaded" not in plain_args
     assert single["sources"] == plain["sources"] and not single.get("errors")
+
+
+def test_a_server_grown_past_the_idle_limit_is_not_kept(
+        compiler: Compiler, tmp_path: Path, pool: solcjs_server.ServerPool,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server holding more memory than `MAX_IDLE_RSS` ends once it has answered (the
+    answer is the same); one under it stays loaded for the next compilation."""
+    kept = _run(compiler, GOOD, tmp_path)
+    pids = _idle_pids(pool)
+    assert len(pids) == 1
+    resident = next(s for g in pool._idle.values() for s in g).resident_bytes()
+    assert resident is not None and resident > 0
+    monkeypatch.setattr(solcjs_server, "MAX_IDLE_RSS", resident // 2)
+    again = _run(compiler, GOOD, tmp_path)
+    assert _idle_pids(pool) == []
+    assert again == kept
+    with pytest.raises(ProcessLookupError):
+        os.kill(pids[0], 0)
