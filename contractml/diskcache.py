@@ -13,8 +13,10 @@ def write_json(path: Path, payload: Any, *, compressed: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     if compressed:
+        # one `dumps` (C encoder) and one write: `json.dump` to a stream encodes in Python
+        text = json.dumps(payload, separators=(",", ":"))
         with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=1) as handle:
-            json.dump(payload, handle, separators=(",", ":"))
+            handle.write(text)
     else:
         tmp.write_text(json.dumps(payload), encoding="utf-8")
     tmp.replace(path)

@@ -9,6 +9,7 @@ SlithIR and copies what the graph layer needs into records.
 from __future__ import annotations
 
 import bisect
+import gc
 import logging
 import re
 import time
@@ -226,12 +227,22 @@ def analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None = None
     Runs with a large stack and recursion limit (deeply nested expressions); input nested
     deeper still ends in a `FrontendError`.
     """
+    collecting = gc.isenabled()
+    # Slither builds a large cyclic object graph: with the cycle collector running, its
+    # passes over that graph cost about a third of the analysis (OpenZeppelin's 237-file
+    # chunk: 20 s with it, 13 s without, the same peak memory). It pauses during the
+    # analysis, and one pass afterwards frees the graph, garbage by then.
+    gc.disable()
     try:
         return call_deep(_analyse, unit, root, targets, detectors)
     except RecursionError:
         raise FrontendError(f"nesting too deep to analyse (over {DEEP_RECURSION_LIMIT:,} "
                             "levels of recursion in Slither or in reading its result)"
                             ) from None
+    finally:
+        gc.collect()
+        if collecting:
+            gc.enable()
 
 
 def _analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None,

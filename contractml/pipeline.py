@@ -7,6 +7,7 @@ re-run over unchanged files neither compiles nor imports Slither.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import time
@@ -348,7 +349,11 @@ def _worker(index: int) -> tuple[dict[str, tuple[Any, ...]], float]:
 
 
 def _child(index: int, connection: Connection) -> None:
-    """A forked worker: analyse job `index`, send ("ok", result) or ("error", text)."""
+    """A forked worker: analyse job `index`, send ("ok", result) or ("error", text).
+    The cycle collector stays off: the worker ends once it has sent its records, and
+    writing and sending them with it on costs several times the work itself (its passes
+    walk every record object; 7.5 s against 1.2 s for OpenZeppelin's largest chunk)."""
+    gc.disable()
     try:
         message: tuple[str, Any] = ("ok", _worker(index))
     except BaseException as exc:  # noqa: BLE001 - reported for the chunk's files

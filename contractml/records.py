@@ -12,16 +12,46 @@ temporaries, references and tuples), `env:<msg.sender|block.timestamp|...>`,
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 #: Bump when a record's fields change; part of every front-end cache key.
 RECORDS_VERSION = 8
 
 
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+class _Record:
+    """What every record shares: it pickles as its class and its field values in order,
+    several times faster than the default for a frozen dataclass (records cross process
+    boundaries: from the Slither workers to the scan, and from the scan to the scoring
+    process), and `plain()` turns it into JSON-ready values without `asdict`'s deep
+    copies."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), tuple([getattr(self, name) for name in _field_names(type(self))]))
+
+
+def plain(value: Any) -> Any:
+    """A record (or a value holding records) as dicts, lists and scalars, for JSON."""
+    if isinstance(value, _Record):
+        return {name: plain(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, (tuple, list)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
 @dataclass(frozen=True)
-class Span:
+class Span(_Record):
     file: str  # path relative to the project root (posix)
     start_line: int
     end_line: int
@@ -32,7 +62,7 @@ class Span:
 
 
 @dataclass(frozen=True)
-class IROp:
+class IROp(_Record):
     op: str  # SlithIR operation class name, e.g. "LowLevelCall", "Binary", "SolidityCall"
     text: str  # str(ir), for explanations only
     lvalue: str | None
@@ -51,7 +81,7 @@ class IROp:
 
 
 @dataclass(frozen=True)
-class NodeRecord:
+class NodeRecord(_Record):
     id: int  # Slither's node_id, unique within the function
     type: str  # Slither NodeType value, e.g. "EXPRESSION", "IF", "BEGIN_LOOP"
     span: Span
@@ -73,7 +103,7 @@ class NodeRecord:
 
 
 @dataclass(frozen=True)
-class FunctionRecord:
+class FunctionRecord(_Record):
     id: str  # "<Contract>.<signature>", unique in the compilation
     name: str
     contract: str
@@ -94,7 +124,7 @@ class FunctionRecord:
 
 
 @dataclass(frozen=True)
-class ContractRecord:
+class ContractRecord(_Record):
     name: str
     kind: str  # "contract" | "interface" | "library" | "abstract"
     span: Span
@@ -104,7 +134,7 @@ class ContractRecord:
 
 
 @dataclass(frozen=True)
-class ImportHit:
+class ImportHit(_Record):
     """A node of another file that Slither reported while analysing this record's file:
     a result whose elements all lie in this file's import closure, on a node of a file
     it imports (a base contract's state write that this file's function reaches after an
@@ -118,7 +148,7 @@ class ImportHit:
 
 
 @dataclass(frozen=True)
-class FileRecord:
+class FileRecord(_Record):
     file: str  # path relative to the project root
     unit_name: str
     solc_version: str
@@ -140,7 +170,7 @@ class FileRecord:
         return sum(len(f.nodes) for c in self.contracts for f in c.functions)
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return plain(self)  # type: ignore[no-any-return]
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> FileRecord:

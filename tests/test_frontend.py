@@ -3,6 +3,9 @@ CFG edges, SlithIR facts and flags."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import pickle
 from pathlib import Path
 
 import pytest
@@ -148,6 +151,16 @@ def test_every_node_lies_in_its_function(vault: FileRecord) -> None:
 
 def test_records_round_trip_through_json(vault: FileRecord) -> None:
     assert FileRecord.from_json(vault.to_json()) == vault
+    # every field, nested records as dicts: what `dataclasses.asdict` gives
+    assert json.dumps(vault.to_json(), sort_keys=True) == json.dumps(
+        dataclasses.asdict(vault), sort_keys=True)
+
+
+def test_records_round_trip_through_pickle(vault: FileRecord) -> None:
+    """Records travel between processes (Slither workers, the scoring process) as
+    pickles of their field values."""
+    back = pickle.loads(pickle.dumps(vault))
+    assert back == vault and type(back.contracts[0].functions[0].nodes[0]) is NodeRecord
 
 
 def test_legacy_compiler_records(tmp_path: Path) -> None:
