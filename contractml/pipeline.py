@@ -175,8 +175,8 @@ def build(project: Project, options: CompileOptions,
     # the others are known (a file whose results the caller holds is not read at all).
     lent: dict[str, tuple[ImportHit, ...]] = {}
     in_cache: dict[str, CompiledUnit] = {}
-    todo: dict[str, list[str]] = {}
-    units: dict[str, CompiledUnit] = {}
+    todo: dict[int, list[str]] = {}
+    units: dict[int, CompiledUnit] = {}
     for unit in run.units:
         for target in unit.targets:
             key = reports[target].outcome.cache_key
