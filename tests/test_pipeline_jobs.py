@@ -140,8 +140,8 @@ def test_a_file_cached_alone_is_analysed_again_beside_its_importers(tmp_path: Pa
     """A warm scan gives what a cold one gives. Slither reports the imported file's state
     write only when it sees the batch that calls it after sending ether; a record of the
     imported file cached from a scan of its folder alone lacks that hit, and the scan of
-    the whole project reuses it (the record cache is keyed by the file's compile key,
-    not by the files analysed beside it)."""
+    the whole project reuses that record and adds the hit the batch's analysis lends
+    it."""
     root = write_sources(tmp_path / "p", {"contracts/lib/Counter.sol": _COUNTER,
                                           "contracts/Batch.sol": _BATCH,
                                           "hardhat.config.js": "module.exports = {};\n"})
@@ -155,3 +155,23 @@ def test_a_file_cached_alone_is_analysed_again_beside_its_importers(tmp_path: Pa
     assert _hits(alone, "Counter.sol") != cold_hits  # no importer in view there
     warm = build(discover([root]), warm_cache, detectors=True)
     assert _hits(warm, "Counter.sol") == cold_hits
+
+
+def test_a_record_whose_lent_hits_are_lost_is_analysed_again(tmp_path: Path) -> None:
+    """A cached record counts only with the small file of the hits it lends beside it:
+    with those files gone, the records are made again and the hits are the same."""
+    root = write_sources(tmp_path / "p", {"contracts/lib/Counter.sol": _COUNTER,
+                                          "contracts/Batch.sol": _BATCH,
+                                          "hardhat.config.js": "module.exports = {};\n"})
+    options = CompileOptions(cache_dir=tmp_path / "cache", jobs=1)
+    first = build(discover([root]), options, detectors=True)
+    lent = sorted((tmp_path / "cache").rglob("*.hits.json"))
+    assert len(lent) == 2
+    for path in lent:
+        path.unlink()
+    again = build(discover([root]), options, detectors=True)
+    assert not any(f.frontend_cached for f in again.files)
+    assert _hits(again, "Counter.sol") == _hits(first, "Counter.sol")
+    warm = build(discover([root]), options, detectors=True)
+    assert all(f.frontend_cached for f in warm.files)
+    assert _hits(warm, "Counter.sol") == _hits(first, "Counter.sol")
