@@ -12,7 +12,7 @@ import hashlib
 import json
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from importlib import metadata
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -27,7 +27,13 @@ from contractml.compile.driver import (
 )
 from contractml.compile.project import Project
 from contractml.diskcache import read_json, write_json
-from contractml.records import RECORDS_VERSION, FileRecord, ImportHit, with_import_hits
+from contractml.records import (
+    RECORDS_VERSION,
+    FileRecord,
+    ImportHit,
+    plain,
+    with_import_hits,
+)
 
 
 @dataclass
@@ -101,7 +107,7 @@ class _RecordCache:
     def import_hits(self, key: str) -> tuple[ImportHit, ...] | None:
         """A cached record's `import_hits`, read without the record."""
         try:
-            return tuple(ImportHit(**{**h, "detectors": tuple(h["detectors"])})
+            return tuple(ImportHit.from_json(h)
                          for h in read_json(self._path(key, _HITS), compressed=False))
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -112,7 +118,7 @@ class _RecordCache:
         write_json(self._path(key), {"record": record.to_json(), "warnings": warnings},
                    compressed=True)
         # written last: `has` needs both, so an entry cut short is not taken
-        write_json(self._path(key, _HITS), [asdict(h) for h in record.import_hits],
+        write_json(self._path(key, _HITS), plain(record.import_hits),
                    compressed=False)
 
 

@@ -146,6 +146,10 @@ class ImportHit(_Record):
     line: int  # the node's first line
     detectors: tuple[str, ...]
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ImportHit:
+        return cls(**{**data, "detectors": tuple(data["detectors"])})
+
 
 @dataclass(frozen=True)
 class FileRecord(_Record):
@@ -203,7 +207,7 @@ class FileRecord(_Record):
                    solc_version=data["solc_version"],
                    contracts=tuple(contract(c) for c in data["contracts"]),
                    context=tuple(function(f) for f in data.get("context", ())),
-                   import_hits=tuple(ImportHit(**{**h, "detectors": tuple(h["detectors"])})
+                   import_hits=tuple(ImportHit.from_json(h)
                                      for h in data.get("import_hits", ())))
 
 
