@@ -227,12 +227,9 @@ def analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None = None
     Runs with a large stack and recursion limit (deeply nested expressions); input nested
     deeper still ends in a `FrontendError`.
     """
-    collecting = gc.isenabled()
-    # Slither builds a large cyclic object graph: with the cycle collector running, its
-    # passes over that graph cost about a third of the analysis (OpenZeppelin's 237-file
-    # chunk: 20 s with it, 13 s without, the same peak memory). It pauses during the
-    # analysis, and one pass afterwards frees the graph, garbage by then.
-    gc.disable()
+    # Slither's object graph is cyclic and large: one full collection once it is garbage
+    # frees it before the records are written and sent, so those later steps do not pay
+    # for walking it.
     try:
         return call_deep(_analyse, unit, root, targets, detectors)
     except RecursionError:
@@ -241,8 +238,6 @@ def analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None = None
                             ) from None
     finally:
         gc.collect()
-        if collecting:
-            gc.enable()
 
 
 def _analyse(unit: CompiledUnit, root: Path, targets: Iterable[str] | None,
