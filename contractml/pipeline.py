@@ -149,9 +149,11 @@ def build(project: Project, options: CompileOptions,
     `FileReport.results_key`: its record is then neither loaded nor made, as long as the
     record cache still holds it (so warnings are kept), and the report is `reused`.
 
-    `on_work()` is called once, as soon as some file is known to need compiling or
-    Slither (before either starts), so that the caller can start slow preparations
-    of its own alongside."""
+    `on_work()` is called once, when Slither has run or runs in fewer processes than
+    `options.jobs` with nothing left to start (before compiling, when fewer files than
+    jobs need Slither), so that the caller can start a slow preparation of its own (the
+    scoring process) alongside the last analyses without holding its memory beside a
+    full set of them; never when the record cache holds every file."""
     cache = _RecordCache(options.cache_dir, detectors)
     told = False
 
@@ -161,14 +163,23 @@ def build(project: Project, options: CompileOptions,
             told = True
             on_work()
 
+    needing = 0  # files whose compiler output is cached but whose record is not
+
     def output_needed(key: str) -> bool:
+        nonlocal needing
         if cache.has(key):
             return False
-        work()
+        needing += 1
         return True
 
+    def before_compiling(count: int) -> None:
+        # Each file is analysed in one process at most: with fewer files than jobs a
+        # slot stays free throughout, and the preparation overlaps the compiler too.
+        if needing + count < options.jobs:
+            work()
+
     run = compile_project(project, options, progress=progress,
-                          output_needed=output_needed, before_compiling=work)
+                          output_needed=output_needed, before_compiling=before_compiling)
     project = run.project  # the compile layer may have widened the root
     reports = {o.unit_name: FileReport(outcome=o) for o in run.outcomes}
     for report in reports.values():
@@ -191,10 +202,9 @@ def build(project: Project, options: CompileOptions,
             else:
                 todo.setdefault(id(unit), []).append(target)
                 units[id(unit)] = unit
-                work()
     slither_seconds = _analyse_all([(units[u], targets) for u, targets in todo.items()],
                                    project.root, reports, cache, options, detectors,
-                                   progress)
+                                   progress, work)
     lent.update((t, r.record.import_hits) for t, r in reports.items()
                 if r.record is not None and t not in lent)
     incoming: dict[str, list[ImportHit]] = {}
@@ -220,7 +230,7 @@ def build(project: Project, options: CompileOptions,
             units[id(unit)] = unit
     slither_seconds += _analyse_all([(units[u], targets) for u, targets in again.items()],
                                     project.root, reports, cache, options, detectors,
-                                    progress)
+                                    progress, work)
     for target, report in reports.items():
         if report.record is not None and target in incoming:
             report.record = with_import_hits(report.record, incoming[target])
@@ -234,21 +244,28 @@ def build(project: Project, options: CompileOptions,
 def _analyse_all(todo: list[tuple[CompiledUnit, list[str]]], root: Path,
                  reports: dict[str, FileReport], cache: _RecordCache,
                  options: CompileOptions, detectors: bool | frozenset[str],
-                 progress: Callable[[str], None] | None) -> float:
-    """Slither over these targets of these units, in chunks; returns Slither's seconds."""
-    jobs: list[tuple[CompiledUnit, list[str]]] = []
-    for unit, targets in todo:
-        for chunk in _chunks(unit, targets):
-            part = unit if len(chunk) == len(unit.targets) else unit.subset(chunk)
-            jobs.append((part, chunk))
+                 progress: Callable[[str], None] | None,
+                 on_room: Callable[[], None]) -> float:
+    """Slither over these targets of these units, in chunks; returns Slither's seconds.
+    `on_room()` is called as soon as a process slot is free with no chunk left to start
+    (where chunks run in forked workers; otherwise before the first), and at the end."""
+    forked = _can_fork()
+    chunks = [(unit, chunk) for unit, targets in todo for chunk in _chunks(unit, targets)]
+    if forked and options.jobs > 1:
+        chunks = _spread(chunks, options.jobs)
+    jobs = [(unit if len(chunk) == len(unit.targets) else unit.subset(chunk), chunk)
+            for unit, chunk in chunks]
     if not jobs:
         return 0.0
     if progress:
         progress(f"analysing {sum(len(c) for _, c in jobs)} file(s) with Slither")
-    if _can_fork():
-        return _analyse_in_workers(jobs, root, reports, cache, options, detectors)
-    return sum(_analyse(part, chunk, root, reports, cache, options, detectors)
-               for part, chunk in jobs)
+    if not forked:
+        on_room()
+        return sum(_analyse(part, chunk, root, reports, cache, options, detectors)
+                   for part, chunk in jobs)
+    seconds = _analyse_in_workers(jobs, root, reports, cache, options, detectors, on_room)
+    on_room()
+    return seconds
 
 
 #: Targets that share no source are parsed by Slither in groups of about this many, so a
@@ -285,6 +302,50 @@ def _chunks(unit: CompiledUnit, targets: list[str]) -> list[list[str]]:
     if current:
         chunks.append(current)
     return chunks
+
+
+def _parsed(unit: CompiledUnit, chunk: list[str]) -> int:
+    """How many source files Slither parses for a chunk: its targets' import closures."""
+    return len({source for target in chunk for source in unit.closures[target]})
+
+
+def _spread(chunks: list[tuple[CompiledUnit, list[str]]],
+            workers: int) -> list[tuple[CompiledUnit, list[str]]]:
+    """Chunks cut so that `workers` processes share the work. A chunk that holds more
+    than one worker's share of the files to parse (one large group of files importing
+    each other, as in a library) would keep the other workers idle: it is cut into as
+    many pieces as its size calls for, at most `workers`, each target going where it adds
+    the fewest files to parse beside the largest piece. Shared imports are then parsed
+    once per piece, which costs less than the idle workers do. A file's record does not
+    depend on the files analysed beside it (only Slither's numbering of temporaries
+    does), so the cut changes no finding."""
+    sizes = [_parsed(unit, chunk) for unit, chunk in chunks]
+    share = sum(sizes) / workers
+    spread: list[tuple[CompiledUnit, list[str]]] = []
+    for (unit, chunk), size in zip(chunks, sizes, strict=True):
+        count = min(workers, len(chunk), round(size / share))
+        if count < 2:
+            spread.append((unit, chunk))
+            continue
+        parsed: list[set[str]] = [set() for _ in range(count)]
+        pieces: list[list[str]] = [[] for _ in range(count)]
+        for target in sorted(chunk, key=lambda t: (-len(unit.closures[t]), t)):
+            best = _least_grown(parsed, set(unit.closures[target]))
+            parsed[best] |= set(unit.closures[target])
+            pieces[best].append(target)
+        spread.extend((unit, piece) for piece in pieces if piece)
+    return spread
+
+
+def _least_grown(parsed: list[set[str]], closure: set[str]) -> int:
+    """The piece to add a target with this closure to: the one that leaves the largest
+    piece smallest, then the one it grows least, then the first."""
+    def cost(i: int) -> tuple[int, int, int]:
+        grown = len(parsed[i] | closure)
+        largest = max([grown] + [len(p) for j, p in enumerate(parsed) if j != i])
+        return largest, grown - len(parsed[i]), i
+
+    return min(range(len(parsed)), key=cost)
 
 
 def _analyse(unit: CompiledUnit, targets: list[str], root: Path,
@@ -389,7 +450,8 @@ class _Running:
 
 def _analyse_in_workers(jobs: list[tuple[CompiledUnit, list[str]]], root: Path,
                         reports: dict[str, FileReport], cache: _RecordCache,
-                        options: CompileOptions, detectors: bool | frozenset[str]) -> float:
+                        options: CompileOptions, detectors: bool | frozenset[str],
+                        on_room: Callable[[], None]) -> float:
     """Each chunk in a forked process, `options.jobs` at a time (Slither is pure Python
     and single-threaded). A process that runs past its time limit (`options.timeout` per
     file of its chunk), uses more than `options.analysis_memory` of its own, or dies, is
@@ -427,6 +489,8 @@ def _analyse_in_workers(jobs: list[tuple[CompiledUnit, list[str]]], root: Path,
                 sender.close()
                 limit = None if options.timeout is None else options.timeout * len(chunk)
                 running[receiver] = _Running(process, unit, chunk, limit, time.monotonic())
+            if not queue and len(running) < max(1, options.jobs):
+                on_room()
             for connection in wait(list(running), timeout=POLL_SECONDS):
                 assert isinstance(connection, Connection)
                 job = running.pop(connection)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
-from contractml.compile.driver import CompileOptions
+from contractml.compile.driver import CompileOptions, compile_project
 from contractml.compile.project import discover
-from contractml.pipeline import CHUNK_TARGETS, build
+from contractml.pipeline import CHUNK_TARGETS, _chunks, _spread, build
+from contractml.records import plain
 from tests.conftest import write_sources
 
 _TEMPLATE = """// SPDX-License-Identifier: MIT
@@ -24,6 +27,12 @@ contract C{n} {{
 """
 
 
+def _normalised(record: object) -> str:
+    """A record's JSON with Slither's numbering of temporaries taken out: the numbers
+    count the temporaries of everything parsed beside the file."""
+    return re.sub(r"\b(TMP|REF|TUPLE)_\d+", r"\1", json.dumps(plain(record), sort_keys=True))
+
+
 def test_workers_match_serial(tmp_path: Path) -> None:
     count = CHUNK_TARGETS + 4  # two independent chunks
     root = write_sources(tmp_path / "p", {f"c{n}.sol": _TEMPLATE.format(n=n)
@@ -32,7 +41,8 @@ def test_workers_match_serial(tmp_path: Path) -> None:
     serial = build(project, CompileOptions(cache_dir=tmp_path / "a", jobs=1))
     parallel = build(project, CompileOptions(cache_dir=tmp_path / "b", jobs=2))
     assert [f.ok for f in parallel.files] == [True] * count
-    assert [f.record for f in serial.files] == [f.record for f in parallel.files]
+    assert [_normalised(f.record) for f in serial.files] == \
+        [_normalised(f.record) for f in parallel.files]
     # the workers wrote the record cache: a warm run reads every file from it
     warm = build(project, CompileOptions(cache_dir=tmp_path / "b", jobs=2))
     assert all(f.frontend_cached for f in warm.files)
@@ -77,7 +87,11 @@ def test_a_detector_set_runs_those_detectors_only(tmp_path: Path) -> None:
     assert subset == {key: d & wanted for key, d in full.items()}
 
 
-def test_on_work_is_called_before_compiling_and_never_on_a_warm_run(tmp_path: Path) -> None:
+def test_on_work_is_called_once_slither_has_room_and_never_on_a_warm_run(
+        tmp_path: Path) -> None:
+    """The caller's preparation starts once the analyses leave a process slot free
+    (with one job, after them; with two jobs and one file, before compiling), so it
+    never holds memory beside a full set."""
     root = write_sources(tmp_path / "p", {"c0.sol": _TEMPLATE.format(n=0)})
     project = discover([root])
     options = CompileOptions(cache_dir=tmp_path / "c", jobs=1)
@@ -88,7 +102,7 @@ def test_on_work_is_called_before_compiling_and_never_on_a_warm_run(tmp_path: Pa
 
     build(project, options, progress=progress, on_work=lambda: events.append("work"))
     assert events.count("work") == 1
-    assert events.index("work") < events.index("compiling")
+    assert events.index("compiling") < events.index("analysing") < events.index("work")
     events.clear()
     warm = build(project, options, progress=progress, on_work=lambda: events.append("work"))
     assert warm.files[0].frontend_cached and "work" not in events
@@ -97,6 +111,59 @@ def test_on_work_is_called_before_compiling_and_never_on_a_warm_run(tmp_path: Pa
         stale.unlink()
     build(project, options, on_work=lambda: events.append("work"))
     assert events == ["work"]
+    # with two jobs and one file a slot stays free throughout: work is due at once
+    events.clear()
+    build(project, CompileOptions(cache_dir=tmp_path / "two", jobs=2), progress=progress,
+          on_work=lambda: events.append("work"))
+    assert events.count("work") == 1 and events.index("work") < events.index("compiling")
+
+
+_BASE = """// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.0;
+abstract contract Base {
+    mapping(address => uint256) public balances;
+    function put() external payable { balances[msg.sender] += msg.value; }
+}
+"""
+
+_USER = """// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.0;
+import "./Base.sol";
+contract U{n} is Base {{
+    function take(uint256 a) external {{
+        require(balances[msg.sender] >= a + {n});
+        (bool ok, ) = msg.sender.call{{value: a}}("");
+        require(ok);
+        balances[msg.sender] -= a;
+    }}
+}}
+"""
+
+
+def test_one_group_of_importing_files_is_shared_by_the_workers(tmp_path: Path) -> None:
+    """Files that all import one file form one chunk; with two jobs it is cut in two so
+    that both workers parse, and every file's record (Slither's hits included) is what a
+    single parse of the whole group gives."""
+    count = 6
+    root = write_sources(tmp_path / "p", {"Base.sol": _BASE, **{
+        f"U{n}.sol": _USER.format(n=n) for n in range(count)}})
+    project = discover([root])
+    run = compile_project(project, CompileOptions(cache_dir=tmp_path / "x", offline=True))
+    (unit,) = run.units
+    chunks = [(unit, chunk) for chunk in _chunks(unit, list(unit.targets))]
+    assert len(chunks) == 1  # one group: without the cut, one worker parses it all
+    pieces = [chunk for _, chunk in _spread(chunks, 2)]
+    assert len(pieces) == 2 and sorted(sum(pieces, [])) == sorted(unit.targets)
+    assert all(len(piece) >= 2 for piece in pieces)
+    wanted = frozenset({"reentrancy-eth", "reentrancy-no-eth"})
+    serial = build(project, CompileOptions(cache_dir=tmp_path / "a", jobs=1), detectors=wanted)
+    parallel = build(project, CompileOptions(cache_dir=tmp_path / "b", jobs=2),
+                     detectors=wanted)
+    assert [f.ok for f in parallel.files] == [True] * (count + 1)
+    assert any(n.detectors for f in parallel.files for c in f.record.contracts  # type: ignore[union-attr]
+               for fn in c.functions for n in fn.nodes)  # the test can fail
+    assert [_normalised(f.record) for f in serial.files] == \
+        [_normalised(f.record) for f in parallel.files]
 
 
 # A file whose state write Slither reports only when it sees the batch that calls it

@@ -324,12 +324,13 @@ class _Planner:
 def compile_project(project: Project, options: CompileOptions,
                     progress: Callable[[str], None] | None = None,
                     output_needed: Callable[[str], bool] | None = None,
-                    before_compiling: Callable[[], None] | None = None) -> CompileRun:
+                    before_compiling: Callable[[int], None] | None = None) -> CompileRun:
     """Compile every target of `project`.
 
     `output_needed(cache_key)` may say that a cached output will not be used (its
     front-end records are cached too); such outputs are only read if something asks.
-    `before_compiling()` is called once, before the first compiler runs, if any does.
+    `before_compiling(count)` is called once, before the first compiler runs, if any does,
+    with the number of files to compile.
     """
     start = time.perf_counter()
     graph = build_graph(project, project.targets)
@@ -412,7 +413,7 @@ def compile_project(project: Project, options: CompileOptions,
         pending[version].append(unit)
 
     if pending and before_compiling is not None:
-        before_compiling()
+        before_compiling(sum(len(files) for files in pending.values()))
     compilers: dict[Version, Compiler | NoCompilerError] = {}
     for version in sorted(pending):
         try:
