@@ -313,7 +313,8 @@ def scan(options: ScanOptions, progress: Callable[[str], None] | None = None,
     findings: list[Finding] = []
     scanned: list[str] = []
     if project.targets:
-        # files to score: start the scoring process, so that torch loads meanwhile
+        # files to score: the scoring process starts while the last analyses run, so
+        # that torch loads meanwhile (`build`'s on_work)
         result = build(project, options.compile, progress=progress,
                        detectors=scorer.detectors, reuse=cache.has, on_work=scorer.prepare)
         if on_build is not None:

@@ -3,9 +3,11 @@
 Importing torch and torch_geometric and loading the network take seconds (2.4 s for the
 imports alone on the benchmark machine, docs/benchmarks/scan.md), while a scan of one
 changed file spends about as long in solc and Slither, on one core. `contractml scan`
-therefore starts this process as soon as it knows that some file will need scoring: the
-import runs on another core while solc and Slither work, and the records are sent here
-to be scored when they are ready.
+therefore starts this process before it is needed: before compiling when fewer files
+than its jobs need Slither, otherwise once an analysis slot is free with nothing left
+to start (`pipeline.build`'s `on_work`), so that it never holds torch's memory beside a
+full set of Slither processes. The import runs on a free core while solc and Slither
+work, and the records are sent here to be scored when they are ready.
 
 The process is started with `spawn` (a fresh interpreter: nothing of the parent's
 threads or locks), is a daemon (it ends with the scan), ignores Ctrl-C (the scan
