@@ -317,8 +317,8 @@ def _spread(chunks: list[tuple[CompiledUnit, list[str]]],
     many pieces as its size calls for, at most `workers`, each target going where it adds
     the fewest files to parse beside the largest piece. Shared imports are then parsed
     once per piece, which costs less than the idle workers do. A file's record does not
-    depend on the files analysed beside it (only Slither's numbering of temporaries
-    does), so the cut changes no finding."""
+    depend on the files analysed beside it (only Slither's numbering of temporaries in
+    the IR's text does), so the cut changes no finding."""
     sizes = [_parsed(unit, chunk) for unit, chunk in chunks]
     share = sum(sizes) / workers
     spread: list[tuple[CompiledUnit, list[str]]] = []
@@ -340,10 +340,12 @@ def _spread(chunks: list[tuple[CompiledUnit, list[str]]],
 def _least_grown(parsed: list[set[str]], closure: set[str]) -> int:
     """The piece to add a target with this closure to: the one that leaves the largest
     piece smallest, then the one it grows least, then the first."""
+    sizes = [len(p) for p in parsed]
+
     def cost(i: int) -> tuple[int, int, int]:
-        grown = len(parsed[i] | closure)
-        largest = max([grown] + [len(p) for j, p in enumerate(parsed) if j != i])
-        return largest, grown - len(parsed[i]), i
+        added = len(closure - parsed[i])
+        largest = max([sizes[i] + added] + [n for j, n in enumerate(sizes) if j != i])
+        return largest, added, i
 
     return min(range(len(parsed)), key=cost)
 
