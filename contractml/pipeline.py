@@ -304,11 +304,6 @@ def _chunks(unit: CompiledUnit, targets: list[str]) -> list[list[str]]:
     return chunks
 
 
-def _parsed(unit: CompiledUnit, chunk: list[str]) -> int:
-    """How many source files Slither parses for a chunk: its targets' import closures."""
-    return len({source for target in chunk for source in unit.closures[target]})
-
-
 def _spread(chunks: list[tuple[CompiledUnit, list[str]]],
             workers: int) -> list[tuple[CompiledUnit, list[str]]]:
     """Chunks cut so that `workers` processes share the work. A chunk that holds more
@@ -319,7 +314,7 @@ def _spread(chunks: list[tuple[CompiledUnit, list[str]]],
     once per piece, which costs less than the idle workers do. A file's record does not
     depend on the files analysed beside it (only Slither's numbering of temporaries in
     the IR's text does), so the cut changes no finding."""
-    sizes = [_parsed(unit, chunk) for unit, chunk in chunks]
+    sizes = [len(unit.sources(chunk)) for unit, chunk in chunks]  # files to parse
     share = sum(sizes) / workers
     spread: list[tuple[CompiledUnit, list[str]]] = []
     for (unit, chunk), size in zip(chunks, sizes, strict=True):
@@ -330,8 +325,9 @@ def _spread(chunks: list[tuple[CompiledUnit, list[str]]],
         parsed: list[set[str]] = [set() for _ in range(count)]
         pieces: list[list[str]] = [[] for _ in range(count)]
         for target in sorted(chunk, key=lambda t: (-len(unit.closures[t]), t)):
-            best = _least_grown(parsed, set(unit.closures[target]))
-            parsed[best] |= set(unit.closures[target])
+            closure = set(unit.closures[target])
+            best = _least_grown(parsed, closure)
+            parsed[best] |= closure
             pieces[best].append(target)
         spread.extend((unit, piece) for piece in pieces if piece)
     return spread

@@ -85,9 +85,13 @@ class CompiledUnit:
             self.output_data = self.loader()
         return self.output_data
 
+    def sources(self, targets: Sequence[str]) -> list[str]:
+        """The source files of some targets' import closures, in first-seen order."""
+        return list(dict.fromkeys(u for t in targets for u in self.closures[t]))
+
     def subset(self, targets: Sequence[str]) -> CompiledUnit:
         """This unit cut down to some targets' import closures (same ids, same ASTs)."""
-        closure = list(dict.fromkeys(u for t in targets for u in self.closures[t]))
+        closure = self.sources(targets)
         return CompiledUnit(compiler=self.compiler, output_data=_restrict(self.output, closure),
                             files={u: self.files[u] for u in closure},
                             texts={u: self.texts[u] for u in closure}, targets=list(targets),
