@@ -213,7 +213,8 @@ function) and checks against `tx.origin` (SWC-115). contractml always reports a 
 that rewrites a variable the contract's authorisation checks read (`owner` in
 `msg.sender == owner`, `isMinter` in `require(isMinter[msg.sender])`) inside a public or
 external function without a sender check (a modifier that never reads `msg.sender`, such
-as a phase or pause check, is none), unless the function can run only once (it checks
+as a phase or pause check, is none, nor is a membership check anyone passes after an open
+`join` enrols them), unless the function can run only once (it checks
 and sets the same state) or writes the sender's own entry; and every comparison of
 `tx.origin` with an account (`owner == tx.origin`, returned or required) or check of a
 stored entry keyed by it (`require(admins[tx.origin])`).
@@ -477,7 +478,8 @@ storage, same balance, same `msg.sender`. Whoever chooses the target or the call
 chooses what runs with your contract's authority. contractml always reports a
 `delegatecall` or `callcode` whose target comes from the caller's input (a parameter or
 `msg.data`, also through locals) in a public or external function that checks no sender
-(a modifier that never reads `msg.sender` is no check), whatever the network scores,
+(a modifier that never reads `msg.sender`, or a membership anyone can take by an open
+`join`, is no check), whatever the network scores,
 and one whose target the caller placed another way: passed on to an internal helper,
 answered by a contract the caller names, or stored by anyone in a mapping or array
 (a hook each caller sets for itself). Other shapes are reported when the network

@@ -27,7 +27,7 @@ from contractml.analysis.callgraph import (
     updates_after_calls,
 )
 from contractml.analysis.claims import unbound_claims
-from contractml.analysis.control import CallerControl, caller_control
+from contractml.analysis.control import CallerControl, caller_control, open_memberships
 from contractml.analysis.dataflow import (
     ARITHMETIC,
     FunctionFacts,
@@ -97,12 +97,31 @@ class FileFacts:
         return authorising(self.reachable)
 
     def of(self, function: FunctionRecord) -> FunctionFacts:
-        """The function's own facts, with the file's `sender_free` modifiers and
-        authorising helpers."""
+        """The function's own facts, with the file's `sender_free` modifiers (and the
+        `open_modifiers`, which restrict nobody either) and authorising helpers."""
         if function.id not in self._facts:
             self._facts[function.id] = FunctionFacts(
-                function, sender_free=self.sender_free, authorising=self.authorising)
+                function, sender_free=self.sender_free | self.open_modifiers,
+                authorising=self.authorising)
         return self._facts[function.id]
+
+    @cached_property
+    def open_modifiers(self) -> frozenset[str]:
+        """Membership modifiers anyone passes after calling an open function that enrols
+        the sender (`control.open_memberships`), with "anyone can call" as it stands
+        without them."""
+        def entries() -> frozenset[str]:
+            plain: dict[str, FunctionFacts] = {}
+
+            def facts_of(function: FunctionRecord) -> FunctionFacts:
+                if function.id not in plain:
+                    plain[function.id] = FunctionFacts(
+                        function, sender_free=self.sender_free,
+                        authorising=self.authorising)
+                return plain[function.id]
+
+            return caller_control(self.reachable, facts_of, self.setup_only).entries
+        return open_memberships(self.reachable, entries)
 
     def _cached(self, name: str, function: FunctionRecord, make: object) -> object:
         key = (name, function.id)
@@ -191,7 +210,8 @@ class FileFacts:
     def caller_control(self) -> CallerControl:
         """What a caller controls through helpers, answers of contracts it names and
         storage anyone writes (`control.caller_control`), over the reachable functions."""
-        return caller_control(self.reachable, self.of, self.setup_only)
+        return caller_control(self.reachable, self.of, self.setup_only,
+                              self.open_modifiers)
 
     def caller_placed_delegatecalls(self, function: FunctionRecord) -> frozenset[int]:
         """`delegatecall`s of the function whose target a caller controls

@@ -14,6 +14,11 @@ struct construction, members and entries of a controlled value) from:
   implementation slot behind an unguarded `upgradeTo`) is not counted: that write is
   the defect, access-control's, and it takes the contract over for every caller at once.
 
+A modifier restricts nobody when all it checks of the sender is its entry of one state
+mapping and a function anyone can call writes that entry for the sender
+(`open_memberships`: `onlyMember` after an open `join`): membership anyone can take is
+no authorisation, so functions behind it are open too.
+
 An entry of a mapping or array is controlled only when the mapping or array is: choosing
 which entry of a table the owner fills (`targets[id]`) controls no address.
 Flow-insensitive within a function, and a fixed point over the contract's functions, so
@@ -110,13 +115,88 @@ def restricts(facts: FunctionFacts) -> bool:
         for n in before)
 
 
+def membership_keys(modifier: FunctionRecord) -> frozenset[tuple[str, str]]:
+    """What a modifier reads of the sender's entry of one state mapping, when that is
+    its only use of the sender and it calls nothing: {(mapping, member)} for
+    `require(members[msg.sender].active)`, {(mapping, "")} for
+    `require(isPlayer[msg.sender])`; empty otherwise."""
+    entries: dict[str, str] = {}  # the Index temporary -> the mapping
+    read: set[tuple[str, str]] = set()
+    for node in modifier.nodes:
+        for ir in node.irs:
+            if ir.op in CALL_OPS or ir.op in ("InternalCall", "LibraryCall"):
+                return frozenset()
+            if (ir.op == "Index" and len(ir.reads) == 2 and ir.reads[1] == "env:msg.sender"
+                    and ir.reads[0].startswith("state:") and ir.lvalue
+                    and ir.read_types[:1] and ir.read_types[0].startswith("mapping(")):
+                entries[ir.lvalue] = ir.reads[0]
+            elif SENDERS & set(ir.reads):
+                return frozenset()
+    for node in modifier.nodes:
+        for ir in node.irs:
+            for key in ir.reads:
+                if key not in entries:
+                    continue
+                if ir.op == "Member" and ir.reads[0] == key:
+                    read.add((entries[key], str(ir.attrs.get("member", ""))))
+                else:
+                    read.add((entries[key], ""))
+    return frozenset(read) if len({m for m, _ in read}) == 1 else frozenset()
+
+
+def _sender_entry_writes(function: FunctionRecord) -> set[tuple[str, str]]:
+    """(mapping, member) pairs the function writes of the sender's entry:
+    (`members`, "") for the whole entry (`members[msg.sender] = Member(...)`,
+    `isPlayer[msg.sender] = true`), (`members`, "active") for one member."""
+    written: set[tuple[str, str]] = set()
+    for node in function.nodes:
+        entries = {ir.lvalue: ir.reads[0] for ir in node.irs
+                   if ir.op == "Index" and len(ir.reads) == 2 and ir.lvalue
+                   and ir.reads[1] == "env:msg.sender" and ir.reads[0] in node.state_written}
+        if not entries:
+            continue
+        members = {ir.lvalue: (entries[ir.reads[0]], str(ir.attrs.get("member", "")))
+                   for ir in node.irs if ir.op == "Member" and ir.lvalue
+                   and ir.reads[:1] and ir.reads[0] in entries}
+        for ir in node.irs:
+            if ir.op in ("Index", "Member") or not ir.lvalue:
+                continue
+            if ir.lvalue in entries:
+                written.add((entries[ir.lvalue], ""))
+            elif ir.lvalue in members:
+                written.add(members[ir.lvalue])
+    return written
+
+
+def open_memberships(functions: Mapping[str, FunctionRecord],
+                     entries: Callable[[], frozenset[str]]) -> frozenset[str]:
+    """Modifiers that restrict nobody: their only use of the sender is what they read of
+    its entry of one state mapping (`membership_keys`), and functions of `entries`
+    (anyone can call them) write it, whole or that member (`members[msg.sender] =
+    ...` in an open `join`). `entries` is called only when some modifier has the
+    shape."""
+    candidates = {fid: keys for fid, f in functions.items() if f.kind == "modifier"
+                  and (keys := membership_keys(f))}
+    if not candidates:
+        return frozenset()
+    written: set[tuple[str, str]] = set()
+    for fid in entries():
+        if fid in functions:
+            written |= _sender_entry_writes(functions[fid])
+    return frozenset(fid for fid, keys in candidates.items()
+                     if all(key in written or (key[0], "") in written for key in keys))
+
+
 def caller_control(functions: Mapping[str, FunctionRecord],
                    facts_of: Callable[[FunctionRecord], FunctionFacts],
-                   setup_only: frozenset[str]) -> CallerControl:
-    """The fixed point described in the module doc over `functions` (one compilation)."""
+                   setup_only: frozenset[str],
+                   open_modifiers: frozenset[str] = frozenset()) -> CallerControl:
+    """The fixed point described in the module doc over `functions` (one compilation).
+    `open_modifiers` restrict nobody (`open_memberships`)."""
     # a modifier whose record is not at hand is taken to restrict
     restricting = frozenset(m for f in functions.values() for m in f.modifiers
-                            if m not in functions or restricts(facts_of(functions[m])))
+                            if m not in open_modifiers and (
+                                m not in functions or restricts(facts_of(functions[m]))))
     entries = {fid for fid, f in functions.items()
                if callable_by_anyone(facts_of(f), setup_only, restricting)}
     controlled: dict[str, set[str]] = {

@@ -151,8 +151,10 @@ class FunctionFacts:
     function: FunctionRecord
     #: function id -> whether it (or anything it calls internally) writes state
     writes_state: Mapping[str, bool] = field(default_factory=dict)
-    #: ids of the modifiers known never to read the sender (`sender_free`); any other
-    #: modifier counts as a guard for the definitions' "anyone can call"
+    #: ids of the modifiers that restrict nobody: those known never to read the sender
+    #: (`sender_free`) and, from `FileFacts`, the memberships anyone can take
+    #: (`control.open_memberships`); any other modifier counts as a guard for the
+    #: definitions' "anyone can call"
     sender_free: frozenset[str] = frozenset()
     #: ids of the functions that authorise the sender, themselves or through what they
     #: call (`callgraph.authorising`): calling one is an authorisation check

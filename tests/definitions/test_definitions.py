@@ -1587,3 +1587,68 @@ claims = _compiled("claims", {"Claims.sol": CLAIMS})
 def test_a_claim_that_does_not_say_who_may_make_it(claims: list[FileRecord]) -> None:
     """The definition names exactly the `// yes` lines."""
     assert _lines_named(claims, "front-running.unbound-claim") == _yes_lines(CLAIMS)
+
+
+# Membership modifiers: one that anyone passes after an open `join`, beside one the owner
+# grants and one that checks a field no open function writes.
+CLUBS = """\
+pragma solidity 0.5.17;
+contract Clubs {
+    struct Member { uint256 paid; address planner; bool active; }
+    struct Account { uint256 balance; uint8 group; }
+    address owner;
+    mapping(address => Member) members;
+    mapping(address => bool) approved;
+    mapping(address => Account) accounts;
+    constructor() public { owner = msg.sender; }
+    modifier onlyMember() { require(members[msg.sender].active); _; }
+    modifier onlyApproved() { require(approved[msg.sender]); _; }
+    modifier onlyAdmins() { require(accounts[msg.sender].group > 2); _; }
+    function join() external {
+        members[msg.sender] = Member(0, address(0), true);
+    }
+    function deposit() external payable {
+        accounts[msg.sender].balance += msg.value;
+    }
+    function approve(address who) external {
+        require(msg.sender == owner);
+        approved[who] = true;
+    }
+    function setPlanner(address planner) external onlyMember {
+        members[msg.sender].planner = planner;
+    }
+    function save() external payable onlyMember {
+        _notify(members[msg.sender]);
+    }
+    function saveApproved() external payable onlyApproved {
+        _notify(members[msg.sender]);
+    }
+    function saveAdmin() external payable onlyAdmins {
+        _notify(members[msg.sender]);
+    }
+    function _notify(Member storage m) internal {
+        (bool ok, ) = m.planner.delegatecall("");  // yes: anyone joins and sets a planner
+        require(ok);
+    }
+}
+"""
+
+
+clubs = _compiled("clubs", {"Clubs.sol": CLUBS})
+
+
+def test_a_membership_anyone_can_take_guards_nothing(clubs: list[FileRecord]) -> None:
+    """`onlyMember` restricts nobody (an open `join` enrols the sender); `onlyApproved`
+    (the owner approves) and `onlyAdmins` (the open `deposit` writes the sender's
+    `balance`, never its `group`) do."""
+    nodes = node_index(clubs)
+    facts = Definitions(nodes).facts
+    functions = {f.name: f for f, _ in nodes.values()}
+    assert facts.open_modifiers == {functions["onlyMember"].id}
+    control = facts.caller_control
+    assert functions["save"].id in control.entries
+    assert functions["saveApproved"].id not in control.entries
+    assert functions["saveAdmin"].id not in control.entries
+    assert facts.of(functions["setPlanner"]).open_to_anyone
+    assert not facts.of(functions["saveApproved"]).open_to_anyone
+    assert _lines_named(clubs, "unsafe-delegatecall.caller-placed-target") == _yes_lines(CLUBS)
