@@ -115,6 +115,16 @@ def restricts(facts: FunctionFacts) -> bool:
         for n in before)
 
 
+def _sender_entry(ir: IROp) -> str | None:
+    """The state mapping an operation takes the sender's entry of (`members[msg.sender]`),
+    or None."""
+    if (ir.op == "Index" and len(ir.reads) == 2 and ir.lvalue
+            and ir.reads[1] == "env:msg.sender" and ir.reads[0].startswith("state:")
+            and ir.read_types[:1] and ir.read_types[0].startswith("mapping(")):
+        return ir.reads[0]
+    return None
+
+
 def membership_keys(modifier: FunctionRecord) -> frozenset[tuple[str, str]]:
     """What a modifier reads of the sender's entry of one state mapping, when that is
     its only use of the sender and it calls nothing: {(mapping, member)} for
@@ -126,10 +136,9 @@ def membership_keys(modifier: FunctionRecord) -> frozenset[tuple[str, str]]:
         for ir in node.irs:
             if ir.op in CALL_OPS or ir.op in ("InternalCall", "LibraryCall"):
                 return frozenset()
-            if (ir.op == "Index" and len(ir.reads) == 2 and ir.reads[1] == "env:msg.sender"
-                    and ir.reads[0].startswith("state:") and ir.lvalue
-                    and ir.read_types[:1] and ir.read_types[0].startswith("mapping(")):
-                entries[ir.lvalue] = ir.reads[0]
+            mapping = _sender_entry(ir)
+            if mapping is not None and ir.lvalue:
+                entries[ir.lvalue] = mapping
             elif SENDERS & set(ir.reads):
                 return frozenset()
     for node in modifier.nodes:
@@ -150,9 +159,8 @@ def _sender_entry_writes(function: FunctionRecord) -> set[tuple[str, str]]:
     `isPlayer[msg.sender] = true`), (`members`, "active") for one member."""
     written: set[tuple[str, str]] = set()
     for node in function.nodes:
-        entries = {ir.lvalue: ir.reads[0] for ir in node.irs
-                   if ir.op == "Index" and len(ir.reads) == 2 and ir.lvalue
-                   and ir.reads[1] == "env:msg.sender" and ir.reads[0] in node.state_written}
+        entries = {ir.lvalue: mapping for ir in node.irs
+                   if ir.lvalue and (mapping := _sender_entry(ir)) in node.state_written}
         if not entries:
             continue
         members = {ir.lvalue: (entries[ir.reads[0]], str(ir.attrs.get("member", "")))
