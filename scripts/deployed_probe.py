@@ -23,6 +23,7 @@ each definition to those entries, and holds the sample's size and the compiled c
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import sys
@@ -87,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     contracts = sorted(args.wild.glob("*.sol"))
     if not contracts:
         parser.error(f"no .sol files in {args.wild}")
-    files = sorted(set().union(*(sample(name, contracts) for name in args.sample)))
+    text = functools.cache(lambda path: path.read_text(errors="replace"))  # once a file
+    files = sorted(set().union(*(sample(name, contracts, text) for name in args.sample)))
     named: dict[str, dict[str, str]] = {d: {} for d in args.definition}
     compiled = 0
     for start in range(0, len(files), 100):

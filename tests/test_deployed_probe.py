@@ -3,23 +3,11 @@ later ones outside the earlier ones, and the rest what no sample drew."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "deployed_probe.py"
-
-
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("deployed_probe_script", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+from tests.scripts import load_script
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +21,7 @@ def contracts() -> tuple[list[Path], dict[Path, str]]:
 
 def test_samples_are_seeded_and_partition_the_rest(
         contracts: tuple[list[Path], dict[Path, str]]) -> None:
-    module = _script()
+    module = load_script("deployed_probe")
     paths, texts = contracts
 
     def draw(name: str) -> list[Path]:

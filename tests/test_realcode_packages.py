@@ -3,15 +3,13 @@ for evaluation (and of those another corpus uses)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "realcode.py"
+from tests.scripts import load_script
 
 #: The evaluation-reserved npm packages, written out here independently of the script.
 EVALUATION_RESERVED = (
@@ -19,15 +17,6 @@ EVALUATION_RESERVED = (
     "@openzeppelin/contracts-upgradeable", "@chainlink/contracts", "@aave/core-v3",
     "@gnosis.pm/safe-contracts", "@safe-global/safe-contracts", "solmate", "@aragon/os",
 )
-
-
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("realcode_script", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _names(module: ModuleType) -> list[str]:
@@ -39,7 +28,7 @@ def _names(module: ModuleType) -> list[str]:
 
 
 def test_no_reserved_package_is_installed() -> None:
-    module = _script()
+    module = load_script("realcode")
     names = _names(module)
     assert len(module.load_packages()) == 6
     for name in names:
@@ -52,7 +41,7 @@ def test_no_reserved_package_is_installed() -> None:
 
 
 def test_versions_are_exact_and_a_reserved_entry_is_refused(tmp_path: Path) -> None:
-    module = _script()
+    module = load_script("realcode")
     data = json.loads(module.PACKAGES_FILE.read_text(encoding="utf-8"))
     for entry in data["packages"]:
         assert all(part.isdigit() for part in entry["version"].split(".")), entry

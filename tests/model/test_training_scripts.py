@@ -3,29 +3,14 @@ the line move of `scripts/position_probe.py`."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
 from tests.model.helpers import synthetic_graph
-
-SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
-
-
-def _script(name: str):  # type: ignore[no-untyped-def]
-    if str(SCRIPTS) not in sys.path:
-        sys.path.insert(0, str(SCRIPTS))
-    spec = importlib.util.spec_from_file_location(f"_script_{name}", SCRIPTS / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.scripts import load_script
 
 
 def test_without_leaves_out_sources_and_weak_negatives() -> None:
-    train = _script("train")
+    train = load_script("train")
     graphs = []
     for i, (source, weight) in enumerate([("solidifi/a.sol", 1.0), ("generated/b.sol", 1.0),
                                           ("realhosts/wild/c.sol", 1.0),
@@ -50,7 +35,7 @@ def test_without_leaves_out_sources_and_weak_negatives() -> None:
 
 
 def test_without_source_category_leaves_out_only_that_sources_labelled_graphs() -> None:
-    train = _script("train")
+    train = load_script("train")
     from datasets.labels import CATEGORIES
 
     arithmetic = CATEGORIES.index("arithmetic")
@@ -77,7 +62,7 @@ def test_without_source_category_leaves_out_only_that_sources_labelled_graphs() 
 
 
 def test_unlabelled_and_source_weights_scale_or_drop_only_that_sources_graphs() -> None:
-    train = _script("train")
+    train = load_script("train")
 
     def graphs() -> list:
         out = []
@@ -106,7 +91,7 @@ def test_unlabelled_and_source_weights_scale_or_drop_only_that_sources_graphs() 
 
 
 def test_the_probe_moves_one_line_up_or_down() -> None:
-    probe = _script("position_probe")
+    probe = load_script("position_probe")
     text = "a\nb\nc\nd\ne"
     assert probe.moved(text, 5, 1) == ("a\ne\nb\nc\nd", 2)
     assert probe.moved(text, 2, 4) == ("a\nc\nd\nb\ne", 4)
