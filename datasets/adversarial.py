@@ -1,8 +1,8 @@
 """Adversarial rewrite rounds over the injected real hosts: a robustness curve.
 
     .venv/bin/python -m datasets.adversarial --data DIR --real-hosts DIR --out DIR
-        [--rounds 3] [--eval-hosts 60] [--train-hosts 120] [--minutes 6] [--seed 0]
-        [--jobs 2] [--report docs/benchmarks/adversarial.md]
+        [--rounds 3] [--eval-hosts 60] [--train-hosts 120] [--common-hosts 0]
+        [--minutes 6] [--seed 0] [--jobs 2] [--report docs/benchmarks/adversarial.md]
 
 Each host pair of `datasets.realhosts` (a vulnerable file with up to 18 injected
 functions, and its safe twin) is rewritten by `datasets.rewrites`: for every injected
@@ -30,6 +30,13 @@ round); the pairs it gets wrong (both twins of the function) join the training d
 (with the real hosts' share of the trainer's corpus balance), and the next round's
 network is trained again, from scratch, on `train` plus everything gathered so far.
 `rounds.json` and the report hold the error rate per round, category and rewrite.
+
+Each round's own error rate is measured on other hosts than the others', so the curve
+mixes what the network learnt with which hosts a round drew. With `--common-hosts N`,
+after the last round the next N held-out hosts (used by no round) are rewritten once
+more, freshly (the rewrite rotation of round `rounds + 1`), and every round's network is
+judged on those same function pairs (`common` in `rounds.json` and the report): a
+paired comparison of the networks, whose ratio to round 0 is the robustness measure.
 """
 
 from __future__ import annotations
@@ -358,6 +365,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="held-out (val) hosts rewritten per round")
     parser.add_argument("--train-hosts", type=int, default=120,
                         help="training hosts rewritten per round")
+    parser.add_argument("--common-hosts", type=int, default=0,
+                        help="held-out hosts, used by no round, on which every round's "
+                             "network is judged at the end (0: none)")
     parser.add_argument("--minutes", type=float, default=6.0,
                         help="training budget per round's network")
     parser.add_argument("--seed", type=int, default=0)
@@ -431,6 +441,27 @@ def main(argv: list[str] | None = None) -> int:
         args.out.mkdir(parents=True, exist_ok=True)
         (args.out / "rounds.json").write_text(json.dumps(rows, indent=1) + "\n",
                                               encoding="utf-8")
+    if args.common_hosts > 0:
+        start = (args.rounds + 1) * args.eval_hosts
+        hosts = held_out[start:start + args.common_hosts]
+        if not hosts:
+            raise SystemExit(f"--common-hosts: no held-out host is left after the rounds' "
+                             f"{start} ({len(held_out)} in all)")
+        counts = Counter()
+        failures = []
+        common = gather(hosts, args.rounds + 1, args.out / "common", cache_dir, counts,
+                        failures, args.jobs)
+        log(f"common set: {len(common)} function pairs from {len(hosts)} held-out hosts")
+        for row in rows:
+            verdicts = judge(args.out / f"round{row['round']}" / "model", common)
+            row["common"] = rate(common, verdicts)
+            row["common"]["verdicts"] = [[int(m), int(f)] for m, f in verdicts]
+            log(f"round {row['round']}: common-set error rate "
+                f"{row['common']['error_rate']}")
+        rows[0]["common_counts"] = dict(counts)
+        rows[0]["common_failures"] = failures
+        (args.out / "rounds.json").write_text(json.dumps(rows, indent=1) + "\n",
+                                              encoding="utf-8")
     if args.report is not None:
         command = "python -m datasets.adversarial " + " ".join(
             argv if argv is not None else sys.argv[1:])
@@ -458,6 +489,31 @@ def report(rows: list[dict], command: str) -> str:
                      f"{h['false_alarms']} | {h['error_rate']} | "
                      f"{row['adversarial_graphs_in_training']} | "
                      + (f"{t['wrong']} / {t['pairs']}" if t else "-") + " |")
+    if all("common" in row for row in rows):
+        first = rows[0]["common"]
+        lines += ["", "Every round's network on one common set of fresh rewrites (held-out "
+                  "hosts used by no round; the same function pairs for every network):", "",
+                  "| round's network | function pairs | missed | false alarms | error rate "
+                  "| of round 0's |", "|---|---:|---:|---:|---:|---:|"]
+        for row in rows:
+            c = row["common"]
+            share = (f"{c['error_rate'] / first['error_rate']:.2f}"
+                     if first["error_rate"] else "-")
+            lines.append(f"| {row['round']} | {c['pairs']} | {c['missed']} | "
+                         f"{c['false_alarms']} | {c['error_rate']} | {share} |")
+        lines += ["", "Per category on the common set (error rate, pairs):", "",
+                  "| category | " + " | ".join(f"round {r['round']}" for r in rows) + " |",
+                  "|---|" + "---:|" * len(rows)]
+        for category in CATEGORIES:
+            cells = []
+            for row in rows:
+                s = row["common"]["per_category"][category]
+                cells.append(f"{s['error_rate']} ({s['pairs']})" if s["pairs"] else "-")
+            lines.append(f"| {category} | " + " | ".join(cells) + " |")
+        lines += ["", "Common set counts: " + ", ".join(
+            f"{k} {v}" for k, v in sorted(rows[0].get("common_counts", {}).items()))]
+        for failure in rows[0].get("common_failures", []):
+            lines.append(f"  - `{failure}`")
     lines += ["", "Per category (error rate, pairs):", "",
               "| category | " + " | ".join(f"round {r['round']}" for r in rows) + " |",
               "|---|" + "---:|" * len(rows)]

@@ -106,3 +106,25 @@ def _categories() -> tuple[str, ...]:
 
     assert CATEGORIES[0] == "reentrancy"
     return CATEGORIES
+
+
+def test_the_report_compares_every_round_on_the_common_set() -> None:
+    from datasets.adversarial import Example, rate, report
+
+    def pairs(category: str, n: int) -> list[Example]:
+        return [Example(f"h{i}", category, ("reorder",), None, None) for i in range(n)]
+
+    items = pairs("reentrancy", 4) + pairs("arithmetic", 6)
+    rows = []
+    for round_, wrong in enumerate((4, 1)):
+        verdicts = [(i < wrong, False) for i in range(len(items))]
+        rows.append({"round": round_, "adversarial_graphs_in_training": 2 * round_,
+                     "held_out": rate(items, verdicts), "counts": {"hosts: used": 3},
+                     "common": rate(items, verdicts)})
+    rows[0]["common_counts"] = {"hosts: used": 2}
+    text = report(rows, "python -m datasets.adversarial ...")
+    assert "| 0 | 10 | 4 | 0 | 0.2 | 1.00 |" in text
+    assert "| 1 | 10 | 1 | 0 | 0.05 | 0.25 |" in text  # a quarter of round 0's errors
+    assert "| reentrancy | 0.5 (4) | 0.125 (4) |" in text
+    del rows[1]["common"]
+    assert "common set" not in report(rows, "x")
