@@ -353,6 +353,11 @@ def gather(hosts: list[dict], round_: int, folder: Path, cache_dir: Path | None,
     return items
 
 
+def _write_rows(out: Path, rows: list[dict]) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "rounds.json").write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -438,9 +443,7 @@ def main(argv: list[str] | None = None) -> int:
         row["counts"] = dict(counts)
         row["failures"] = failures
         rows.append(row)
-        args.out.mkdir(parents=True, exist_ok=True)
-        (args.out / "rounds.json").write_text(json.dumps(rows, indent=1) + "\n",
-                                              encoding="utf-8")
+        _write_rows(args.out, rows)
     if args.common_hosts > 0:
         start = (args.rounds + 1) * args.eval_hosts
         hosts = held_out[start:start + args.common_hosts]
@@ -460,14 +463,27 @@ def main(argv: list[str] | None = None) -> int:
                 f"{row['common']['error_rate']}")
         rows[0]["common_counts"] = dict(counts)
         rows[0]["common_failures"] = failures
-        (args.out / "rounds.json").write_text(json.dumps(rows, indent=1) + "\n",
-                                              encoding="utf-8")
+        _write_rows(args.out, rows)
     if args.report is not None:
         command = "python -m datasets.adversarial " + " ".join(
             argv if argv is not None else sys.argv[1:])
         args.report.write_text(report(rows, command), encoding="utf-8")
     log("done")
     return 0
+
+
+def _per_category(rows: list[dict], measure: str) -> list[str]:
+    """A markdown table of `measure`'s (`held_out` or `common`) error rate per category
+    and round."""
+    lines = ["| category | " + " | ".join(f"round {r['round']}" for r in rows) + " |",
+             "|---|" + "---:|" * len(rows)]
+    for category in CATEGORIES:
+        cells = []
+        for row in rows:
+            s = row[measure]["per_category"][category]
+            cells.append(f"{s['error_rate']} ({s['pairs']})" if s["pairs"] else "-")
+        lines.append(f"| {category} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def report(rows: list[dict], command: str) -> str:
@@ -502,27 +518,12 @@ def report(rows: list[dict], command: str) -> str:
             lines.append(f"| {row['round']} | {c['pairs']} | {c['missed']} | "
                          f"{c['false_alarms']} | {c['error_rate']} | {share} |")
         lines += ["", "Per category on the common set (error rate, pairs):", "",
-                  "| category | " + " | ".join(f"round {r['round']}" for r in rows) + " |",
-                  "|---|" + "---:|" * len(rows)]
-        for category in CATEGORIES:
-            cells = []
-            for row in rows:
-                s = row["common"]["per_category"][category]
-                cells.append(f"{s['error_rate']} ({s['pairs']})" if s["pairs"] else "-")
-            lines.append(f"| {category} | " + " | ".join(cells) + " |")
+                  *_per_category(rows, "common")]
         lines += ["", "Common set counts: " + ", ".join(
             f"{k} {v}" for k, v in sorted(rows[0].get("common_counts", {}).items()))]
         for failure in rows[0].get("common_failures", []):
             lines.append(f"  - `{failure}`")
-    lines += ["", "Per category (error rate, pairs):", "",
-              "| category | " + " | ".join(f"round {r['round']}" for r in rows) + " |",
-              "|---|" + "---:|" * len(rows)]
-    for category in CATEGORIES:
-        cells = []
-        for row in rows:
-            s = row["held_out"]["per_category"][category]
-            cells.append(f"{s['error_rate']} ({s['pairs']})" if s["pairs"] else "-")
-        lines.append(f"| {category} | " + " | ".join(cells) + " |")
+    lines += ["", "Per category (error rate, pairs):", "", *_per_category(rows, "held_out")]
     lines += ["", "Per rewrite (error rate, pairs; a function pair counts under every "
               "rewrite its host went through at that function):", "",
               "| rewrite | " + " | ".join(f"round {r['round']}" for r in rows) + " |",
