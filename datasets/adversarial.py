@@ -2,7 +2,8 @@
 
     .venv/bin/python -m datasets.adversarial --data DIR --real-hosts DIR --out DIR
         [--rounds 3] [--eval-hosts 60] [--train-hosts 120] [--common-hosts 0]
-        [--minutes 6] [--seed 0] [--jobs 2] [--report docs/benchmarks/adversarial.md]
+        [--validation-hosts 0] [--minutes 6] [--seed 0] [--jobs 2]
+        [--report docs/benchmarks/adversarial.md]
 
 Each host pair of `datasets.realhosts` (a vulnerable file with up to 18 injected
 functions, and its safe twin) is rewritten by `datasets.rewrites`: for every injected
@@ -37,6 +38,13 @@ after the last round the next N held-out hosts (used by no round) are rewritten 
 more, freshly (the rewrite rotation of round `rounds + 1`), and every round's network is
 judged on those same function pairs (`common` in `rounds.json` and the report): a
 paired comparison of the networks, whose ratio to round 0 is the robustness measure.
+
+With `--validation-hosts N`, the next N held-out hosts after the common set's are
+rewritten once more (the rotation of round `rounds + 2`) and every round's network is
+judged on them too (`validation`); the round whose network errs least there is the one
+selected (`selected`; a tie goes to the earlier round), as a training run picks its
+epoch on validation data. The selection never looks at the common set, so the selected
+network's common-set error rate stays a fair measure.
 """
 
 from __future__ import annotations
@@ -358,6 +366,33 @@ def _write_rows(out: Path, rows: list[dict]) -> None:
     (out / "rounds.json").write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
 
 
+def _judge_every_round(rows: list[dict], measure: str, hosts: list[dict], rotation: int,
+                       out: Path, cache_dir: Path | None, jobs: int, log: Any) -> None:
+    """Fresh rewrites of `hosts` (with the rewrite rotation `rotation`, which no round
+    trained on), judged by every round's network: `row[measure]` with each pair's
+    verdicts, and the set's counts and failures on the first row."""
+    if not hosts:
+        raise SystemExit(f"--{measure}-hosts: no held-out host is left after the rounds' "
+                         "and the earlier sets' hosts")
+    counts: Counter = Counter()
+    failures: list[str] = []
+    items = gather(hosts, rotation, out / measure, cache_dir, counts, failures, jobs)
+    log(f"{measure} set: {len(items)} function pairs from {len(hosts)} held-out hosts")
+    for row in rows:
+        verdicts = judge(out / f"round{row['round']}" / "model", items)
+        row[measure] = rate(items, verdicts)
+        row[measure]["verdicts"] = [[int(m), int(f)] for m, f in verdicts]
+        log(f"round {row['round']}: {measure}-set error rate {row[measure]['error_rate']}")
+    rows[0][f"{measure}_counts"] = dict(counts)
+    rows[0][f"{measure}_failures"] = failures
+
+
+def select_round(rows: list[dict]) -> int:
+    """The round whose network errs least on the validation set; a tie goes to the
+    earlier round (fewer rounds of adversarial training)."""
+    return min(rows, key=lambda row: (row["validation"]["error_rate"], row["round"]))["round"]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -373,6 +408,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--common-hosts", type=int, default=0,
                         help="held-out hosts, used by no round, on which every round's "
                              "network is judged at the end (0: none)")
+    parser.add_argument("--validation-hosts", type=int, default=0,
+                        help="further held-out hosts (after the common set's), used by "
+                             "no round, on which the final network is chosen (0: none)")
     parser.add_argument("--minutes", type=float, default=6.0,
                         help="training budget per round's network")
     parser.add_argument("--seed", type=int, default=0)
@@ -444,26 +482,20 @@ def main(argv: list[str] | None = None) -> int:
         row["failures"] = failures
         rows.append(row)
         _write_rows(args.out, rows)
+    start = (args.rounds + 1) * args.eval_hosts
     if args.common_hosts > 0:
-        start = (args.rounds + 1) * args.eval_hosts
-        hosts = held_out[start:start + args.common_hosts]
-        if not hosts:
-            raise SystemExit(f"--common-hosts: no held-out host is left after the rounds' "
-                             f"{start} ({len(held_out)} in all)")
-        counts = Counter()
-        failures = []
-        common = gather(hosts, args.rounds + 1, args.out / "common", cache_dir, counts,
-                        failures, args.jobs)
-        log(f"common set: {len(common)} function pairs from {len(hosts)} held-out hosts")
+        _judge_every_round(rows, "common", held_out[start:start + args.common_hosts],
+                           args.rounds + 1, args.out, cache_dir, args.jobs, log)
+    if args.validation_hosts > 0:
+        start += args.common_hosts
+        _judge_every_round(rows, "validation",
+                           held_out[start:start + args.validation_hosts],
+                           args.rounds + 2, args.out, cache_dir, args.jobs, log)
+        chosen = select_round(rows)
         for row in rows:
-            verdicts = judge(args.out / f"round{row['round']}" / "model", common)
-            row["common"] = rate(common, verdicts)
-            row["common"]["verdicts"] = [[int(m), int(f)] for m, f in verdicts]
-            log(f"round {row['round']}: common-set error rate "
-                f"{row['common']['error_rate']}")
-        rows[0]["common_counts"] = dict(counts)
-        rows[0]["common_failures"] = failures
-        _write_rows(args.out, rows)
+            row["selected"] = row["round"] == chosen
+        log(f"round {chosen}'s network is selected on the validation set")
+    _write_rows(args.out, rows)
     if args.report is not None:
         command = "python -m datasets.adversarial " + " ".join(
             argv if argv is not None else sys.argv[1:])
@@ -522,6 +554,28 @@ def report(rows: list[dict], command: str) -> str:
         lines += ["", "Common set counts: " + ", ".join(
             f"{k} {v}" for k, v in sorted(rows[0].get("common_counts", {}).items()))]
         for failure in rows[0].get("common_failures", []):
+            lines.append(f"  - `{failure}`")
+    if all("validation" in row for row in rows):
+        lines += ["", "Every round's network on the validation set (other held-out hosts, "
+                  "used by no round and not in the common set); the network with the "
+                  "lowest error rate here is the one selected:", "",
+                  "| round's network | function pairs | missed | false alarms | error rate "
+                  "| selected |", "|---|---:|---:|---:|---:|---|"]
+        for row in rows:
+            v = row["validation"]
+            lines.append(f"| {row['round']} | {v['pairs']} | {v['missed']} | "
+                         f"{v['false_alarms']} | {v['error_rate']} | "
+                         + ("yes" if row.get("selected") else "") + " |")
+        chosen = next((row for row in rows if row.get("selected")), None)
+        if chosen is not None and "common" in chosen:
+            first = rows[0]["common"]["error_rate"]
+            mine = chosen["common"]["error_rate"]
+            share = f"{mine / first:.2f}" if first else "-"
+            lines += ["", f"Selected network (round {chosen['round']}) on the common set: "
+                      f"error rate {mine}, {share} of round 0's."]
+        lines += ["", "Validation set counts: " + ", ".join(
+            f"{k} {v}" for k, v in sorted(rows[0].get("validation_counts", {}).items()))]
+        for failure in rows[0].get("validation_failures", []):
             lines.append(f"  - `{failure}`")
     lines += ["", "Per category (error rate, pairs):", "", *_per_category(rows, "held_out")]
     lines += ["", "Per rewrite (error rate, pairs; a function pair counts under every "

@@ -128,3 +128,30 @@ def test_the_report_compares_every_round_on_the_common_set() -> None:
     assert "| reentrancy | 0.5 (4) | 0.125 (4) |" in text
     del rows[1]["common"]
     assert "common set" not in report(rows, "x")
+
+
+def test_the_network_is_selected_on_the_validation_set_and_measured_on_the_common_set(
+        ) -> None:
+    """The round with the fewest validation errors is selected (a tie goes to the
+    earlier round), and the report gives that network's common-set rate against round
+    0's, whatever the last round's is."""
+    from datasets.adversarial import Example, rate, report, select_round
+
+    items = [Example(f"h{i}", "arithmetic", ("reorder",), None, None) for i in range(10)]
+
+    def measured(wrong: int) -> dict:
+        return rate(items, [(i < wrong, False) for i in range(len(items))])
+
+    rows = [{"round": r, "adversarial_graphs_in_training": r, "counts": {},
+             "held_out": measured(w), "common": measured(c), "validation": measured(v)}
+            for r, (w, c, v) in enumerate(((4, 8, 5), (2, 2, 2), (1, 6, 2), (1, 1, 3)))]
+    assert select_round(rows) == 1  # round 2 ties with it on validation; round 3 is worse
+    for row in rows:
+        row["selected"] = row["round"] == 1
+    text = report(rows, "x")
+    assert "| 1 | 10 | 2 | 0 | 0.1 | yes |" in text
+    assert "| 3 | 10 | 3 | 0 | 0.15 |  |" in text
+    assert "Selected network (round 1) on the common set: error rate 0.1, 0.25 of " \
+           "round 0's." in text
+    rows[1]["validation"] = measured(6)
+    assert select_round(rows) == 2
