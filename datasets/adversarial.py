@@ -377,6 +377,9 @@ def _judge_every_round(rows: list[dict], measure: str, hosts: list[dict], rotati
     counts: Counter = Counter()
     failures: list[str] = []
     items = gather(hosts, rotation, out / measure, cache_dir, counts, failures, jobs)
+    if not items:
+        raise SystemExit(f"--{measure}-hosts: no function pair of its {len(hosts)} "
+                         f"held-out hosts was rewritten and compiled ({dict(counts)})")
     log(f"{measure} set: {len(items)} function pairs from {len(hosts)} held-out hosts")
     for row in rows:
         verdicts = judge(out / f"round{row['round']}" / "model", items)
