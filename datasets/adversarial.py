@@ -56,6 +56,7 @@ import pickle
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -521,6 +522,32 @@ def _per_category(rows: list[dict], measure: str) -> list[str]:
     return lines
 
 
+def _share(rate: float | None, first: float | None) -> str:
+    """`rate` as a fraction of round 0's `first`, to two places ("-" without one)."""
+    return f"{rate / first:.2f}" if first and rate is not None else "-"
+
+
+def _rates_table(rows: list[dict], measure: str, last: str, align: str,
+                 cell: Callable[[dict], str]) -> list[str]:
+    """A markdown table of every round's network on `measure`'s set (`common` or
+    `validation`): pairs, misses, false alarms, error rate, and a last column `last`
+    whose cell for a row is `cell(row)`."""
+    lines = ["| round's network | function pairs | missed | false alarms | error rate "
+             f"| {last} |", f"|---|---:|---:|---:|---:|{align}|"]
+    for row in rows:
+        m = row[measure]
+        lines.append(f"| {row['round']} | {m['pairs']} | {m['missed']} | "
+                     f"{m['false_alarms']} | {m['error_rate']} | {cell(row)} |")
+    return lines
+
+
+def _set_counts(rows: list[dict], measure: str, title: str) -> list[str]:
+    """`measure`'s set counts (on the first row) in one line, then its failures."""
+    return [f"{title}: " + ", ".join(
+        f"{k} {v}" for k, v in sorted(rows[0].get(f"{measure}_counts", {}).items())),
+        *(f"  - `{failure}`" for failure in rows[0].get(f"{measure}_failures", []))]
+
+
 def report(rows: list[dict], command: str) -> str:
     """The robustness curve as markdown: error rate per round, then per category and
     per rewrite."""
@@ -541,45 +568,27 @@ def report(rows: list[dict], command: str) -> str:
                      f"{row['adversarial_graphs_in_training']} | "
                      + (f"{t['wrong']} / {t['pairs']}" if t else "-") + " |")
     if all("common" in row for row in rows):
-        first = rows[0]["common"]
+        first = rows[0]["common"]["error_rate"]
         lines += ["", "Every round's network on one common set of fresh rewrites (held-out "
                   "hosts used by no round; the same function pairs for every network):", "",
-                  "| round's network | function pairs | missed | false alarms | error rate "
-                  "| of round 0's |", "|---|---:|---:|---:|---:|---:|"]
-        for row in rows:
-            c = row["common"]
-            share = (f"{c['error_rate'] / first['error_rate']:.2f}"
-                     if first["error_rate"] else "-")
-            lines.append(f"| {row['round']} | {c['pairs']} | {c['missed']} | "
-                         f"{c['false_alarms']} | {c['error_rate']} | {share} |")
+                  *_rates_table(rows, "common", "of round 0's", "---:",
+                                lambda row: _share(row["common"]["error_rate"], first))]
         lines += ["", "Per category on the common set (error rate, pairs):", "",
                   *_per_category(rows, "common")]
-        lines += ["", "Common set counts: " + ", ".join(
-            f"{k} {v}" for k, v in sorted(rows[0].get("common_counts", {}).items()))]
-        for failure in rows[0].get("common_failures", []):
-            lines.append(f"  - `{failure}`")
+        lines += ["", *_set_counts(rows, "common", "Common set counts")]
     if all("validation" in row for row in rows):
         lines += ["", "Every round's network on the validation set (other held-out hosts, "
                   "used by no round and not in the common set); the network with the "
                   "lowest error rate here is the one selected:", "",
-                  "| round's network | function pairs | missed | false alarms | error rate "
-                  "| selected |", "|---|---:|---:|---:|---:|---|"]
-        for row in rows:
-            v = row["validation"]
-            lines.append(f"| {row['round']} | {v['pairs']} | {v['missed']} | "
-                         f"{v['false_alarms']} | {v['error_rate']} | "
-                         + ("yes" if row.get("selected") else "") + " |")
+                  *_rates_table(rows, "validation", "selected", "---",
+                                lambda row: "yes" if row.get("selected") else "")]
         chosen = next((row for row in rows if row.get("selected")), None)
         if chosen is not None and "common" in chosen:
-            first = rows[0]["common"]["error_rate"]
             mine = chosen["common"]["error_rate"]
-            share = f"{mine / first:.2f}" if first else "-"
+            share = _share(mine, rows[0]["common"]["error_rate"])
             lines += ["", f"Selected network (round {chosen['round']}) on the common set: "
                       f"error rate {mine}, {share} of round 0's."]
-        lines += ["", "Validation set counts: " + ", ".join(
-            f"{k} {v}" for k, v in sorted(rows[0].get("validation_counts", {}).items()))]
-        for failure in rows[0].get("validation_failures", []):
-            lines.append(f"  - `{failure}`")
+        lines += ["", *_set_counts(rows, "validation", "Validation set counts")]
     lines += ["", "Per category (error rate, pairs):", "", *_per_category(rows, "held_out")]
     lines += ["", "Per rewrite (error rate, pairs; a function pair counts under every "
               "rewrite its host went through at that function):", "",
