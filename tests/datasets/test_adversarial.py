@@ -155,3 +155,22 @@ def test_the_network_is_selected_on_the_validation_set_and_measured_on_the_commo
            "round 0's." in text
     rows[1]["validation"] = measured(6)
     assert select_round(rows) == 2
+
+
+def test_a_set_whose_every_pair_fails_to_compile_ends_in_one_message(tmp_path: Path) -> None:
+    from datasets.adversarial import _judge_every_round
+
+    result, vulnerable, safe = _result(Version(0, 8, 19))
+    broken = "\ncontract Unfinished {\n    function f() public { uint256 x = ; }\n}\n"
+    for kind, text in (("vulnerable", vulnerable + broken), ("safe", safe + broken)):
+        path = tmp_path / f"{kind}.sol"
+        path.write_text(text, encoding="utf-8")
+        result[kind] = str(path)
+    rows = [{"round": 0}]
+    with pytest.raises(SystemExit) as raised:
+        _judge_every_round(rows, "validation", [result], 0, tmp_path / "out",
+                           tmp_path / "cache", 1, lambda _line: None)
+    message = str(raised.value)
+    assert message.startswith("--validation-hosts: no function pair of its 1 held-out hosts")
+    assert "'hosts: rewritten pair does not compile or parse': 1" in message
+    assert "validation" not in rows[0]  # nothing judged, nothing recorded
