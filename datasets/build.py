@@ -3,6 +3,7 @@
     .venv/bin/python -m datasets.build [--out DIR] [--seed 0] [--generated N]
 
 Steps: load SolidiFI (train/val), the bug-injection generator's contracts (train/val),
+the hand-written realistic contracts of `datasets/handwritten/` (train/val),
 with `--mutants` also mutants of pinned npm packages (train/val: `datasets/mutants.py`,
 fetched with npm once), and SmartBugs curated (test only); compile and parse them with
 contractml's own pipeline (cached); turn each file's records into function graphs with
@@ -37,7 +38,7 @@ from contractml.graph import schema
 from contractml.graph.builder import CodeGraph, function_graphs
 from contractml.pipeline import build
 from contractml.records import FileRecord, FunctionRecord
-from datasets import smartbugs, solidifi, store
+from datasets import handwritten, smartbugs, solidifi, store
 from datasets.labels import CATEGORIES, LabelledFile, function_targets, node_targets
 from datasets.splits import assign_splits
 
@@ -293,6 +294,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="add the injected real hosts of `python -m datasets.realhosts` "
                              "(its output folder, e.g. ~/.cache/contractml/datasets/realhosts)")
     parser.add_argument("--no-solidifi", action="store_true")
+    parser.add_argument("--no-handwritten", action="store_true",
+                        help="leave out the hand-written realistic contracts "
+                             "(datasets/handwritten/)")
     parser.add_argument("--force", action="store_true",
                         help="build even when the output is up to date (same inputs and "
                              "code as its manifest)")
@@ -311,6 +315,8 @@ def main(argv: list[str] | None = None) -> int:
         corpora["solidifi"] = solidifi.load()
     if not args.no_generator:
         corpora["generated"] = generated_files(out, args.seed, args.generated)
+    if not args.no_handwritten:
+        corpora["handwritten"] = handwritten.load()
     corpora["smartbugs"] = smartbugs.load()
     real_summary: dict | None = None
     if args.real_hosts is not None:
