@@ -3,8 +3,8 @@
     .venv/bin/python -m datasets.build [--out DIR] [--seed 0] [--generated N]
 
 Steps: load SolidiFI (train/val), the bug-injection generator's contracts (train/val),
-the hand-written realistic contracts of `datasets/handwritten/` (train/val),
-with `--mutants` also mutants of pinned npm packages (train/val: `datasets/mutants.py`,
+with `--handwritten` also the hand-written realistic contracts of `datasets/handwritten/`
+(train/val), with `--mutants` also mutants of pinned npm packages (train/val: `datasets/mutants.py`,
 fetched with npm once), and SmartBugs curated (test only); compile and parse them with
 contractml's own pipeline (cached); turn each file's records into function graphs with
 node and function targets; split by group (SolidiFI base contract, generator template,
@@ -294,9 +294,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="add the injected real hosts of `python -m datasets.realhosts` "
                              "(its output folder, e.g. ~/.cache/contractml/datasets/realhosts)")
     parser.add_argument("--no-solidifi", action="store_true")
-    parser.add_argument("--no-handwritten", action="store_true",
-                        help="leave out the hand-written realistic contracts "
-                             "(datasets/handwritten/)")
+    parser.add_argument("--handwritten", action="store_true",
+                        help="add the hand-written realistic contracts (datasets/handwritten/; "
+                             "not in the shipped model's data)")
     parser.add_argument("--force", action="store_true",
                         help="build even when the output is up to date (same inputs and "
                              "code as its manifest)")
@@ -315,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
         corpora["solidifi"] = solidifi.load()
     if not args.no_generator:
         corpora["generated"] = generated_files(out, args.seed, args.generated)
-    if not args.no_handwritten:
+    if args.handwritten:
         corpora["handwritten"] = handwritten.load()
     corpora["smartbugs"] = smartbugs.load()
     real_summary: dict | None = None

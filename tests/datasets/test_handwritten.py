@@ -104,3 +104,21 @@ def test_a_part_that_does_not_match_its_folder_is_refused(tmp_path: Path) -> Non
 def test_the_repository_parts_are_what_load_reads() -> None:
     parts = sorted(p.name for p in ROOT.iterdir() if (p / "labels.json").is_file())
     assert parts and {f.meta["part"] for f in load()} == set(parts)
+
+
+def test_a_product_trains_its_labelled_statement_and_its_twin_none(
+        files, tmp_path: Path) -> None:
+    from datasets.build import compile_corpus, graphs_for
+    from datasets.labels import CATEGORIES
+
+    by_id = {f.id: f for f in files}
+    product = by_id["handwritten/p1/LoyaltyStampCard.sol"]
+    twin = by_id["handwritten/p1/LoyaltyStampCardTwin.sol"]
+    records = compile_corpus([product, twin], CompileOptions(cache_dir=tmp_path, offline=True))
+    column = CATEGORIES.index("arithmetic")
+    labelled = [g for g in graphs_for(product, records[product.id])
+                if bool(g.y[g.seed][:, column].any())]
+    assert labelled and all(g.source_id == product.id for g in labelled)
+    assert {g.functions[0].split("(")[0] for g in labelled} >= {
+        "LoyaltyStampCard._spendStamps"}
+    assert not any(bool(g.y.any()) for g in graphs_for(twin, records[twin.id]))
