@@ -496,6 +496,25 @@ def devset_corpus(root: Path = DEVSET) -> Corpus:
                                        for file_id in devset_truth(root)])
 
 
+def handwritten_truth() -> dict[str, dict[str, list[list[int]]]]:
+    """The hand-written contracts (`datasets/handwritten/`) in the development set's
+    shape: file id (`pN/X.sol`) -> category -> vulnerabilities. A second realistic set
+    for a model that was not trained on them (they are opt-in training data)."""
+    from datasets.handwritten import ROOT, load
+
+    return {f.path.relative_to(ROOT).as_posix(): {c: [sorted(lines)]
+                                                   for c, lines in f.labels.items()}
+            for f in load()}
+
+
+def handwritten_corpus() -> Corpus:
+    """The hand-written contracts, each file's graphs from its own record."""
+    from datasets.handwritten import ROOT
+
+    return _per_file_corpus("handwritten", [(file_id, ROOT / file_id)
+                                            for file_id in handwritten_truth()])
+
+
 def openzeppelin_corpus() -> Corpus:
     """OpenZeppelin Contracts (pinned npm version), non-mock files, compiled together;
     each file's graphs and definitions from its own record, as `contractml scan` makes

@@ -1,6 +1,7 @@
 """Evaluate models beside Slither on the project's hand-labelled development set.
 
     .venv/bin/python scripts/evaluate_devset.py [--model DIR]... [--out docs/benchmarks/devset.md]
+                                                [--set devset|handwritten]
 
 The development set (datasets/devset/, its README) is written for this project and is
 never trained on. Unlike SmartBugs curated, which is for the final evaluation only, it
@@ -8,6 +9,10 @@ may be looked at while developing: per-file misses and false findings are listed
 that a change to the data or the model can be judged without SmartBugs. Same rules as
 scripts/evaluate.py: findings from `contractml.localize` (the scan's rule), Slither's
 node-level detector results mapped to the taxonomy, scored by `datasets.evaluation`.
+
+`--set handwritten` scores the hand-written contracts (datasets/handwritten/, 272 files)
+the same way instead: a second realistic set, fair only for a model that was not trained
+with them (`datasets.build --handwritten`).
 """
 
 from __future__ import annotations
@@ -102,19 +107,29 @@ def _scores_at_labels(tool: E.Tool, corpus: ev.Corpus, scores: list, truth: dict
             *bands]
 
 
+#: --set: the title of the report, the set's labels and its corpus
+SETS = {"devset": ("the development set (datasets/devset/)", ev.devset_truth,
+                   ev.devset_corpus),
+        "handwritten": ("the hand-written contracts (datasets/handwritten/)",
+                        ev.handwritten_truth, ev.handwritten_corpus)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", action="append", default=None,
                         help="model folder (repeatable; default: the shipped model)")
     parser.add_argument("--out", type=Path, default=REPO / "docs/benchmarks/devset.md")
+    parser.add_argument("--set", choices=tuple(SETS), default="devset",
+                        help="which hand-labelled set (default: %(default)s)")
     args = parser.parse_args(argv)
     command = "python scripts/evaluate_devset.py " + " ".join(
         shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
     started = time.perf_counter()
-    truth = ev.devset_truth()
+    title, truth_of, corpus_of = SETS[args.set]
+    truth = truth_of()
     evaluator = ev.Evaluator(truth)
-    corpus = ev.devset_corpus()
+    corpus = corpus_of()
 
     tools: list[E.Tool] = []
     diagnostics: list[str] = []
@@ -148,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - started
     now = datetime.datetime.now(datetime.UTC)
     lines = [
-        "# Detection on the development set (datasets/devset/)", "",
+        f"# Detection on {title}", "",
         f"Command: `{command.strip()}`  ",
         f"Date: {now:%Y-%m-%d %H:%M} UTC; {seconds:.0f} s wall.  ",
         *[f"{t.name}: `{t.path}`, weights sha256 `{t.sha256[:12]}`  " for t in tools[:-1]],

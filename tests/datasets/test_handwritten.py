@@ -122,3 +122,15 @@ def test_a_product_trains_its_labelled_statement_and_its_twin_none(
     assert {g.functions[0].split("(")[0] for g in labelled} >= {
         "LoyaltyStampCard._spendStamps"}
     assert not any(bool(g.y.any()) for g in graphs_for(twin, records[twin.id]))
+
+
+def test_the_set_is_read_for_evaluation_in_the_devset_shape(files) -> None:
+    from datasets.evaluation import Evaluator, handwritten_truth
+
+    truth = handwritten_truth()
+    assert len(truth) == len(files)
+    for f in files:
+        key = f.path.relative_to(ROOT).as_posix()
+        assert {c: {line for v in vs for line in v} for c, vs in truth[key].items()} == \
+            {c: set(lines) for c, lines in f.labels.items()}, key
+    assert Evaluator(truth).vulnerabilities() == sum(len(f.labels) for f in files)
