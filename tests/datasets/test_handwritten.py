@@ -10,12 +10,10 @@ from pathlib import Path
 import pytest
 
 from contractml.compile.driver import CompileOptions
-from contractml.compile.project import discover
-from contractml.pipeline import build
 from datasets.build import devset_files
 from datasets.handwritten import ROOT, LabelsError, load, part_files
 from datasets.splits import assign_splits
-from tests.datasets.test_devset import HINTS
+from tests.datasets.test_devset import HINTS, statement_lines
 
 
 @pytest.fixture(scope="module")
@@ -60,20 +58,8 @@ def test_a_product_and_its_twin_share_a_split_and_none_is_near_the_devset(files)
 
 def test_every_labelled_line_is_a_statement_of_a_compiled_function(
         files, tmp_path_factory: pytest.TempPathFactory) -> None:
-    result = build(discover([str(f.path) for f in files]),
-                   CompileOptions(cache_dir=tmp_path_factory.mktemp("handwritten-cache"),
-                                  offline=True))
-    assert all(f.ok for f in result.files), [(f.outcome.unit_name, f.error)
-                                             for f in result.files if not f.ok]
-    covered: dict[Path, set[int]] = {}
-    for report in result.files:
-        assert report.record is not None
-        lines = covered.setdefault(report.outcome.path.resolve(), set())
-        for contract in report.record.contracts:
-            for function in contract.functions:
-                for node in function.nodes:
-                    if node.type != "ENTRY_POINT" and node.span.file == report.record.file:
-                        lines.update(range(node.span.start_line, node.span.end_line + 1))
+    covered = statement_lines([f.path for f in files],
+                              tmp_path_factory.mktemp("handwritten-cache"))
     for f in files:
         for category, labelled in f.labels.items():
             assert labelled <= covered[f.path.resolve()], (
