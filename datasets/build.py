@@ -316,7 +316,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_generator:
         corpora["generated"] = generated_files(out, args.seed, args.generated)
     if args.handwritten:
-        corpora["handwritten"] = handwritten.load()
+        try:
+            corpora["handwritten"] = handwritten.load()
+        except handwritten.LabelsError as error:
+            raise SystemExit(f"--handwritten: {error}") from None
     corpora["smartbugs"] = smartbugs.load()
     real_summary: dict | None = None
     if args.real_hosts is not None:

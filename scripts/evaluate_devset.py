@@ -31,6 +31,7 @@ sys.path.insert(0, str(REPO))
 import evaluate as E  # noqa: E402
 
 from datasets import evaluation as ev  # noqa: E402
+from datasets.handwritten import LabelsError  # noqa: E402
 from datasets.labels import CATEGORIES  # noqa: E402
 
 
@@ -127,7 +128,10 @@ def main(argv: list[str] | None = None) -> int:
         shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
     started = time.perf_counter()
     title, truth_of, corpus_of = SETS[args.set]
-    truth = truth_of()
+    try:
+        truth = truth_of()
+    except LabelsError as error:
+        raise SystemExit(f"--set {args.set}: {error}") from None
     evaluator = ev.Evaluator(truth)
     corpus = corpus_of()
 
