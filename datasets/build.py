@@ -3,9 +3,10 @@
     .venv/bin/python -m datasets.build [--out DIR] [--seed 0] [--generated N]
 
 Steps: load SolidiFI (train/val), the bug-injection generator's contracts (train/val),
-with `--handwritten` also the hand-written realistic contracts of `datasets/handwritten/`
-(train/val), with `--mutants` also mutants of pinned npm packages (train/val: `datasets/mutants.py`,
-fetched with npm once), and SmartBugs curated (test only); compile and parse them with
+with `--handwritten` also the hand-written realistic contracts of
+`datasets/handwritten/` (train/val), with `--mutants` also mutants of pinned npm
+packages (train/val: `datasets/mutants.py`, fetched with npm once), and SmartBugs
+curated (test only); compile and parse them with
 contractml's own pipeline (cached); turn each file's records into function graphs with
 node and function targets; split by group (SolidiFI base contract, generator template,
 near-duplicate cluster); write `train`, `val`, `test` graph stores (safetensors + JSON)
